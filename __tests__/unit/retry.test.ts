@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals';
+import { ApiError, TransportError } from '../../src/ci/errors.js';
+import { retryableForIdempotentCall, retryableWhenNotProcessed } from '../../src/ci/retry-rules.js';
+import { retryWithBackoff, type RetryPolicy } from '../../src/waiting/retry.js';
+import { fakeClock } from './fake-clock.js';
+
+const policy: RetryPolicy = { maxAttempts: 5, maxElapsedMs: 60_000, baseDelayMs: 1000, maxDelayMs: 8000 };
+const slowDown = () => new ApiError(503, 'SlowDown', 'Please reduce your request rate', 'req-1');
+
+function failing(errors: unknown[], value = 'ok') {
+  let calls = 0;
+  const fn = async () => {
+    const error = errors[calls++];
+    if (error) throw error;
+    return value;
+  };
+  return { fn, calls: () => calls };
+}
+
+describe('retryWithBackoff', () => {
+  it('retries a 503 SlowDown and returns the answer that follows', async () => {
+    const clock = fakeClock();
+    const call = failing([slowDown(), slowDown()]);
+    const warnings: string[] = [];
+    const result = await retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
+      ...clock,
+      random: () => 0.5,
+      onRetry: (error, attempt) => warnings.push(`${attempt}: ${(error as Error).message}`),
+    });
+    expect(result).toBe('ok');
+    expect(call.calls()).toBe(3);
+    expect(warnings).toEqual([
+      expect.stringContaining('1: SlowDown'),
+      expect.stringContaining('2: SlowDown'),
+    ]);
+  });
+
+  it('draws each delay from zero up to the doubling ceiling (full jitter), capped', async () => {
+    const clock = fakeClock();
+    const errors = Array.from({ length: 4 }, () => new TransportError('reset', 'reset'));
+    await retryWithBackoff(failing(errors).fn, retryableForIdempotentCall, policy, { ...clock, random: () => 0.999 });
+    expect(clock.sleeps).toEqual([999, 1998, 3996, 7992]);
+    const low = fakeClock();
+    await retryWithBackoff(failing(errors).fn, retryableForIdempotentCall, policy, { ...low, random: () => 0 });
+    expect(low.sleeps).toEqual([0, 0, 0, 0]);
+  });
+
+  it('waits as long as Retry-After says instead of its own delay', async () => {
+    const clock = fakeClock();
+    const throttled = new ApiError(429, 'TooManyRequests', '', 'req-2', 7000);
+    await retryWithBackoff(failing([throttled]).fn, retryableForIdempotentCall, policy, { ...clock, random: () => 0 });
+    expect(clock.sleeps).toEqual([7000]);
+  });
+
+  it('gives up after the last attempt and throws the last error', async () => {
+    const clock = fakeClock();
+    const errors = Array.from({ length: 9 }, (_, i) => new TransportError(`reset ${i}`, 'reset'));
+    const call = failing(errors);
+    await expect(
+      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, { ...clock, random: () => 0.5 }),
+    ).rejects.toThrow('reset 4');
+    expect(call.calls()).toBe(5);
+  });
+
+  it('makes no retry that would start after the total time limit', async () => {
+    const clock = fakeClock();
+    const call = failing([new ApiError(503, 'SlowDown', '', 'r', 50_000), slowDown()]);
+    await expect(
+      retryWithBackoff(call.fn, retryableForIdempotentCall, { ...policy, maxElapsedMs: 30_000 }, {
+        ...clock,
+        random: () => 0.5,
+      }),
+    ).rejects.toThrow('SlowDown');
+    expect(call.calls()).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('does not retry a 4xx other than 429', async () => {
+    const call = failing([new ApiError(403, 'AccessDenied', 'no', 'req-3')]);
+    await expect(
+      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, { ...fakeClock(), random: () => 0 }),
+    ).rejects.toThrow('AccessDenied');
+    expect(call.calls()).toBe(1);
+  });
+});
+
+describe('retry rules', () => {
+  it('repeat idempotent calls after connection failures, timeouts, 5xx, 429 and unreadable answers', () => {
+    for (const error of [
+      new TransportError('x', 'reset'),
+      new TransportError('x', 'timeout'),
+      new TransportError('x', 'unparsable', 502),
+      new TransportError('x', 'connect'),
+      new ApiError(500, 'InternalError', '', ''),
+      new ApiError(429, 'TooMany', '', ''),
+      slowDown(),
+    ]) {
+      expect(retryableForIdempotentCall(error)).not.toBe(false);
+    }
+    expect(retryableForIdempotentCall(new TransportError('x', 'aborted'))).toBe(false);
+    expect(retryableForIdempotentCall(new ApiError(400, 'InvalidArgument', '', ''))).toBe(false);
+  });
+
+  it('repeat a creating call only when it cannot have been processed', () => {
+    expect(retryableWhenNotProcessed(new TransportError('x', 'connect'))).toEqual({});
+    expect(retryableWhenNotProcessed(new TransportError('x', 'dns'))).toEqual({});
+    expect(retryableWhenNotProcessed(new ApiError(429, 'x', '', ''))).not.toBe(false);
+    expect(retryableWhenNotProcessed(slowDown())).not.toBe(false);
+    expect(retryableWhenNotProcessed(new TransportError('x', 'reset'))).toBe(false);
+    expect(retryableWhenNotProcessed(new TransportError('x', 'timeout'))).toBe(false);
+    expect(retryableWhenNotProcessed(new ApiError(500, 'InternalError', '', ''))).toBe(false);
+  });
+});

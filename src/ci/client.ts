@@ -1,0 +1,232 @@
+import type { Dispatcher } from 'undici';
+import { TransportError } from './errors.js';
+import { sendSigned, type Credentials, type Logger, type RawAnswer, type RequestSpec } from './request.js';
+import { clockOffsetFrom, retryableForIdempotentCall, retryableWhenNotProcessed } from './retry-rules.js';
+import type {
+  CreateJobRequest,
+  ExecutionsPage,
+  JobDetail,
+  JobsPage,
+  ListExecutionsQuery,
+  ListJobsQuery,
+  WithRequestId,
+  WorkflowExecution,
+} from './types.js';
+import {
+  buildCreateJobBody,
+  parseExecutionResponse,
+  parseExecutionsResponse,
+  parseJobResponse,
+  parseTriggerWorkflowResponse,
+  XmlShapeError,
+} from './xml.js';
+import { DEFAULT_RETRY_POLICY, retryWithBackoff, type RetryHint, type RetryPolicy } from '../waiting/retry.js';
+import { realSleep, type Sleep } from '../waiting/sleep.js';
+
+export interface ClientOptions {
+  /** Base URL, e.g. `https://media-1250000000.ci.ap-guangzhou.myqcloud.com`. */
+  endpoint: URL;
+  credentials: Credentials;
+  logger: Logger;
+  /** Time limit of one request. */
+  timeoutMs?: number;
+  retryPolicy?: RetryPolicy;
+  now?: () => number;
+  sleep?: Sleep;
+  random?: () => number;
+  dispatcher?: Dispatcher;
+  /** Aborts requests and retry waits (the workflow run was cancelled). */
+  signal?: AbortSignal;
+}
+
+/** Answers normally carry the id in a header; the XML's own `<RequestId>` covers those that do not. */
+function requestIdIn(body: string): string {
+  return /<RequestId>([^<]*)<\/RequestId>/.exec(body)?.[1] ?? '';
+}
+
+type Retryable = (error: unknown) => RetryHint | false;
+const NEVER_RETRY: Retryable = () => false;
+
+/** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
+export class CiClient {
+  private clockOffsetMs = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates). */
+  async createJob(request: CreateJobRequest): Promise<WithRequestId<JobDetail>> {
+    return this.call(
+      { method: 'POST', path: '/inventorytriggerjob', body: buildCreateJobBody(request) },
+      NEVER_RETRY,
+      (answer) => {
+        const job = parseJobResponse(answer.body).jobs[0];
+        if (!job?.jobId) throw this.unexpected(answer, 'a create answer without a JobId');
+        return job;
+      },
+    );
+  }
+
+  /** Undefined when the service does not know the id. */
+  async describeJob(jobId: string): Promise<WithRequestId<JobDetail | undefined>> {
+    return this.call(
+      { method: 'GET', path: `/inventorytriggerjob/${jobId}` },
+      retryableForIdempotentCall,
+      (answer) => parseJobResponse(answer.body).jobs.find((candidate) => candidate.jobId === jobId),
+    );
+  }
+
+  async listJobs(query: ListJobsQuery): Promise<WithRequestId<JobsPage>> {
+    return this.call(
+      {
+        method: 'GET',
+        path: '/inventorytriggerjob',
+        query: {
+          type: 'Workflow',
+          states: query.states?.join(','),
+          workflowId: query.workflowId,
+          name: query.name,
+          jobId: query.jobId,
+          startCreationTime: query.startCreationTime,
+          endCreationTime: query.endCreationTime,
+          orderByTime: query.order,
+          size: query.size === undefined ? undefined : String(query.size),
+          nextToken: query.nextToken || undefined,
+        },
+      },
+      retryableForIdempotentCall,
+      (answer) => {
+        const { jobs, nextToken } = parseJobResponse(answer.body);
+        return { jobs, nextToken };
+      },
+    );
+  }
+
+  async cancelJob(jobId: string): Promise<WithRequestId<void>> {
+    return this.call(
+      { method: 'PUT', path: `/inventorytriggerjob/${jobId}`, query: { cancel: '' } },
+      retryableForIdempotentCall,
+      () => undefined,
+    );
+  }
+
+  /** Retried only when the service cannot have started a run: a second run is not harmless. */
+  async triggerWorkflow(request: {
+    workflowId: string;
+    object: string;
+    name?: string;
+  }): Promise<WithRequestId<string>> {
+    return this.call(
+      {
+        method: 'POST',
+        path: '/triggerworkflow',
+        query: { workflowId: request.workflowId, object: request.object, name: request.name || undefined },
+      },
+      retryableWhenNotProcessed,
+      (answer) => {
+        const { instanceId } = parseTriggerWorkflowResponse(answer.body);
+        if (!instanceId) throw this.unexpected(answer, 'a trigger answer without an InstanceId');
+        return instanceId;
+      },
+    );
+  }
+
+  async describeExecution(runId: string): Promise<WithRequestId<WorkflowExecution | undefined>> {
+    return this.call(
+      { method: 'GET', path: `/workflowexecution/${runId}` },
+      retryableForIdempotentCall,
+      (answer) => parseExecutionResponse(answer.body).execution,
+    );
+  }
+
+  async listExecutions(query: ListExecutionsQuery): Promise<WithRequestId<ExecutionsPage>> {
+    return this.call(
+      {
+        method: 'GET',
+        path: '/workflowexecution',
+        query: {
+          workflowId: query.workflowId,
+          jobId: query.jobId,
+          states: query.states?.join(','),
+          name: query.name,
+          orderByTime: query.order,
+          size: query.size === undefined ? undefined : String(query.size),
+          nextToken: query.nextToken || undefined,
+        },
+      },
+      retryableForIdempotentCall,
+      (answer) => {
+        const { executions, nextToken } = parseExecutionsResponse(answer.body);
+        return { executions, nextToken };
+      },
+    );
+  }
+
+  /**
+   * The one way a request goes out. A clock the service rejects is corrected once and kept for
+   * the rest of the step; other failures go through the call's own retry rule.
+   */
+  private async call<T>(
+    spec: RequestSpec,
+    retryable: Retryable,
+    read: (answer: RawAnswer) => T,
+  ): Promise<WithRequestId<T>> {
+    const { options } = this;
+    const context = {
+      endpoint: options.endpoint,
+      credentials: options.credentials,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      now: this.now,
+      logger: options.logger,
+      dispatcher: options.dispatcher,
+      signal: options.signal,
+    };
+    const send = async (): Promise<RawAnswer> => {
+      try {
+        return await sendSigned(context, spec, this.clockOffsetMs);
+      } catch (error) {
+        const offset = clockOffsetFrom(error, this.now());
+        if (offset === undefined) throw error;
+        this.clockOffsetMs = offset;
+        options.logger.warning(
+          `The service says this runner's clock is off by ${Math.round(offset / 1000)} s; ` +
+            'signing with the service time from now on.',
+        );
+        return await sendSigned(context, spec, this.clockOffsetMs);
+      }
+    };
+    // An answer that cannot be read is retried like a lost one, so reading is part of the attempt.
+    const once = async (): Promise<WithRequestId<T>> => {
+      const answer = await send();
+      try {
+        return { value: read(answer), requestId: answer.requestId || requestIdIn(answer.body) };
+      } catch (error) {
+        if (error instanceof XmlShapeError) throw this.unexpected(answer, 'an answer that is not the API XML');
+        throw error;
+      }
+    };
+    return retryWithBackoff(once, retryable, options.retryPolicy ?? DEFAULT_RETRY_POLICY, {
+      sleep: options.sleep ?? realSleep,
+      now: this.now,
+      random: options.random ?? Math.random,
+      signal: options.signal,
+      onRetry: (error, attempt, delayMs) =>
+        options.logger.warning(
+          `${spec.method} ${spec.path} failed (${error instanceof Error ? error.message : String(error)}); ` +
+            `retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`,
+        ),
+    });
+  }
+
+  private unexpected(answer: RawAnswer, what: string): TransportError {
+    return new TransportError(
+      `the service sent ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
+        `${answer.requestId ? `; request id ${answer.requestId}` : ''}`,
+      'unparsable',
+      answer.status,
+      answer.requestId,
+    );
+  }
+}

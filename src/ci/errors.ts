@@ -1,0 +1,36 @@
+/** An error answer of the API: what the user needs to act on it and to quote it to support. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly apiMessage: string,
+    readonly requestId: string,
+    /** How long the service asked us to wait (`Retry-After`, in ms), when it said so. */
+    readonly retryAfterMs?: number,
+    /** The answer's `Date` header, used to correct a skewed clock. */
+    readonly serverDate?: string,
+  ) {
+    super(
+      `${code}${apiMessage ? `: ${apiMessage}` : ''} (HTTP ${status}` +
+        `${requestId ? `, request id ${requestId}` : ''})`,
+    );
+  }
+}
+
+/**
+ * The request did not produce an API answer: the connection failed, the time limit passed, or the
+ * body was not the XML the API sends (a proxy's page, a truncated answer).
+ */
+export class TransportError extends Error {
+  override readonly name = 'TransportError';
+  constructor(
+    message: string,
+    /** What kind of failure, so that retry rules can tell a request that never left from one that may have been processed. */
+    readonly kind: 'connect' | 'dns' | 'reset' | 'timeout' | 'unparsable' | 'aborted',
+    readonly status?: number,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}

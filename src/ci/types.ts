@@ -1,0 +1,91 @@
+/** The vocabulary of the CI batch-trigger API, as the action uses it (see ../shared/ci-api.md). */
+
+export const JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** States after which a job never moves again. `Pause` is not one: it may be resumed. */
+export const FINAL_JOB_STATES: readonly JobState[] = ['Success', 'Failed', 'Cancel'];
+
+export const EXECUTION_STATES = ['Running', 'Success', 'Failed', 'Cancel'] as const;
+export type ExecutionState = (typeof EXECUTION_STATES)[number];
+
+/** What a job runs over: exactly one of these nodes is sent in `<Input>`. */
+export type JobInput =
+  | { kind: 'Object'; value: string }
+  | { kind: 'Prefix'; value: string }
+  | { kind: 'Manifest'; value: string }
+  | { kind: 'UrlFile'; value: string };
+
+export interface CreateJobRequest {
+  name: string;
+  workflowId: string;
+  input: JobInput;
+  /** Upload-time window, already in the API's `%Y-%m-%dT%H:%M:%S%z` form. */
+  timeInterval?: { start?: string; end?: string };
+}
+
+/** One `<JobsDetail>` node. Times are kept as the API wrote them; `-` or empty means unknown. */
+export interface JobDetail {
+  jobId: string;
+  name: string;
+  type: string;
+  state: string;
+  code: string;
+  message: string;
+  creationTime: string;
+  startTime: string;
+  endTime: string;
+  progress?: string;
+  input?: Record<string, string>;
+  operation?: { workflowIds?: string; timeInterval?: { start?: string; end?: string } };
+}
+
+export interface ListJobsQuery {
+  states?: string[];
+  workflowId?: string;
+  name?: string;
+  jobId?: string;
+  /** API time form. */
+  startCreationTime?: string;
+  endCreationTime?: string;
+  order?: 'Desc' | 'Asc';
+  size?: number;
+  nextToken?: string;
+}
+
+export interface JobsPage {
+  jobs: JobDetail[];
+  nextToken: string;
+}
+
+export interface WorkflowExecution {
+  runId: string;
+  workflowId: string;
+  name: string;
+  object: string;
+  state: string;
+  createTime: string;
+  /** Per-node detail, passed through as parsed. */
+  topology?: unknown;
+}
+
+export interface ListExecutionsQuery {
+  workflowId?: string;
+  jobId?: string;
+  states?: string[];
+  name?: string;
+  order?: 'Desc' | 'Asc';
+  size?: number;
+  nextToken?: string;
+}
+
+export interface ExecutionsPage {
+  executions: WorkflowExecution[];
+  nextToken: string;
+}
+
+/** Every answer carries the request id the service gave it, for error reports and outputs. */
+export interface WithRequestId<T> {
+  value: T;
+  requestId: string;
+}

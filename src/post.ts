@@ -1,0 +1,37 @@
+import * as core from '@actions/core';
+import { CiClient } from './ci/client.js';
+import { dispatcherFromEnvironment } from './ci/dispatcher.js';
+import { ActionsStateStore, githubReporter } from './runner/github-reporter.js';
+import { getCommonSettings } from './runner/inputs.js';
+import { userMessage } from './runner/user-message.js';
+import { StateKey } from './steps/ports.js';
+
+/**
+ * The backstop of `cancel-on-abort`: when the main step was killed while waiting (it never saw the
+ * job end, nor cancelled it), cancel the job. Any other phase leaves the job alone. Failures here
+ * are warnings: the main step's result stands.
+ */
+export async function runPost(): Promise<void> {
+  const state = new ActionsStateStore();
+  const jobId = state.get(StateKey.JobId);
+  const phase = state.get(StateKey.Phase);
+  if (!jobId || phase !== 'waiting') {
+    core.debug(`post: nothing to do (job '${jobId}', phase '${phase}')`);
+    return;
+  }
+  try {
+    const settings = getCommonSettings();
+    const client = new CiClient({
+      endpoint: settings.endpoint,
+      credentials: settings.credentials,
+      logger: githubReporter,
+      dispatcher: dispatcherFromEnvironment(),
+      timeoutMs: 10_000,
+    });
+    await client.cancelJob(jobId);
+    const job = (await client.describeJob(jobId)).value;
+    core.info(`The main step never saw job ${jobId} end: cancelled it (state now ${job?.state ?? 'unknown'}).`);
+  } catch (error) {
+    core.warning(`Could not cancel job ${jobId} after the workflow run was cancelled: ${userMessage(error)}`);
+  }
+}

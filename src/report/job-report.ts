@@ -1,0 +1,68 @@
+import type { JobDetail } from '../ci/types.js';
+import { formatDuration, parseApiTime } from '../time.js';
+import { markdownTable, stateLabel } from './markdown.js';
+
+/** The outputs that describe a job, as the contract names them. Unknown times are empty. */
+export function jobOutputs(job: JobDetail): Record<string, string> {
+  return {
+    state: job.state,
+    code: job.code,
+    message: job.message,
+    'creation-time': knownTime(job.creationTime),
+    'start-time': knownTime(job.startTime),
+    'end-time': knownTime(job.endTime),
+    job: JSON.stringify(job),
+  };
+}
+
+function knownTime(text: string): string {
+  return parseApiTime(text) ? text : '';
+}
+
+/** How long the job ran, or has run so far: from its start (or creation) to its end (or now). */
+export function jobDuration(job: JobDetail, now: number): number | undefined {
+  const from = parseApiTime(job.startTime) ?? parseApiTime(job.creationTime);
+  if (!from) return undefined;
+  const to = parseApiTime(job.endTime)?.getTime() ?? now;
+  return Math.max(0, to - from.getTime());
+}
+
+export interface JobSummaryContext {
+  job: JobDetail;
+  workflowId: string;
+  /** What the job runs over, e.g. `Prefix videos/`. */
+  input: string;
+  window?: string;
+  requestId?: string;
+  /** What the step concluded, e.g. "timed out after 1h; the job still runs". */
+  outcome?: string;
+  now: number;
+}
+
+export function jobSummary(context: JobSummaryContext): string {
+  const { job } = context;
+  const duration = jobDuration(job, context.now);
+  const rows: Array<[string, string]> = [
+    ['Job id', code(job.jobId)],
+    ['Name', code(job.name)],
+    ['Workflow', code(context.workflowId)],
+    ['Input', context.input],
+    ['Upload window', context.window ?? 'all uploads'],
+    ['State', stateLabel(job.state)],
+    ['Code', job.code ? code(job.code) : ''],
+    ['Message', job.message],
+    ['Created', knownTime(job.creationTime)],
+    ['Started', knownTime(job.startTime)],
+    ['Ended', knownTime(job.endTime)],
+    ['Duration', duration === undefined ? '' : formatDuration(duration)],
+  ];
+  if (context.requestId) rows.push(['Request id', code(context.requestId)]);
+  const lines = [`### CI inventory trigger job ${code(job.jobId)}`, ''];
+  if (context.outcome) lines.push(context.outcome, '');
+  lines.push(markdownTable(['', ''], rows));
+  return lines.join('\n') + '\n';
+}
+
+function code(text: string): string {
+  return text ? `\`${text.replace(/`/g, "'")}\`` : '';
+}

@@ -1,0 +1,86 @@
+import { createJobWithoutDuplicates } from '../ci/create-without-duplicates.js';
+import { requestUrl } from '../ci/request.js';
+import type { CreateJobRequest, JobInput } from '../ci/types.js';
+import { buildCreateJobBody } from '../ci/xml.js';
+import type { MainSettings } from '../runner/inputs.js';
+import { jobOutputs, jobSummary } from '../report/job-report.js';
+import { formatApiTime } from '../time.js';
+import { StateKey, type StepDeps } from './ports.js';
+import { waitForJobAndReport } from './job-wait.js';
+
+/** The main step: create an inventory trigger job, then (by default) wait for it and report it. */
+export async function createJob(settings: MainSettings, deps: StepDeps): Promise<void> {
+  const { reporter, state } = deps;
+  const request = createRequest(settings);
+  reporter.setOutput('name', request.name);
+  if (settings.dryRun) return printDryRun(settings, request, deps);
+
+  const startedAt = deps.now();
+  const created = await createJobWithoutDuplicates(deps.client(), request, {
+    logger: reporter,
+    now: deps.now,
+    sleep: deps.sleep,
+    signal: deps.signal,
+  });
+  const job = created.value;
+  // Saved before anything else can fail: a job that exists is always reported.
+  state.save(StateKey.JobId, job.jobId);
+  state.save(StateKey.Phase, settings.wait && settings.cancelOnAbort ? 'waiting' : 'detached');
+  reporter.setOutput('job-id', job.jobId);
+  reporter.setOutput('request-id', created.requestId);
+  reporter.info(
+    `${created.adopted ? 'Found' : 'Created'} job ${job.jobId} (${request.name}), state ${job.state}, ` +
+      `request id ${created.requestId}`,
+  );
+
+  const context = {
+    jobId: job.jobId,
+    workflowId: settings.workflowId,
+    input: describeInput(settings.input),
+    window: describeWindow(settings),
+    requestId: created.requestId,
+    initial: job,
+    startedAt,
+  };
+  if (settings.wait) return waitForJobAndReport(settings, context, deps);
+
+  for (const [name, value] of Object.entries(jobOutputs(job))) reporter.setOutput(name, value);
+  await reporter.writeSummary(
+    jobSummary({ ...context, job, outcome: 'Not waited for (`wait: false`).', now: deps.now() }),
+  );
+}
+
+export function createRequest(settings: MainSettings): CreateJobRequest {
+  const { start, end } = settings.window;
+  return {
+    name: settings.name,
+    workflowId: settings.workflowId,
+    input: settings.input,
+    timeInterval:
+      start || end
+        ? { start: start && formatApiTime(start), end: end && formatApiTime(end) }
+        : undefined,
+  };
+}
+
+async function printDryRun(settings: MainSettings, request: CreateJobRequest, deps: StepDeps): Promise<void> {
+  const url = requestUrl(settings.endpoint, { method: 'POST', path: '/inventorytriggerjob' });
+  const body = buildCreateJobBody(request);
+  deps.reporter.info(
+    `Dry run: nothing is sent. The request would be:\nPOST ${url.href}\ncontent-type: application/xml\n\n${body}`,
+  );
+  await deps.reporter.writeSummary(
+    `### CI inventory trigger job (dry run)\n\nNothing was sent. The request would be:\n\n` +
+      `\`\`\`http\nPOST ${url.href}\ncontent-type: application/xml\n\n${body}\n\`\`\`\n`,
+  );
+}
+
+export function describeInput(input: JobInput): string {
+  return `${input.kind} \`${input.value.replace(/`/g, "'")}\``;
+}
+
+function describeWindow(settings: MainSettings): string | undefined {
+  const { start, end } = settings.window;
+  if (!start && !end) return undefined;
+  return `${start ? formatApiTime(start) : 'the beginning'} to ${end ? formatApiTime(end) : 'now'}`;
+}
