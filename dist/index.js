@@ -39304,23 +39304,25 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7247);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9055);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7247:
+/***/ 9055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: runCancel, runList, runTriggerWorkflow, runWait
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -42380,7 +42382,7 @@ function parseTime(text, now) {
 }
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 /** The API's `%Y-%m-%dT%H:%M:%S%z` form, in UTC: `2026-11-01T00:00:00+0000`. */
-function formatApiTime(date) {
+function time_formatApiTime(date) {
     if (Number.isNaN(date.getTime()))
         throw new Error('Cannot format an invalid date.');
     return (`${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
@@ -42388,7 +42390,7 @@ function formatApiTime(date) {
 }
 const EPOCH_YEAR = 1970;
 /** A time as the API writes it; undefined for `-`, empty, unparsable, or a placeholder before 1970. */
-function parseApiTime(text) {
+function time_parseApiTime(text) {
     if (text === undefined)
         return undefined;
     const parsed = parseAbsolute(text.trim());
@@ -42397,7 +42399,7 @@ function parseApiTime(text) {
     return parsed.date;
 }
 /** For logs and summaries: `850ms`, `12s`, `3m 05s`, `1h 02m`. */
-function formatDuration(ms) {
+function time_formatDuration(ms) {
     const total = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
     if (total < SECOND)
         return `${total}ms`;
@@ -42509,7 +42511,7 @@ function defaultJobName(env) {
 /** The vocabulary of the CI batch-trigger API, as the action uses it (see ../shared/ci-api.md). */
 const types_JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'];
 /** States after which a job never moves again. `Pause` is not one: it may be resumed. */
-const FINAL_JOB_STATES = ['Success', 'Failed', 'Cancel'];
+const types_FINAL_JOB_STATES = ['Success', 'Failed', 'Cancel'];
 const types_EXECUTION_STATES = (/* unused pure expression or super */ null && (['Running', 'Success', 'Failed', 'Cancel']));
 
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
@@ -42557,13 +42559,13 @@ function getMainSettings(now = new Date()) {
         dryRun: input_readers_readBoolean('dry-run', false),
     };
 }
-function getWaitSettings() {
+function inputs_getWaitSettings() {
     return { ...getCommonSettings(), ...readWaiting(false), jobId: readJobId(true) };
 }
-function getCancelSettings() {
+function inputs_getCancelSettings() {
     return { ...getCommonSettings(), jobId: readJobId(true) };
 }
-function getListSettings(now = new Date()) {
+function inputs_getListSettings(now = new Date()) {
     const common = getCommonSettings();
     const limitText = readOptional('limit') ?? '100';
     const limit = Number(limitText);
@@ -42586,7 +42588,7 @@ function getListSettings(now = new Date()) {
         limit,
     };
 }
-function getTriggerSettings() {
+function inputs_getTriggerSettings() {
     const common = getCommonSettings();
     return {
         ...common,
@@ -42675,7 +42677,7 @@ function readWaiting(cancelOnAbortByDefault) {
 
 ;// CONCATENATED MODULE: ./src/ci/errors.ts
 /** An error answer of the API: what the user needs to act on it and to quote it to support. */
-class ApiError extends Error {
+class errors_ApiError extends Error {
     status;
     code;
     apiMessage;
@@ -51391,7 +51393,7 @@ async function sendSigned(context, spec, clockOffsetMs) {
         throw new TransportError(`${where} answered HTTP ${status} with ${describeBody(contentType, body)}, not the API's XML error` +
             ` (a proxy or gateway in between?)${requestId ? `; request id ${requestId}` : ''}`, 'unparsable', status, requestId);
     }
-    throw new ApiError(status, error.code, error.message, requestId || error.requestId, parseRetryAfter(retryAfter, context.now()), date);
+    throw new errors_ApiError(status, error.code, error.message, requestId || error.requestId, parseRetryAfter(retryAfter, context.now()), date);
 }
 function headerText(value) {
     return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
@@ -51444,7 +51446,7 @@ function errorCode(error) {
 function retryableForIdempotentCall(error) {
     if (error instanceof TransportError)
         return error.kind === 'aborted' ? false : {};
-    if (error instanceof ApiError) {
+    if (error instanceof errors_ApiError) {
         if (error.status === 429 || error.status >= 500 || error.code === 'SlowDown') {
             return { retryAfterMs: error.retryAfterMs };
         }
@@ -51458,14 +51460,14 @@ function retryableForIdempotentCall(error) {
 function retryableWhenNotProcessed(error) {
     if (error instanceof TransportError)
         return error.kind === 'connect' || error.kind === 'dns' ? {} : false;
-    if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
+    if (error instanceof errors_ApiError && (error.status === 429 || error.status === 503)) {
         return { retryAfterMs: error.retryAfterMs };
     }
     return false;
 }
 /** The service rejected our clock: the answer's `Date` tells us by how much we are off. */
 function clockOffsetFrom(error, now) {
-    if (!(error instanceof ApiError) || !error.serverDate)
+    if (!(error instanceof errors_ApiError) || !error.serverDate)
         return undefined;
     const skewed = error.code === 'RequestTimeTooSkewed' ||
         (error.code === 'AccessDenied' && /request has expired/i.test(error.apiMessage));
@@ -51689,14 +51691,14 @@ function dispatcherFromEnvironment(env = process.env) {
 
 ;// CONCATENATED MODULE: ./src/steps/ports.ts
 /** What the main step leaves for its `post:` entry. */
-var StateKey;
+var ports_StateKey;
 (function (StateKey) {
     StateKey["JobId"] = "job-id";
     /** See `JobPhase`. */
     StateKey["Phase"] = "phase";
-})(StateKey || (StateKey = {}));
+})(ports_StateKey || (ports_StateKey = {}));
 /** The step ends as a failure with this message, after its outputs and summary are written. */
-class StepFailure extends Error {
+class ports_StepFailure extends Error {
     name = 'StepFailure';
 }
 
@@ -51746,9 +51748,9 @@ const ADVICE = {
 /** One line for the error annotation: what happened and what to do, never a stack trace. */
 function userMessage(error, jobId) {
     const prefix = jobId ? `Job ${jobId}: ` : '';
-    if (error instanceof input_error_InputError || error instanceof StepFailure)
+    if (error instanceof input_error_InputError || error instanceof ports_StepFailure)
         return error.message;
-    if (error instanceof ApiError) {
+    if (error instanceof errors_ApiError) {
         const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
         return `${prefix}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
     }
@@ -51774,7 +51776,7 @@ const CLEANUP_RETRIES = { maxAttempts: 2, maxElapsedMs: 6000, baseDelayMs: 250, 
  * Runs one step: reads its settings, hands it a client and a reporter, and turns any error into
  * one error annotation. SIGINT/SIGTERM (the workflow run was cancelled) abort the step's waits.
  */
-async function runStep(readSettings, step) {
+async function run_step_runStep(readSettings, step) {
     const abort = new AbortController();
     const onSignal = (signal) => {
         info(`Received ${signal}: the workflow run is being cancelled`);
@@ -51807,12 +51809,82 @@ async function runStep(readSettings, step) {
         });
     }
     catch (error) {
-        setFailed(userMessage(error, state.get(StateKey.JobId) || undefined));
+        setFailed(userMessage(error, state.get(ports_StateKey.JobId) || undefined));
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+const GLYPHS = {
+    Success: '✅',
+    Failed: '❌',
+    Cancel: '⏹',
+    Submitted: '⏳',
+    Running: '⏳',
+    Pause: '⏸',
+};
+/** A glyph beside the state's name, never instead of it: the word is what people search for. */
+function markdown_stateLabel(state) {
+    const glyph = GLYPHS[state];
+    return glyph ? `${glyph} ${state}` : state;
+}
+/** A GitHub-flavoured table; cell text is escaped so that user data cannot break the layout. */
+function markdown_markdownTable(header, rows) {
+    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return [
+        `| ${header.map(cell).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/steps/job-lookup.ts
+
+/** Describes a job; an id the service does not know is the user's error, named as such. */
+async function job_lookup_describeJobOrFail(client, jobId) {
+    const answer = await client.describeJob(jobId);
+    if (!answer.value) {
+        throw new ports_StepFailure(`Job ${jobId} does not exist in this bucket and region (the API lists it in NonExistJobIds; ` +
+            `request id ${answer.requestId}). Check the job-id, bucket and region inputs.`);
+    }
+    return { value: answer.value, requestId: answer.requestId };
+}
+
+;// CONCATENATED MODULE: ./src/steps/cancel-job.ts
+
+
+
+
+/**
+ * `cancel/`: cancel a job, then report the state it is in. A job that had already ended is not an
+ * error: the step reports how it ended.
+ */
+async function cancel_job_cancelJob(settings, deps) {
+    const client = deps.client();
+    let refused;
+    try {
+        await client.cancelJob(settings.jobId);
+    }
+    catch (error) {
+        // The service may refuse to cancel a job that has ended (or never existed): the describe tells which.
+        if (!(error instanceof ApiError) || error.status >= 500)
+            throw error;
+        refused = error;
+    }
+    const { value: job, requestId } = await describeJobOrFail(client, settings.jobId);
+    const ended = FINAL_JOB_STATES.includes(job.state);
+    if (refused && !ended)
+        throw refused;
+    deps.reporter.setOutput('state', job.state);
+    deps.reporter.info(refused || (ended && job.state !== 'Cancel')
+        ? `Job ${job.jobId} had already ended ${job.state}; nothing to cancel`
+        : `Cancelled job ${job.jobId}; it is now ${job.state}`);
+    await deps.reporter.writeSummary(`### Cancel CI inventory trigger job \`${job.jobId}\`\n\n` +
+        markdownTable(['Job id', 'Name', 'State', 'Ended', 'Request id'], [[`\`${job.jobId}\``, job.name, stateLabel(job.state), job.endTime === '-' ? '' : job.endTime, `\`${requestId}\``]]) +
+        '\n');
 }
 
 ;// CONCATENATED MODULE: ./src/ci/create-without-duplicates.ts
@@ -51829,7 +51901,7 @@ const LOOKUP_WINDOW_MS = 24 * 60 * 60 * 1000;
  * answer, a 5xx, an unreadable answer) looks it up by name before sending the create again.
  */
 async function createJobWithoutDuplicates(client, request, deps) {
-    const since = formatApiTime(new Date(deps.now() - LOOKUP_WINDOW_MS));
+    const since = time_formatApiTime(new Date(deps.now() - LOOKUP_WINDOW_MS));
     let mayExist = false;
     return retryWithBackoff(async () => {
         if (mayExist) {
@@ -51863,30 +51935,6 @@ async function findByName(client, name, since) {
     return job ? { value: job, requestId: page.requestId } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-const GLYPHS = {
-    Success: '✅',
-    Failed: '❌',
-    Cancel: '⏹',
-    Submitted: '⏳',
-    Running: '⏳',
-    Pause: '⏸',
-};
-/** A glyph beside the state's name, never instead of it: the word is what people search for. */
-function stateLabel(state) {
-    const glyph = GLYPHS[state];
-    return glyph ? `${glyph} ${state}` : state;
-}
-/** A GitHub-flavoured table; cell text is escaped so that user data cannot break the layout. */
-function markdownTable(header, rows) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-    return [
-        `| ${header.map(cell).join(' | ')} |`,
-        `| ${header.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-    ].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/report/job-report.ts
 
 
@@ -51903,14 +51951,14 @@ function jobOutputs(job) {
     };
 }
 function knownTime(text) {
-    return parseApiTime(text) ? text : '';
+    return time_parseApiTime(text) ? text : '';
 }
 /** How long the job ran, or has run so far: from its start (or creation) to its end (or now). */
 function jobDuration(job, now) {
-    const from = parseApiTime(job.startTime) ?? parseApiTime(job.creationTime);
+    const from = time_parseApiTime(job.startTime) ?? time_parseApiTime(job.creationTime);
     if (!from)
         return undefined;
-    const to = parseApiTime(job.endTime)?.getTime() ?? now;
+    const to = time_parseApiTime(job.endTime)?.getTime() ?? now;
     return Math.max(0, to - from.getTime());
 }
 function jobSummary(context) {
@@ -51922,20 +51970,20 @@ function jobSummary(context) {
         ['Workflow', code(context.workflowId)],
         ['Input', context.input],
         ['Upload window', context.window ?? 'all uploads'],
-        ['State', stateLabel(job.state)],
+        ['State', markdown_stateLabel(job.state)],
         ['Code', job.code ? code(job.code) : ''],
         ['Message', job.message],
         ['Created', knownTime(job.creationTime)],
         ['Started', knownTime(job.startTime)],
         ['Ended', knownTime(job.endTime)],
-        ['Duration', duration === undefined ? '' : formatDuration(duration)],
+        ['Duration', duration === undefined ? '' : time_formatDuration(duration)],
     ];
     if (context.requestId)
         rows.push(['Request id', code(context.requestId)]);
     const lines = [`### CI inventory trigger job ${code(job.jobId)}`, ''];
     if (context.outcome)
         lines.push(context.outcome, '');
-    lines.push(markdownTable(['', ''], rows));
+    lines.push(markdown_markdownTable(['', ''], rows));
     return lines.join('\n') + '\n';
 }
 function code(text) {
@@ -51961,13 +52009,15 @@ function* pollDelays(pollIntervalMs, firstMs = 1000) {
 ;// CONCATENATED MODULE: ./src/waiting/waiter.ts
 
 /** Polls on the back-off schedule until a final state, the timeout, or an abort (which throws). */
-async function waitUntilFinal(options) {
+async function waiter_waitUntilFinal(options) {
     const { now, sleep, signal } = options;
     const startedAt = options.startedAt ?? now();
     const deadline = options.timeoutMs > 0 ? startedAt + options.timeoutMs : Infinity;
     let last = options.initial;
     let lastState = last === undefined ? undefined : options.stateOf(last);
     let checks = 0;
+    if (last !== undefined && options.isFinal(last))
+        return { last, timedOut: false, checks };
     const delays = pollDelays(options.pollIntervalMs);
     let nextCheckAt = startedAt;
     for (;;) {
@@ -51988,18 +52038,6 @@ async function waitUntilFinal(options) {
         if (lastChance || now() >= deadline)
             return { last, timedOut: true, checks };
     }
-}
-
-;// CONCATENATED MODULE: ./src/steps/job-lookup.ts
-
-/** Describes a job; an id the service does not know is the user's error, named as such. */
-async function describeJobOrFail(client, jobId) {
-    const answer = await client.describeJob(jobId);
-    if (!answer.value) {
-        throw new StepFailure(`Job ${jobId} does not exist in this bucket and region (the API lists it in NonExistJobIds; ` +
-            `request id ${answer.requestId}). Check the job-id, bucket and region inputs.`);
-    }
-    return { value: answer.value, requestId: answer.requestId };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/object-failures.ts
@@ -52024,7 +52062,7 @@ async function checkObjectFailures(settings, context, deps) {
     if ((await running()) > 0) {
         reporter.info(`Waiting for the workflow runs of job ${context.jobId} to end`);
         const deadline = settings.timeoutMs > 0 ? context.startedAt + settings.timeoutMs : 0;
-        const waited = await waitUntilFinal({
+        const waited = await waiter_waitUntilFinal({
             check: running,
             stateOf: (count) => (count > 0 ? 'Running' : 'done'),
             isFinal: (count) => count === 0,
@@ -52039,7 +52077,7 @@ async function checkObjectFailures(settings, context, deps) {
             return {
                 summary: '\n#### Objects\n\nSome workflow runs were still running when the wait timed out.\n',
                 failure: `Job ${context.jobId} ended, but some of its objects' workflow runs were still Running when the ` +
-                    `timeout (${formatDuration(settings.timeoutMs)}) passed.`,
+                    `timeout (${time_formatDuration(settings.timeoutMs)}) passed.`,
             };
         }
     }
@@ -52085,8 +52123,8 @@ function objectsSection(failed, more) {
         lines.push('Every workflow run of the job ended `Success`.');
     }
     else {
-        lines.push([...counts].map(([state, count]) => `${stateLabel(state)}: ${count}${more}`).join(' · ') +
-            ' (every other run ended `Success`)', '', markdownTable(['Object', 'Run id', 'State'], failed.slice(0, MAX_SUMMARY_ROWS).map((run) => [`\`${run.object}\``, `\`${run.runId}\``, stateLabel(run.state)])));
+        lines.push([...counts].map(([state, count]) => `${markdown_stateLabel(state)}: ${count}${more}`).join(' · ') +
+            ' (every other run ended `Success`)', '', markdown_markdownTable(['Object', 'Run id', 'State'], failed.slice(0, MAX_SUMMARY_ROWS).map((run) => [`\`${run.object}\``, `\`${run.runId}\``, markdown_stateLabel(run.state)])));
         if (failed.length > MAX_SUMMARY_ROWS)
             lines.push('', `… and ${failed.length - MAX_SUMMARY_ROWS}${more} more.`);
     }
@@ -52103,18 +52141,18 @@ function objectsSection(failed, more) {
 
 
 
-const isFinal = (job) => FINAL_JOB_STATES.includes(job.state);
+const isFinal = (job) => types_FINAL_JOB_STATES.includes(job.state);
 /**
  * Waits for a job to end and reports it: outputs, summary, and a failure when it ends in a
  * `fail-on` state, times out, or its objects failed. The main step and `wait/` both end here.
  */
-async function waitForJobAndReport(settings, context, deps) {
+async function job_wait_waitForJobAndReport(settings, context, deps) {
     const { reporter, state } = deps;
     const client = deps.client();
     let result;
     try {
-        result = await waitUntilFinal({
-            check: async () => (await describeJobOrFail(client, context.jobId)).value,
+        result = await waiter_waitUntilFinal({
+            check: async () => (await job_lookup_describeJobOrFail(client, context.jobId)).value,
             stateOf: (job) => job.state,
             isFinal,
             pollIntervalMs: settings.pollIntervalMs,
@@ -52124,7 +52162,7 @@ async function waitForJobAndReport(settings, context, deps) {
             signal: deps.signal,
             startedAt: context.startedAt,
             initial: context.initial,
-            onStateChange: (jobState, elapsedMs) => reporter.info(`Job ${context.jobId} is ${jobState} (${formatDuration(elapsedMs)} since start)`),
+            onStateChange: (jobState, elapsedMs) => reporter.info(`Job ${context.jobId} is ${jobState} (${time_formatDuration(elapsedMs)} since start)`),
         });
     }
     catch (error) {
@@ -52136,21 +52174,21 @@ async function waitForJobAndReport(settings, context, deps) {
     let outcome;
     let failure;
     if (result.timedOut) {
-        const waited = formatDuration(settings.timeoutMs);
+        const waited = time_formatDuration(settings.timeoutMs);
         if (settings.cancelOnTimeout) {
             await deps.cleanupClient().cancelJob(context.jobId);
-            job = (await describeJobOrFail(deps.cleanupClient(), context.jobId)).value;
-            state.save(StateKey.Phase, 'cancelled');
+            job = (await job_lookup_describeJobOrFail(deps.cleanupClient(), context.jobId)).value;
+            state.save(ports_StateKey.Phase, 'cancelled');
             outcome = `Timed out after ${waited}; the job was cancelled (state ${job.state}).`;
         }
         else {
-            state.save(StateKey.Phase, 'timed-out');
+            state.save(ports_StateKey.Phase, 'timed-out');
             outcome = `Timed out after ${waited}; the job still runs (state ${job?.state ?? 'unknown'}).`;
         }
         failure = `Job ${context.jobId}: ${outcome}`;
     }
     else {
-        state.save(StateKey.Phase, 'ended');
+        state.save(ports_StateKey.Phase, 'ended');
     }
     if (job) {
         for (const [name, value] of Object.entries(jobOutputs(job)))
@@ -52181,20 +52219,20 @@ async function waitForJobAndReport(settings, context, deps) {
         }) + objectsSection);
     }
     if (failure)
-        throw new StepFailure(failure);
+        throw new ports_StepFailure(failure);
 }
 function isAbort(error) {
     return error instanceof AbortedError || (error instanceof TransportError && error.kind === 'aborted');
 }
 async function cancelOnAbort(settings, context, deps) {
     if (!settings.cancelOnAbort) {
-        deps.state.save(StateKey.Phase, 'detached');
+        deps.state.save(ports_StateKey.Phase, 'detached');
         deps.reporter.warning(`The workflow run was cancelled; job ${context.jobId} is left running (cancel-on-abort: false).`);
         return;
     }
     try {
         await deps.cleanupClient().cancelJob(context.jobId);
-        deps.state.save(StateKey.Phase, 'cancelled');
+        deps.state.save(ports_StateKey.Phase, 'cancelled');
         deps.reporter.warning(`The workflow run was cancelled; cancelled job ${context.jobId}.`);
     }
     catch (error) {
@@ -52228,8 +52266,8 @@ async function createJob(settings, deps) {
     });
     const job = created.value;
     // Saved before anything else can fail: a job that exists is always reported.
-    state.save(StateKey.JobId, job.jobId);
-    state.save(StateKey.Phase, settings.wait && settings.cancelOnAbort ? 'waiting' : 'detached');
+    state.save(ports_StateKey.JobId, job.jobId);
+    state.save(ports_StateKey.Phase, settings.wait && settings.cancelOnAbort ? 'waiting' : 'detached');
     reporter.setOutput('job-id', job.jobId);
     reporter.setOutput('request-id', created.requestId);
     reporter.info(`${created.adopted ? 'Found' : 'Created'} job ${job.jobId} (${request.name}), state ${job.state}, ` +
@@ -52237,14 +52275,14 @@ async function createJob(settings, deps) {
     const context = {
         jobId: job.jobId,
         workflowId: settings.workflowId,
-        input: describeInput(settings.input),
+        input: create_job_describeInput(settings.input),
         window: describeWindow(settings),
         requestId: created.requestId,
         initial: job,
         startedAt,
     };
     if (settings.wait)
-        return waitForJobAndReport(settings, context, deps);
+        return job_wait_waitForJobAndReport(settings, context, deps);
     for (const [name, value] of Object.entries(jobOutputs(job)))
         reporter.setOutput(name, value);
     await reporter.writeSummary(jobSummary({ ...context, job, outcome: 'Not waited for (`wait: false`).', now: deps.now() }));
@@ -52256,7 +52294,7 @@ function createRequest(settings) {
         workflowId: settings.workflowId,
         input: settings.input,
         timeInterval: start || end
-            ? { start: start && formatApiTime(start), end: end && formatApiTime(end) }
+            ? { start: start && time_formatApiTime(start), end: end && time_formatApiTime(end) }
             : undefined,
     };
 }
@@ -52267,23 +52305,171 @@ async function printDryRun(settings, request, deps) {
     await deps.reporter.writeSummary(`### CI inventory trigger job (dry run)\n\nNothing was sent. The request would be:\n\n` +
         `\`\`\`http\nPOST ${url.href}\ncontent-type: application/xml\n\n${body}\n\`\`\`\n`);
 }
-function describeInput(input) {
+function create_job_describeInput(input) {
     return `${input.kind} \`${input.value.replace(/`/g, "'")}\``;
 }
 function describeWindow(settings) {
     const { start, end } = settings.window;
     if (!start && !end)
         return undefined;
-    return `${start ? formatApiTime(start) : 'the beginning'} to ${end ? formatApiTime(end) : 'now'}`;
+    return `${start ? time_formatApiTime(start) : 'the beginning'} to ${end ? time_formatApiTime(end) : 'now'}`;
+}
+
+;// CONCATENATED MODULE: ./src/steps/list-jobs.ts
+
+
+const PAGE_SIZE = 100;
+/** `list/`: the jobs that match the filters, following `nextToken` until `limit` or the last page. */
+async function list_jobs_listJobs(settings, deps) {
+    const client = deps.client();
+    const jobs = [];
+    let nextToken = '';
+    do {
+        const page = await client.listJobs({
+            states: settings.states.length > 0 ? settings.states : undefined,
+            workflowId: settings.workflowId,
+            name: settings.name,
+            jobId: settings.jobId || undefined,
+            startCreationTime: settings.since && formatApiTime(settings.since),
+            endCreationTime: settings.until && formatApiTime(settings.until),
+            order: settings.order,
+            size: PAGE_SIZE,
+            nextToken,
+        });
+        jobs.push(...page.value.jobs);
+        nextToken = page.value.nextToken;
+    } while (nextToken && jobs.length < settings.limit);
+    const listed = jobs.slice(0, settings.limit);
+    deps.reporter.setOutput('jobs', JSON.stringify(listed));
+    deps.reporter.setOutput('count', String(listed.length));
+    deps.reporter.info(`${listed.length} job(s) match`);
+    await deps.reporter.writeSummary(listSummary(listed));
+}
+function listSummary(jobs) {
+    const when = (text) => (parseApiTime(text) ? text : '');
+    const lines = [`### CI inventory trigger jobs: ${jobs.length}`, ''];
+    lines.push(jobs.length === 0
+        ? 'No job matches the filters.'
+        : markdownTable(['Job id', 'Name', 'State', 'Created', 'Ended', 'Code'], jobs.map((job) => [
+            `\`${job.jobId}\``,
+            job.name,
+            stateLabel(job.state),
+            when(job.creationTime),
+            when(job.endTime),
+            job.state === 'Failed' ? job.code : '',
+        ])));
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/steps/trigger-workflow.ts
+
+
+
+
+
+const trigger_workflow_isFinal = (execution) => EXECUTION_STATES.includes(execution.state) && execution.state !== 'Running';
+/** `trigger-workflow/`: run the workflow on one object (TriggerWorkflow), and wait for that run. */
+async function trigger_workflow_triggerWorkflow(settings, deps) {
+    const { reporter } = deps;
+    const client = deps.client();
+    const startedAt = deps.now();
+    const { value: runId, requestId } = await client.triggerWorkflow({
+        workflowId: settings.workflowId,
+        object: settings.object,
+        name: settings.name,
+    });
+    reporter.setOutput('instance-id', runId);
+    reporter.setOutput('request-id', requestId);
+    reporter.info(`Started workflow run ${runId} on ${settings.object} (request id ${requestId})`);
+    let execution = (await client.describeExecution(runId)).value;
+    let timedOut = false;
+    if (settings.wait && execution && !trigger_workflow_isFinal(execution)) {
+        const result = await waitUntilFinal({
+            check: async () => (await client.describeExecution(runId)).value,
+            stateOf: (run) => run?.state ?? 'unknown',
+            isFinal: (run) => run !== undefined && trigger_workflow_isFinal(run),
+            pollIntervalMs: settings.pollIntervalMs,
+            timeoutMs: settings.timeoutMs,
+            now: deps.now,
+            sleep: deps.sleep,
+            signal: deps.signal,
+            startedAt,
+            initial: execution,
+            onStateChange: (state, elapsed) => reporter.info(`Workflow run ${runId} is ${state} (${formatDuration(elapsed)} since start)`),
+        });
+        execution = result.last ?? execution;
+        timedOut = result.timedOut;
+    }
+    const state = execution?.state ?? '';
+    reporter.setOutput('state', state);
+    reporter.setOutput('execution', execution ? JSON.stringify(execution) : '');
+    await reporter.writeSummary(`### CI workflow run \`${runId}\`\n\n` +
+        markdownTable(['', ''], [
+            ['Run id', `\`${runId}\``],
+            ['Workflow', `\`${settings.workflowId}\``],
+            ['Object', `\`${settings.object.replace(/`/g, "'")}\``],
+            ['State', stateLabel(state)],
+            ['Created', execution?.createTime ?? ''],
+            ['Request id', `\`${requestId}\``],
+        ]) +
+        '\n');
+    if (timedOut) {
+        throw new StepFailure(`Workflow run ${runId}: timed out after ${formatDuration(settings.timeoutMs)}; it still runs (state ${state}).`);
+    }
+    if (settings.failOn.includes(state)) {
+        throw new StepFailure(`Workflow run ${runId} on ${settings.object} ended ${state}. Check it in the CI console.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/steps/wait-job.ts
+
+
+
+
+/** `wait/`: wait for a job created elsewhere, exactly as the main step waits. */
+async function wait_job_waitForJob(settings, deps) {
+    const startedAt = deps.now();
+    const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
+    deps.state.save(StateKey.JobId, job.jobId);
+    deps.state.save(StateKey.Phase, settings.cancelOnAbort ? 'waiting' : 'detached');
+    deps.reporter.setOutput('job-id', job.jobId);
+    deps.reporter.setOutput('name', job.name);
+    deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
+    const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
+    const window = job.operation?.timeInterval;
+    await waitForJobAndReport(settings, {
+        jobId: job.jobId,
+        workflowId: job.operation?.workflowIds ?? '',
+        input: kind ? describeInput({ kind, value }) : '',
+        window: window?.start || window?.end ? `${window.start || 'the beginning'} to ${window.end || 'now'}` : undefined,
+        initial: job,
+        startedAt,
+    }, deps);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
 
+
+
+
+
 /** The main step: create an inventory trigger job, wait for it, report it. */
 async function run() {
-    await runStep(() => getMainSettings(), createJob);
+    await run_step_runStep(() => getMainSettings(), createJob);
+}
+async function runWait() {
+    await runStep(() => getWaitSettings(), waitForJob);
+}
+async function runCancel() {
+    await runStep(() => getCancelSettings(), cancelJob);
+}
+async function runList() {
+    await runStep(() => getListSettings(), listJobs);
+}
+async function runTriggerWorkflow() {
+    await runStep(() => getTriggerSettings(), triggerWorkflow);
 }
 
 

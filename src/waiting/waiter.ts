@@ -34,6 +34,7 @@ export async function waitUntilFinal<T>(options: WaitOptions<T>): Promise<WaitRe
   let last = options.initial;
   let lastState = last === undefined ? undefined : options.stateOf(last);
   let checks = 0;
+  if (last !== undefined && options.isFinal(last)) return { last, timedOut: false, checks };
   const delays = pollDelays(options.pollIntervalMs);
   let nextCheckAt = startedAt;
   for (;;) {

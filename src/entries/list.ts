@@ -1,0 +1,3 @@
+import { runList } from '../main.js';
+
+await runList();

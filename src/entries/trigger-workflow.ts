@@ -1,0 +1,3 @@
+import { runTriggerWorkflow } from '../main.js';
+
+await runTriggerWorkflow();

@@ -1,0 +1,3 @@
+import { runWait } from '../main.js';
+
+await runWait();

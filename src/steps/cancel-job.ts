@@ -1,0 +1,39 @@
+import { ApiError } from '../ci/errors.js';
+import { FINAL_JOB_STATES, type JobState } from '../ci/types.js';
+import type { CancelSettings } from '../runner/inputs.js';
+import { markdownTable, stateLabel } from '../report/markdown.js';
+import { describeJobOrFail } from './job-lookup.js';
+import type { StepDeps } from './ports.js';
+
+/**
+ * `cancel/`: cancel a job, then report the state it is in. A job that had already ended is not an
+ * error: the step reports how it ended.
+ */
+export async function cancelJob(settings: CancelSettings, deps: StepDeps): Promise<void> {
+  const client = deps.client();
+  let refused: ApiError | undefined;
+  try {
+    await client.cancelJob(settings.jobId);
+  } catch (error) {
+    // The service may refuse to cancel a job that has ended (or never existed): the describe tells which.
+    if (!(error instanceof ApiError) || error.status >= 500) throw error;
+    refused = error;
+  }
+  const { value: job, requestId } = await describeJobOrFail(client, settings.jobId);
+  const ended = FINAL_JOB_STATES.includes(job.state as JobState);
+  if (refused && !ended) throw refused;
+  deps.reporter.setOutput('state', job.state);
+  deps.reporter.info(
+    refused || (ended && job.state !== 'Cancel')
+      ? `Job ${job.jobId} had already ended ${job.state}; nothing to cancel`
+      : `Cancelled job ${job.jobId}; it is now ${job.state}`,
+  );
+  await deps.reporter.writeSummary(
+    `### Cancel CI inventory trigger job \`${job.jobId}\`\n\n` +
+      markdownTable(
+        ['Job id', 'Name', 'State', 'Ended', 'Request id'],
+        [[`\`${job.jobId}\``, job.name, stateLabel(job.state), job.endTime === '-' ? '' : job.endTime, `\`${requestId}\``]],
+      ) +
+      '\n',
+  );
+}

@@ -1,0 +1,31 @@
+import type { WaitSettings } from '../runner/inputs.js';
+import { describeJobOrFail } from './job-lookup.js';
+import { waitForJobAndReport } from './job-wait.js';
+import { StateKey, type StepDeps } from './ports.js';
+import { describeInput } from './create-job.js';
+import type { JobInput } from '../ci/types.js';
+
+/** `wait/`: wait for a job created elsewhere, exactly as the main step waits. */
+export async function waitForJob(settings: WaitSettings, deps: StepDeps): Promise<void> {
+  const startedAt = deps.now();
+  const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
+  deps.state.save(StateKey.JobId, job.jobId);
+  deps.state.save(StateKey.Phase, settings.cancelOnAbort ? 'waiting' : 'detached');
+  deps.reporter.setOutput('job-id', job.jobId);
+  deps.reporter.setOutput('name', job.name);
+  deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
+  const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
+  const window = job.operation?.timeInterval;
+  await waitForJobAndReport(
+    settings,
+    {
+      jobId: job.jobId,
+      workflowId: job.operation?.workflowIds ?? '',
+      input: kind ? describeInput({ kind, value } as JobInput) : '',
+      window: window?.start || window?.end ? `${window.start || 'the beginning'} to ${window.end || 'now'}` : undefined,
+      initial: job,
+      startedAt,
+    },
+    deps,
+  );
+}
