@@ -26,7 +26,7 @@ export async function runPost(): Promise<void> {
       credentials: settings.credentials,
       logger: githubReporter,
       dispatcher: dispatcherFromEnvironment(),
-      timeoutMs: 10_000,
+      timeoutMs: Math.min(10_000, settings.requestTimeoutMs),
     });
     await client.cancelJob(jobId);
     const job = (await client.describeJob(jobId)).value;

@@ -42309,7 +42309,7 @@ function sumUnits(groups, units) {
     return groups.reduce((total, g, i) => total + (g === undefined ? 0 : Number(g) * units[i]), 0);
 }
 /** `750ms`, `30s`, `5m`, `1h30m`, `2h15m30s` or a bare number of seconds (`45`, `1.5`), in milliseconds. */
-function time_parseDuration(text) {
+function parseDuration(text) {
     const trimmed = text.trim();
     let ms;
     if (BARE_SECONDS.test(trimmed)) {
@@ -42444,7 +42444,7 @@ function input_readers_readDuration(name, fallback) {
         return parseDuration(value);
     }
     catch {
-        throw new InputError(name, 'a duration such as `750ms`, `30s`, `5m`, `1h30m` or a number of seconds', value);
+        throw new input_error_InputError(name, 'a duration such as `750ms`, `30s`, `5m`, `1h30m` or a number of seconds', value);
     }
 }
 function input_readers_readTime(name, now) {
@@ -42516,7 +42516,11 @@ function getCommonSettings(env = process.env) {
     }
     if (!REGION.test(region))
         throw new input_error_InputError('region', 'a region such as ap-guangzhou', region);
-    return { credentials, bucket, region, endpoint: readEndpoint(bucket, region) };
+    const requestTimeoutMs = input_readers_readDuration('request-timeout', '30s');
+    if (requestTimeoutMs <= 0) {
+        throw new input_error_InputError('request-timeout', 'a duration above zero', input_readers_readOptional('request-timeout'));
+    }
+    return { credentials, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
 }
 function inputs_getMainSettings(now = new Date()) {
     const common = getCommonSettings();
@@ -51777,6 +51781,7 @@ async function run_step_runStep(readSettings, step) {
                 credentials: settings.credentials,
                 logger: githubReporter,
                 dispatcher,
+                timeoutMs: settings.requestTimeoutMs,
                 ...options,
             }));
         };
@@ -51784,7 +51789,10 @@ async function run_step_runStep(readSettings, step) {
             reporter: githubReporter,
             state,
             client: clientWith({ signal: abort.signal }),
-            cleanupClient: clientWith({ timeoutMs: CLEANUP_TIMEOUT_MS, retryPolicy: CLEANUP_RETRIES }),
+            cleanupClient: clientWith({
+                timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
+                retryPolicy: CLEANUP_RETRIES,
+            }),
             now: Date.now,
             sleep: realSleep,
             signal: abort.signal,

@@ -42516,7 +42516,11 @@ function getCommonSettings(env = process.env) {
     }
     if (!REGION.test(region))
         throw new input_error_InputError('region', 'a region such as ap-guangzhou', region);
-    return { credentials, bucket, region, endpoint: readEndpoint(bucket, region) };
+    const requestTimeoutMs = input_readers_readDuration('request-timeout', '30s');
+    if (requestTimeoutMs <= 0) {
+        throw new input_error_InputError('request-timeout', 'a duration above zero', input_readers_readOptional('request-timeout'));
+    }
+    return { credentials, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
 }
 function inputs_getMainSettings(now = new Date()) {
     const common = getCommonSettings();
@@ -51777,6 +51781,7 @@ async function run_step_runStep(readSettings, step) {
                 credentials: settings.credentials,
                 logger: githubReporter,
                 dispatcher,
+                timeoutMs: settings.requestTimeoutMs,
                 ...options,
             }));
         };
@@ -51784,7 +51789,10 @@ async function run_step_runStep(readSettings, step) {
             reporter: githubReporter,
             state,
             client: clientWith({ signal: abort.signal }),
-            cleanupClient: clientWith({ timeoutMs: CLEANUP_TIMEOUT_MS, retryPolicy: CLEANUP_RETRIES }),
+            cleanupClient: clientWith({
+                timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
+                retryPolicy: CLEANUP_RETRIES,
+            }),
             now: Date.now,
             sleep: realSleep,
             signal: abort.signal,

@@ -22,6 +22,8 @@ export interface CommonSettings {
   region: string;
   /** The API's base URL: the bucket's CI domain, or the `endpoint` override. */
   endpoint: URL;
+  /** Time limit of one request, in ms. */
+  requestTimeoutMs: number;
 }
 
 /** How a step waits for something to end. */
@@ -94,7 +96,11 @@ export function getCommonSettings(env: NodeJS.ProcessEnv = process.env): CommonS
     throw new InputError('region', 'required: set the input or the environment variable TENCENTCLOUD_REGION');
   }
   if (!REGION.test(region)) throw new InputError('region', 'a region such as ap-guangzhou', region);
-  return { credentials, bucket, region, endpoint: readEndpoint(bucket, region) };
+  const requestTimeoutMs = readDuration('request-timeout', '30s');
+  if (requestTimeoutMs <= 0) {
+    throw new InputError('request-timeout', 'a duration above zero', readOptional('request-timeout'));
+  }
+  return { credentials, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
 }
 
 export function getMainSettings(now = new Date()): MainSettings {

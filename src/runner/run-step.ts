@@ -38,6 +38,7 @@ export async function runStep<S extends CommonSettings>(
           credentials: settings.credentials,
           logger: githubReporter,
           dispatcher,
+          timeoutMs: settings.requestTimeoutMs,
           ...options,
         }));
     };
@@ -45,7 +46,10 @@ export async function runStep<S extends CommonSettings>(
       reporter: githubReporter,
       state,
       client: clientWith({ signal: abort.signal }),
-      cleanupClient: clientWith({ timeoutMs: CLEANUP_TIMEOUT_MS, retryPolicy: CLEANUP_RETRIES }),
+      cleanupClient: clientWith({
+        timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
+        retryPolicy: CLEANUP_RETRIES,
+      }),
       now: Date.now,
       sleep: realSleep,
       signal: abort.signal,

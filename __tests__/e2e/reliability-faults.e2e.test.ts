@@ -1,0 +1,143 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Fault } from '../../emulator/index.js';
+import { runStep, type StepRun } from '../../emulator/github-runner.js';
+import { commonInputs, everythingShown, SECRET_KEY, useEmulator, WORKFLOW_ID } from './fixtures.js';
+
+const emulator = useEmulator();
+
+function inputs(extra: Record<string, string> = {}) {
+  return {
+    ...commonInputs(emulator()),
+    'workflow-id': WORKFLOW_ID,
+    prefix: 'videos/',
+    'poll-interval': '250ms',
+    'request-timeout': '2s',
+    'object-failures': 'ignore',
+    ...extra,
+  };
+}
+
+let runId = 7_000_000;
+
+/**
+ * Runs the main step after queueing a fault; returns the run and what the emulator saw. Each run
+ * has its own run id, so its default job name is its own, as on a real runner.
+ */
+async function withFault(fault: Fault, extra: Record<string, string> = {}) {
+  emulator().clearFaults();
+  emulator().addFault(fault);
+  const before = emulator().requests.length;
+  const jobsBefore = emulator().jobs().length;
+  const run = await runStep({ inputs: inputs(extra), env: { RUNNER_DEBUG: '1', GITHUB_RUN_ID: String(runId++) } });
+  const seen = emulator().requests.slice(before);
+  const created = emulator().jobs().slice(jobsBefore);
+  return { run, seen, created };
+}
+
+function expectNoStackOrSecret(run: StepRun) {
+  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at \S+ \(|node:internal|\.js:\d+:\d+/);
+  expect(everythingShown(run)).not.toContain(SECRET_KEY);
+}
+
+describe('a fault on the create', () => {
+  const resent = ['create', 'create'];
+  const lookedUpThenResent = ['create', 'list', 'create'];
+  const lookedUpAndAdopted = ['create', 'list', 'describe'];
+  it.each<[string, Fault, string[]]>([
+    ['a 503 SlowDown', { call: 'create', kind: 'status', status: 503, code: 'SlowDown' }, resent],
+    ['a 429 with Retry-After', { call: 'create', kind: 'status', status: 429, code: 'TooManyRequests', retryAfterSeconds: 1 }, resent],
+    ['a 500 InternalError', { call: 'create', kind: 'status', status: 500, code: 'InternalError' }, lookedUpThenResent],
+    ['a reset before the work', { call: 'create', kind: 'reset' }, lookedUpThenResent],
+    ["a proxy's HTML page", { call: 'create', kind: 'html', status: 502 }, lookedUpThenResent],
+    ['no answer at all', { call: 'create', kind: 'hang' }, lookedUpThenResent],
+    ['a truncated answer (the job was made)', { call: 'create', kind: 'truncated' }, lookedUpAndAdopted],
+  ])('%s is retried: exactly one job, reported, and a warning', async (_name, fault, calls) => {
+    const { run, seen, created } = await withFault(fault);
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(created).toHaveLength(1);
+    expect(run.outputs['job-id']).toBe(created[0]?.id);
+    expect(run.outputs.state).toBe('Success');
+    expect(run.warnings.some((w) => w.includes('Creating the job failed'))).toBe(true);
+    // Only a create that cannot have been processed is sent again without looking the job up first.
+    expect(seen.map((r) => r.call).slice(0, 3)).toEqual(calls.length === 2 ? [...calls, 'describe'] : calls);
+    if (calls.includes('list')) expect(seen[1]?.query.name).toBe(created[0]?.name);
+    expectNoStackOrSecret(run);
+  });
+
+  it('a lost answer (the job was made, the answer dropped) adopts that job: exactly one job, its id reported', async () => {
+    const { run, seen, created } = await withFault({ call: 'create', kind: 'lost-answer' });
+    expect(run.code).toBe(0);
+    expect(created).toHaveLength(1);
+    expect(seen.filter((r) => r.call === 'create')).toHaveLength(1);
+    expect(run.outputs['job-id']).toBe(created[0]?.id);
+    expect(run.warnings.join('\n')).toContain(`job ${created[0]?.id} named ${created[0]?.name} exists`);
+    expectNoStackOrSecret(run);
+  });
+
+  it('a 400 InvalidArgument is not retried, and the error carries the code and request id', async () => {
+    const { run, seen, created } = await withFault({
+      call: 'create',
+      kind: 'status',
+      status: 400,
+      code: 'InvalidArgument',
+      message: 'The workflow does not exist.',
+    });
+    expect(run.code).toBe(1);
+    expect(created).toHaveLength(0);
+    expect(seen.map((r) => r.call)).toEqual(['create']);
+    expect(run.errors).toEqual([expect.stringContaining('InvalidArgument: The workflow does not exist.')]);
+    expect(run.errors[0]).toContain(`request id ${seen[0]?.requestId}`);
+    expectNoStackOrSecret(run);
+  });
+
+  it('gives up after repeated 500s, saying what failed, with no stack trace', async () => {
+    const { run, created } = await withFault(
+      { call: 'create', kind: 'status', status: 500, code: 'InternalError', times: 50 },
+      { 'request-timeout': '1s' },
+    );
+    expect(run.code).toBe(1);
+    expect(created).toHaveLength(0);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(/InternalError.*request id .*a fault of the service: retry later/);
+    expectNoStackOrSecret(run);
+  }, 120_000);
+});
+
+describe('a fault on a status check', () => {
+  it.each<[string, Fault]>([
+    ['a 503 SlowDown', { call: 'describe', kind: 'status', status: 503, code: 'SlowDown' }],
+    ['a 500', { call: 'describe', kind: 'status', status: 500, code: 'InternalError' }],
+    ['a reset', { call: 'describe', kind: 'reset' }],
+    ["a proxy's HTML page", { call: 'describe', kind: 'html' }],
+    ['a truncated answer', { call: 'describe', kind: 'truncated' }],
+    ['a hung call (no answer within request-timeout)', { call: 'describe', kind: 'hang' }],
+  ])('%s is retried with a warning, and the job is still followed to Success', async (_name, fault) => {
+    const { run, seen, created } = await withFault({ ...fault, times: 2 });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs.state).toBe('Success');
+    expect(created).toHaveLength(1);
+    expect(seen.filter((r) => r.call === 'describe' && r.fault).length).toBe(2);
+    const retries = run.warnings.filter((w) => w.includes(`GET /inventorytriggerjob/${created[0]?.id} failed`));
+    expect(retries).toHaveLength(2);
+    expectNoStackOrSecret(run);
+  });
+
+  it('a 403 AccessDenied is not retried and names the job, the code and the request id', async () => {
+    const { run, seen, created } = await withFault({
+      call: 'describe',
+      kind: 'status',
+      status: 403,
+      code: 'AccessDenied',
+      message: 'Access Denied.',
+    });
+    expect(run.code).toBe(1);
+    const denied = seen.find((r) => r.call === 'describe');
+    expect(seen.filter((r) => r.call === 'describe')).toHaveLength(1);
+    expect(run.outputs['job-id']).toBe(created[0]?.id);
+    expect(run.errors).toEqual([
+      expect.stringContaining(`Job ${created[0]?.id}: the CI API answered AccessDenied: Access Denied. (HTTP 403, request id ${denied?.requestId})`),
+    ]);
+    expectNoStackOrSecret(run);
+  });
+});
