@@ -1,0 +1,279 @@
+import { createHash } from 'node:crypto';
+import COS from 'cos-nodejs-sdk-v5';
+import { XMLParser } from 'fast-xml-parser';
+import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { sdkAuthorization, sdkFetch } from '../../emulator/sdk-client.js';
+import { sign } from '../../emulator/signature.js';
+
+const parser = new XMLParser({ parseTagValue: false });
+const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+
+describe('the signing algorithm, against the worked examples of the documentation', () => {
+  const key = 'BQYIM75p8x0iWVFSIgqEKwFprpRSVHlz';
+  const host = 'examplebucket-1250000000.cos.ap-beijing.myqcloud.com';
+
+  it('reproduces example 1 (PUT, seven signed headers, no query)', () => {
+    const signed = sign(key, {
+      method: 'PUT',
+      path: '/exampleobject(腾讯云)',
+      params: [],
+      headers: [
+        ['Date', 'Thu, 16 May 2019 06:45:51 GMT'],
+        ['Host', host],
+        ['Content-Type', 'text/plain'],
+        ['Content-Length', '13'],
+        ['Content-MD5', 'mQ/fVh815F3k6TAUm8m0eg=='],
+        ['x-cos-acl', 'private'],
+        ['x-cos-grant-read', 'uin="100000000011"'],
+      ],
+      keyTime: '1557989151;1557996351',
+    });
+    expect(signed.signKey).toBe('eb2519b498b02ac213cb1f3d1a3d27a3b3c9bc5f');
+    expect(signed.headerList).toBe(
+      'content-length;content-md5;content-type;date;host;x-cos-acl;x-cos-grant-read',
+    );
+    expect(signed.httpString.split('\n')[3]).toBe(
+      'content-length=13&content-md5=mQ%2FfVh815F3k6TAUm8m0eg%3D%3D&content-type=text%2Fplain&date=Thu%2C%2016%20May%202019%2006%3A45%3A51%20GMT&host=examplebucket-1250000000.cos.ap-beijing.myqcloud.com&x-cos-acl=private&x-cos-grant-read=uin%3D%22100000000011%22',
+    );
+    expect(sha1(signed.httpString)).toBe('8b2751e77f43a0995d6e9eb9477f4b685cca4172');
+    expect(signed.signature).toBe('3b8851a11a569213c17ba8fa7dcf2abec6935172');
+  });
+
+  it('reproduces example 2 (GET with two signed query parameters)', () => {
+    const signed = sign(key, {
+      method: 'GET',
+      path: '/exampleobject(腾讯云)',
+      params: [
+        ['response-content-type', 'application/octet-stream'],
+        ['response-cache-control', 'max-age=600'],
+      ],
+      headers: [
+        ['Date', 'Thu, 16 May 2019 06:55:53 GMT'],
+        ['Host', host],
+      ],
+      keyTime: '1557989753;1557996953',
+    });
+    expect(signed.signKey).toBe('937914bf490e9e8c189836aad2052e4feeb35eaf');
+    expect(signed.paramList).toBe('response-cache-control;response-content-type');
+    expect(signed.httpString.split('\n')[2]).toBe(
+      'response-cache-control=max-age%3D600&response-content-type=application%2Foctet-stream',
+    );
+    expect(signed.headerList).toBe('date;host');
+    expect(sha1(signed.httpString)).toBe('54ecfe22f59d3514fdc764b87a32d8133ea611e6');
+    expect(signed.signature).toBe('01681b8c9d798a678e43b685a9f1bba0f6c0e012');
+  });
+
+  it('agrees with the official SDK on keys full of special characters', () => {
+    const query = {
+      workflowId: 'w7476ff3564ee45b7b490d64bccaba6cc',
+      object: "dir/a b+c&d=e~!*()'%中文.mp4",
+      name: 'x',
+    };
+    const headers = {
+      host: '127.0.0.1:9460',
+      'content-type': 'application/xml',
+      'x-ci-security-token': 'tok en',
+    };
+    const keyTime = '1700000000;1700000900';
+    const sdk = COS.getAuthorization({
+      SecretId: 'id',
+      SecretKey: 'k',
+      Method: 'POST',
+      Pathname: '/triggerworkflow',
+      Query: query,
+      Headers: headers,
+      KeyTime: keyTime,
+    });
+    const ours = sign('k', {
+      method: 'POST',
+      path: '/triggerworkflow',
+      params: Object.entries(query),
+      headers: Object.entries(headers),
+      keyTime,
+    });
+    expect(sdk).toContain(`q-signature=${ours.signature}`);
+    expect(sdk).toContain(`q-url-param-list=${ours.paramList}&`);
+  });
+});
+
+describe('signature verification', () => {
+  const CREDS = { secretId: 'AKIDtest', secretKey: 'test-secret-key' };
+  let emulator: Emulator;
+  afterEach(async () => emulator.close());
+  const now = () => Math.floor(Date.now() / 1000);
+
+  async function refused(
+    r: { status: number; headers: Headers; text: string },
+    status: number,
+    code: string,
+  ) {
+    expect(r.status).toBe(status);
+    const error = parser.parse(r.text).Error;
+    expect(error.Code).toBe(code);
+    expect(error.RequestId).toBe(r.headers.get('x-ci-request-id'));
+    expect(r.headers.get('content-type')).toBe('application/xml');
+    expect(emulator.requests.filter((q) => q.code === code)).toHaveLength(1);
+    return error.Message as string;
+  }
+
+  beforeEach(async () => {
+    emulator = await startEmulator(CREDS);
+  });
+
+  it('accepts a request signed by the official SDK', async () => {
+    const r = await sdkFetch(emulator.url, { ...CREDS, path: '/inventorytriggerjob', query: { size: '5' } });
+    expect(r.status).toBe(200);
+  });
+
+  it('refuses a wrong secret key with SignatureDoesNotMatch and keeps what it signed for debugging', async () => {
+    const r = await sdkFetch(emulator.url, { ...CREDS, secretKey: 'wrong', path: '/inventorytriggerjob' });
+    expect(await refused(r, 403, 'SignatureDoesNotMatch')).toMatch(/does not match/);
+    expect(emulator.requests[0]!.detail).toContain('get\\n/inventorytriggerjob');
+    expect(JSON.stringify(emulator.requests)).not.toContain(CREDS.secretKey);
+  });
+
+  it('refuses a query changed after signing', async () => {
+    const auth = sdkAuthorization(emulator.url, {
+      ...CREDS,
+      path: '/inventorytriggerjob',
+      query: { size: '5' },
+    });
+    const r = await sdkFetch(emulator.url, {
+      ...CREDS,
+      path: '/inventorytriggerjob',
+      query: { size: '6' },
+      authorization: auth,
+    });
+    await refused(r, 403, 'SignatureDoesNotMatch');
+  });
+
+  it('refuses a space sent as "+" in the query, since "+" is a plus', async () => {
+    const query = { workflowId: 'w7476ff3564ee45b7b490d64bccaba6cc', object: 'a b.mp4' };
+    const authorization = sdkAuthorization(emulator.url, {
+      ...CREDS,
+      method: 'POST',
+      path: '/triggerworkflow',
+      query,
+    });
+    const r = await fetch(`${emulator.url}/triggerworkflow?workflowId=${query.workflowId}&object=a+b.mp4`, {
+      method: 'POST',
+      headers: { authorization },
+    });
+    await refused(
+      { status: r.status, headers: r.headers, text: await r.text() },
+      403,
+      'SignatureDoesNotMatch',
+    );
+  });
+
+  it('refuses a missing or malformed Authorization and an unknown SecretId with AccessDenied', async () => {
+    await refused(
+      await sdkFetch(emulator.url, { ...CREDS, path: '/inventorytriggerjob', authorization: null }),
+      403,
+      'AccessDenied',
+    );
+    emulator.requests.length = 0;
+    await refused(
+      await sdkFetch(emulator.url, {
+        ...CREDS,
+        path: '/inventorytriggerjob',
+        authorization: 'q-sign-algorithm=sha1',
+      }),
+      403,
+      'AccessDenied',
+    );
+    emulator.requests.length = 0;
+    const message = await refused(
+      await sdkFetch(emulator.url, { ...CREDS, secretId: 'AKIDother', path: '/inventorytriggerjob' }),
+      403,
+      'AccessDenied',
+    );
+    expect(message).toContain('InvalidAccessKeyId');
+  });
+
+  it('refuses an expired signature with AccessDenied "Request has expired"', async () => {
+    const r = await sdkFetch(emulator.url, {
+      ...CREDS,
+      path: '/inventorytriggerjob',
+      keyTime: `${now() - 1000};${now() - 100}`,
+    });
+    expect(await refused(r, 403, 'AccessDenied')).toBe('Request has expired');
+  });
+
+  it('refuses a signature starting more than 900 s ahead with RequestTimeTooSkewed, and accepts one less', async () => {
+    const ahead = await sdkFetch(emulator.url, {
+      ...CREDS,
+      path: '/inventorytriggerjob',
+      keyTime: `${now() + 1000};${now() + 2000}`,
+    });
+    await refused(ahead, 403, 'RequestTimeTooSkewed');
+    const near = await sdkFetch(emulator.url, {
+      ...CREDS,
+      path: '/inventorytriggerjob',
+      keyTime: `${now() + 600};${now() + 1500}`,
+    });
+    expect(near.status).toBe(200);
+  });
+
+  it('refuses a query parameter left out of the signature', async () => {
+    const r = await sdkFetch(emulator.url, {
+      ...CREDS,
+      path: '/inventorytriggerjob',
+      unsignedQuery: { size: '5' },
+    });
+    expect(await refused(r, 403, 'AccessDenied')).toContain('size');
+  });
+
+  it('refuses a request whose host is not signed, and accepts headers the SDK would not sign', async () => {
+    const keyTime = `${now() - 1};${now() + 900}`;
+    const date = new Date().toUTCString();
+    const header = (headers: Array<[string, string]>) => {
+      const s = sign(CREDS.secretKey, {
+        method: 'GET',
+        path: '/inventorytriggerjob',
+        params: [],
+        headers,
+        keyTime,
+      });
+      return `q-sign-algorithm=sha1&q-ak=${CREDS.secretId}&q-sign-time=${keyTime}&q-key-time=${keyTime}&q-header-list=${s.headerList}&q-url-param-list=&q-signature=${s.signature}`;
+    };
+    const noHost = await sdkFetch(emulator.url, {
+      ...CREDS,
+      path: '/inventorytriggerjob',
+      headers: { date },
+      authorization: header([['date', date]]),
+    });
+    expect(await refused(noHost, 403, 'AccessDenied')).toContain('host');
+    const host = new URL(emulator.url).host;
+    const withDate = await sdkFetch(emulator.url, {
+      ...CREDS,
+      path: '/inventorytriggerjob',
+      headers: { date },
+      authorization: header([
+        ['host', host],
+        ['date', date],
+      ]),
+    });
+    expect(withDate.status).toBe(200);
+  });
+});
+
+describe('session tokens', () => {
+  const CREDS = { secretId: 'AKIDtmp', secretKey: 'tmp-key' };
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ ...CREDS, sessionToken: 'the-token' });
+  });
+  afterAll(async () => emulator.close());
+  const get = (headers: Record<string, string>) =>
+    sdkFetch(emulator.url, { ...CREDS, path: '/inventorytriggerjob', headers });
+
+  it('requires the configured token in x-ci-security-token or x-cos-security-token', async () => {
+    expect((await get({})).status).toBe(403);
+    expect(parser.parse((await get({ 'x-ci-security-token': 'other' })).text).Error.Code).toBe(
+      'AccessDenied',
+    );
+    expect((await get({ 'x-ci-security-token': 'the-token' })).status).toBe(200);
+    expect((await get({ 'x-cos-security-token': 'the-token' })).status).toBe(200);
+  });
+});

@@ -1,0 +1,172 @@
+/** The seven calls: validate, act on the stores, and shape the answer (errors are returned, not thrown). */
+import { executionDetail, executionSummary, jobsDetail } from './answers.js';
+import { defaultObjects, type ExecutionStore } from './executions.js';
+import { timeline, type JobStore } from './jobs.js';
+import type { Pager } from './paging.js';
+import { inWindow, parseFilters, type Pairs } from './query.js';
+import type { EmulatorOptions, JobRequestView, JobSchedule } from './types.js';
+import { validateCreate, WORKFLOW_ID } from './validate.js';
+
+export interface CallContext {
+  now: number;
+  pairs: Pairs;
+  body: string;
+  /** The decoded id in the path, for the calls that take one. */
+  id?: string;
+}
+
+export type Answer =
+  | { status: number; response: Record<string, unknown> | null }
+  | { status: number; code: string; message: string };
+
+const invalid = (message: string): Answer => ({ status: 400, code: 'InvalidArgument', message });
+const notFound = (what: string): Answer => ({
+  status: 404,
+  code: 'ResourceNotFound',
+  message: `${what} does not exist.`,
+});
+const ok = (response: Record<string, unknown> | null): Answer => ({ status: 200, response });
+
+const JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'];
+const RUN_STATES = ['Success', 'Failed', 'Running', 'Cancel'];
+const JOB_LIST = [
+  'nextToken',
+  'size',
+  'type',
+  'orderByTime',
+  'states',
+  'startCreationTime',
+  'endCreationTime',
+  'workflowId',
+  'jobId',
+  'name',
+];
+const RUN_LIST = [
+  'workflowId',
+  'name',
+  'orderByTime',
+  'size',
+  'states',
+  'startCreationTime',
+  'endCreationTime',
+  'nextToken',
+  'jobId',
+];
+const TRIGGER_NAME = /^[A-Za-z0-9_\-\u4e00-\u9fff]{1,128}$/;
+
+export interface ApiState {
+  jobs: JobStore;
+  runs: ExecutionStore;
+  pager: Pager;
+  options: EmulatorOptions;
+  schedule(): JobSchedule;
+}
+
+function noParams(ctx: CallContext): Answer | undefined {
+  const extra = ctx.pairs[0];
+  return extra ? invalid(`Unknown query parameter "${extra[0]}".`) : undefined;
+}
+
+export function create(s: ApiState, ctx: CallContext): Answer {
+  const refused = noParams(ctx);
+  if (refused) return refused;
+  const checked = validateCreate(ctx.body);
+  if (!checked.ok) return invalid(checked.message);
+  const req = checked.request;
+  const view: JobRequestView = {
+    name: req.name,
+    input: { [req.input.kind]: req.input.value },
+    workflowId: req.workflowId,
+  };
+  const schedule = s.options.scheduleFor?.(view) ?? s.schedule();
+  const job = s.jobs.create(req, schedule, ctx.now);
+  s.runs.addForJob(job, s.options.objectsFor?.(view) ?? defaultObjects(view, schedule.runningMs));
+  return ok({ JobsDetail: jobsDetail(job, ctx.now) });
+}
+
+export function describe(s: ApiState, ctx: CallContext): Answer {
+  const refused = noParams(ctx);
+  if (refused) return refused;
+  const job = s.jobs.get(ctx.id!);
+  // The real service answers 200 for an unknown id and names it in NonExistJobIds.
+  if (!job) return ok({ JobsDetail: '', NonExistJobIds: ctx.id });
+  return ok({ JobsDetail: jobsDetail(job, ctx.now), NonExistJobIds: '' });
+}
+
+export function list(s: ApiState, ctx: CallContext): Answer {
+  const f = parseFilters(ctx.pairs, { allowed: JOB_LIST, states: JOB_STATES });
+  if (typeof f === 'string') return invalid(f);
+  const matching = s.jobs.all().filter((job) => {
+    const state = timeline(job, ctx.now).state;
+    return (
+      (!f.states || f.states.includes(state)) &&
+      (!f.workflowId || job.request.workflowId === f.workflowId) &&
+      (!f.name || job.request.name === f.name) &&
+      (!f.jobId || job.id === f.jobId) &&
+      (!f.type || f.type === 'Workflow') &&
+      inWindow(job.createdAt, f)
+    );
+  });
+  const page = s.pager.page('jobs', matching, f.order, f.size, f.nextToken);
+  if (!page) return invalid('nextToken is not valid.');
+  return ok({ JobsDetail: page.items.map((job) => jobsDetail(job, ctx.now)), NextToken: page.nextToken });
+}
+
+export function cancel(s: ApiState, ctx: CallContext): Answer {
+  const extra = ctx.pairs.find(([k]) => k !== 'cancel');
+  if (extra) return invalid(`Unknown query parameter "${extra[0]}".`);
+  const sub = ctx.pairs.find(([k]) => k === 'cancel');
+  if (!sub) return invalid('PUT /inventorytriggerjob/<JobId> needs the ?cancel sub-resource.');
+  if (sub[1] !== '') return invalid('The cancel sub-resource takes no value.');
+  const job = s.jobs.get(ctx.id!);
+  if (!job) return notFound(`Job ${ctx.id}`);
+  s.jobs.cancel(job, ctx.now);
+  return ok(null);
+}
+
+export function trigger(s: ApiState, ctx: CallContext): Answer {
+  const extra = ctx.pairs.find(([k]) => !['workflowId', 'object', 'name'].includes(k));
+  if (extra) return invalid(`Unknown query parameter "${extra[0]}" (names are case-sensitive).`);
+  const q = new Map(ctx.pairs);
+  const workflowId = q.get('workflowId');
+  if (!workflowId) return invalid('The query parameter "workflowId" is required.');
+  if (!WORKFLOW_ID.test(workflowId)) return invalid(`workflowId "${workflowId}" is not a workflow id.`);
+  const object = q.get('object');
+  if (!object) return invalid('The query parameter "object" is required.');
+  const name = q.get('name') ?? '';
+  if (name && !TRIGGER_NAME.test(name)) return invalid(`name "${name}" is not a valid name.`);
+  const view: JobRequestView = { name, input: { Object: object }, workflowId };
+  const override = s.options.objectsFor?.(view)?.find((o) => o.key === object);
+  const run = override ?? { key: object, runMs: s.schedule().runningMs, final: 'Success' as const };
+  const record = s.runs.addTriggered(workflowId, name, run, ctx.now);
+  return ok({ InstanceId: record.runId });
+}
+
+export function execution(s: ApiState, ctx: CallContext): Answer {
+  const refused = noParams(ctx);
+  if (refused) return refused;
+  const run = s.runs.get(ctx.id!, ctx.now);
+  if (!run) return notFound(`Workflow execution ${ctx.id}`);
+  const { state, endedAt } = s.runs.stateOf(run, ctx.now);
+  return ok({ WorkflowExecution: executionDetail(run, state, endedAt) });
+}
+
+export function executions(s: ApiState, ctx: CallContext): Answer {
+  const f = parseFilters(ctx.pairs, { allowed: RUN_LIST, states: RUN_STATES, required: ['workflowId'] });
+  if (typeof f === 'string') return invalid(f);
+  if (!WORKFLOW_ID.test(f.workflowId!)) return invalid(`workflowId "${f.workflowId}" is not a workflow id.`);
+  const matching = s.runs
+    .visible(ctx.now)
+    .filter(
+      (run) =>
+        run.workflowId === f.workflowId &&
+        (!f.states || f.states.includes(s.runs.stateOf(run, ctx.now).state)) &&
+        (!f.name || run.object === f.name) &&
+        (!f.jobId || run.job?.id === f.jobId) &&
+        inWindow(run.createdAt, f),
+    );
+  const page = s.pager.page('executions', matching, f.order, f.size, f.nextToken);
+  if (!page) return invalid('nextToken is not valid.');
+  const items = page.items.map((run) => executionSummary(run, s.runs.stateOf(run, ctx.now).state));
+  return ok({ WorkflowExecutionList: items, NextToken: page.nextToken });
+}

@@ -1,0 +1,57 @@
+/** Queued faults: each applies to the next `times` requests of its call (of any call without one). */
+import type { CallName, Fault } from './types.js';
+
+const KINDS: ReadonlyArray<Fault['kind']> = ['status', 'reset', 'hang', 'html', 'truncated', 'lost-answer'];
+const CALLS: readonly CallName[] = [
+  'create',
+  'describe',
+  'list',
+  'cancel',
+  'trigger',
+  'execution',
+  'executions',
+];
+
+interface Queued {
+  fault: Fault;
+  left: number;
+}
+
+export class FaultQueue {
+  private readonly queue: Queued[] = [];
+
+  add(fault: Fault): void {
+    const times = fault.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new Error('fault.times must be a positive integer');
+    this.queue.push({ fault, left: times });
+  }
+
+  clear(): void {
+    this.queue.length = 0;
+  }
+
+  /** The fault for this request, if any; using it counts one of its `times`. */
+  take(call: CallName): Fault | undefined {
+    const index = this.queue.findIndex((q) => q.fault.call === undefined || q.fault.call === call);
+    if (index < 0) return undefined;
+    const queued = this.queue[index]!;
+    queued.left -= 1;
+    if (queued.left === 0) this.queue.splice(index, 1);
+    return queued.fault;
+  }
+}
+
+/** Checks a fault that arrived as JSON (the admin endpoint). */
+export function parseFault(value: unknown): Fault {
+  if (typeof value !== 'object' || value === null) throw new Error('a fault is a JSON object');
+  const f = value as Record<string, unknown>;
+  if (!KINDS.includes(f.kind as Fault['kind']))
+    throw new Error(`fault.kind must be one of ${KINDS.join(', ')}`);
+  if (f.call !== undefined && !CALLS.includes(f.call as CallName)) {
+    throw new Error(`fault.call must be one of ${CALLS.join(', ')}`);
+  }
+  if (f.kind === 'status' && (typeof f.status !== 'number' || typeof f.code !== 'string')) {
+    throw new Error('a status fault needs a numeric status and a code');
+  }
+  return f as Fault;
+}

@@ -1,0 +1,78 @@
+/** A loopback emulator of the CI batch-trigger API, strict like the real service. */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { ExecutionStore } from './executions.js';
+import { FaultQueue } from './faults.js';
+import { JobStore } from './jobs.js';
+import { Pager } from './paging.js';
+import { createEmulatorServer } from './server.js';
+import type { Emulator, EmulatorOptions, JobSchedule, RequestRecord } from './types.js';
+
+export type {
+  CallName,
+  CreateRequest,
+  EmulatedExecution,
+  EmulatedJob,
+  Emulator,
+  EmulatorOptions,
+  Fault,
+  FinalState,
+  InputKind,
+  JobRequestView,
+  JobSchedule,
+  JobStateName,
+  ObjectRun,
+  RequestRecord,
+  RunStateName,
+} from './types.js';
+
+export const DEFAULT_SCHEDULE: JobSchedule = { queuedMs: 200, runningMs: 800, final: 'Success' };
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const now = options.now ?? Date.now;
+  const clock = (): number => now() + (options.clockOffsetMs ?? 0);
+  let schedule = options.schedule ?? DEFAULT_SCHEDULE;
+  const jobs = new JobStore();
+  const runs = new ExecutionStore();
+  const faults = new FaultQueue();
+  const requests: RequestRecord[] = [];
+  const { secretId, secretKey, sessionToken } = options;
+  const credentials =
+    sessionToken === undefined ? { secretId, secretKey } : { secretId, secretKey, sessionToken };
+
+  const emulator: Emulator = {
+    url: '',
+    jobs: () => jobs.all().map((job) => jobs.view(job, clock())),
+    executions: () => runs.visible(clock()).map((run) => runs.view(run, clock())),
+    requests,
+    addFault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
+    setSchedule: (s) => {
+      schedule = s;
+    },
+    close: async () => {},
+  };
+  const server = createEmulatorServer({
+    jobs,
+    runs,
+    pager: new Pager(),
+    options,
+    schedule: () => schedule,
+    clock,
+    credentials,
+    faults,
+    requests,
+    admin: emulator,
+  });
+  server.listen(options.port ?? 0, '127.0.0.1');
+  await once(server, 'listening');
+  emulator.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let closing: Promise<void> | undefined;
+  emulator.close = () =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      // Hanging answers and idle keep-alive sockets would otherwise hold close() open.
+      server.closeAllConnections();
+    }));
+  return emulator;
+}

@@ -1,0 +1,185 @@
+/** HTTP: routing, faults, signature checks, XML answers, and the request log. */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { handleAdmin } from './admin.js';
+import * as api from './api.js';
+import { authenticate, type Credentials } from './auth.js';
+import { newRequestId } from './ids.js';
+import { parseQuery } from './query.js';
+import { route } from './routes.js';
+import { httpDate } from './times.js';
+import type { FaultQueue } from './faults.js';
+import type { CallName, Emulator, RequestRecord } from './types.js';
+import { buildXml, errorXml } from './xml.js';
+
+export interface ServerContext extends api.ApiState {
+  clock(): number;
+  credentials: Credentials;
+  faults: FaultQueue;
+  requests: RequestRecord[];
+  /** What the admin endpoints inspect and control. */
+  admin: Emulator;
+}
+
+const HANDLERS: Record<CallName, (s: api.ApiState, ctx: api.CallContext) => api.Answer> = {
+  create: api.create,
+  describe: api.describe,
+  list: api.list,
+  cancel: api.cancel,
+  trigger: api.trigger,
+  execution: api.execution,
+  executions: api.executions,
+};
+const MAX_BODY = 1 << 20;
+const PROXY_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+/** The body, or undefined when it is too large to be a request of this API. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
+  }
+  return size <= MAX_BODY ? Buffer.concat(chunks) : undefined;
+}
+
+// An RST rather than a FIN: what a dropped connection looks like to the client.
+const drop = (req: IncomingMessage): void => void req.socket.resetAndDestroy();
+
+function headerRecord(req: IncomingMessage): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+  );
+}
+
+async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const rawPath = q < 0 ? url : url.slice(0, q);
+  const rawQuery = q < 0 ? '' : url.slice(q + 1);
+  const method = req.method ?? 'GET';
+  if (rawPath.startsWith('/_emulator/')) {
+    return handleAdmin(s.admin, req, res, (await readBody(req))?.toString('utf8') ?? '');
+  }
+
+  const now = s.clock();
+  const requestId = newRequestId(now);
+  const headers = headerRecord(req);
+  const record: RequestRecord = {
+    method,
+    path: rawPath,
+    query: {},
+    status: 0,
+    call: 'unknown',
+    requestId,
+    headers,
+    time: now,
+  };
+  s.requests.push(record);
+  const reply = (
+    status: number,
+    body: string | Buffer,
+    type = 'application/xml',
+    extra: Record<string, string> = {},
+  ): void => {
+    record.status = status;
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Length': Buffer.byteLength(body),
+      Date: httpDate(now),
+      Server: 'tencent-ci',
+      ...(type === 'application/xml' ? { 'x-ci-request-id': requestId } : {}),
+      ...extra,
+    });
+    res.end(body);
+    s.options.onRequest?.(record);
+  };
+  const fail = (
+    status: number,
+    code: string,
+    message: string,
+    detail?: string,
+    extra?: Record<string, string>,
+  ): void => {
+    record.code = code;
+    if (detail !== undefined) record.detail = detail;
+    reply(status, errorXml(code, message, requestId), 'application/xml', extra);
+  };
+
+  const found = route(method, rawPath);
+  const fault = found.ok ? s.faults.take(found.call) : undefined;
+  if (found.ok) record.call = found.call;
+  if (fault) record.fault = fault.kind;
+  switch (fault?.kind) {
+    case 'reset':
+      drop(req);
+      return s.options.onRequest?.(record);
+    case 'hang':
+      // Never answered: close() destroys every connection.
+      return s.options.onRequest?.(record);
+    case 'html':
+      return reply(fault.status ?? 502, PROXY_PAGE, 'text/html');
+    case 'status': {
+      const extra: Record<string, string> =
+        fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
+      return fail(
+        fault.status,
+        fault.code,
+        fault.message ?? `Injected ${fault.code}.`,
+        'injected fault',
+        extra,
+      );
+    }
+  }
+
+  const body = await readBody(req);
+  const query = parseQuery(rawQuery);
+  if (!query.ok) return fail(400, 'InvalidArgument', query.message);
+  record.query = Object.fromEntries(query.pairs);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return fail(400, 'InvalidArgument', 'The path is not valid percent-encoding.');
+  }
+  const auth = authenticate({ method, path, query: query.pairs, headers }, s.credentials, now);
+  if (!auth.ok) return fail(403, auth.code, auth.message, auth.detail);
+  if (!found.ok) return fail(found.status, found.code, found.message);
+  if (body === undefined) return fail(400, 'InvalidArgument', 'The request body is larger than 1 MiB.');
+  const md5 = headers['content-md5'];
+  if (md5 !== undefined && md5 !== createHash('md5').update(body).digest('base64')) {
+    return fail(400, 'InvalidDigest', 'The Content-MD5 you specified does not match the body.');
+  }
+
+  const context: api.CallContext = { now, pairs: query.pairs, body: body.toString('utf8') };
+  if (found.id !== undefined) context.id = found.id;
+  const answer = HANDLERS[found.call](s, context);
+  let text: string;
+  if ('code' in answer) {
+    record.code = answer.code;
+    text = errorXml(answer.code, answer.message, requestId);
+  } else {
+    text = answer.response ? buildXml({ Response: { RequestId: requestId, ...answer.response } }) : '';
+  }
+  if (fault?.kind === 'lost-answer') {
+    record.detail = `the work was done; the ${answer.status} answer was dropped`;
+    drop(req);
+    return s.options.onRequest?.(record);
+  }
+  if (fault?.kind === 'truncated') {
+    const bytes = Buffer.from(text);
+    return reply(answer.status, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  }
+  reply(answer.status, text);
+}
+
+export function createEmulatorServer(s: ServerContext): Server {
+  return createServer((req, res) => {
+    serve(s, req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('emulator error');
+      process.emitWarning(`CI emulator: ${(error as Error).stack ?? String(error)}`);
+    });
+  });
+}

@@ -1,0 +1,109 @@
+/** Flags and environment of the standalone emulator (see cli.ts). */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SCHEDULE, startEmulator } from './index.js';
+import type { EmulatorOptions, FinalState } from './types.js';
+
+/** A documented test pair: the emulator is never a place for real credentials. */
+export const DEFAULT_SECRET_ID = 'AKIDEMULATOR';
+export const DEFAULT_SECRET_KEY = 'emulator-secret-key';
+/** 460 is the CI API's documentation product number; easy to remember, rarely taken. */
+export const DEFAULT_PORT = 9460;
+
+const FLAGS = {
+  port: { type: 'string', env: 'CI_EMULATOR_PORT' },
+  'secret-id': { type: 'string', env: 'CI_EMULATOR_SECRET_ID' },
+  'secret-key': { type: 'string', env: 'CI_EMULATOR_SECRET_KEY' },
+  'session-token': { type: 'string', env: 'CI_EMULATOR_SESSION_TOKEN' },
+  'queued-ms': { type: 'string', env: 'CI_EMULATOR_QUEUED_MS' },
+  'running-ms': { type: 'string', env: 'CI_EMULATOR_RUNNING_MS' },
+  final: { type: 'string', env: 'CI_EMULATOR_FINAL' },
+  'clock-offset-ms': { type: 'string', env: 'CI_EMULATOR_CLOCK_OFFSET_MS' },
+  'port-file': { type: 'string', env: 'CI_EMULATOR_PORT_FILE' },
+  quiet: { type: 'boolean', env: 'CI_EMULATOR_QUIET' },
+  help: { type: 'boolean', env: '' },
+} as const;
+
+export const USAGE = `Usage: npm run emulator -- [flags]   (each flag also reads the environment variable shown)
+  --port N              listen on 127.0.0.1:N; 0 picks a free port   CI_EMULATOR_PORT (default ${DEFAULT_PORT})
+  --secret-id ID        accepted SecretId       CI_EMULATOR_SECRET_ID (default ${DEFAULT_SECRET_ID})
+  --secret-key KEY      its SecretKey           CI_EMULATOR_SECRET_KEY (default ${DEFAULT_SECRET_KEY})
+  --session-token T     require this x-ci-security-token            CI_EMULATOR_SESSION_TOKEN
+  --queued-ms N         time a job stays Submitted                  CI_EMULATOR_QUEUED_MS (default ${DEFAULT_SCHEDULE.queuedMs})
+  --running-ms N        time a job stays Running                    CI_EMULATOR_RUNNING_MS (default ${DEFAULT_SCHEDULE.runningMs})
+  --final STATE         Success, Failed or Cancel                   CI_EMULATOR_FINAL (default Success)
+  --clock-offset-ms N   the emulator's clock runs this far ahead    CI_EMULATOR_CLOCK_OFFSET_MS
+  --port-file FILE      write the port there once listening         CI_EMULATOR_PORT_FILE
+  --quiet               do not print a line per request             CI_EMULATOR_QUIET=1`;
+
+function integer(name: string, text: string | undefined, fallback: number, min: number): number {
+  if (text === undefined || text === '') return fallback;
+  if (!/^-?\d+$/.test(text) || Number(text) < min)
+    throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"`);
+  return Number(text);
+}
+
+export function parseCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { options: EmulatorOptions; portFile?: string; quiet: boolean; help: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(Object.entries(FLAGS).map(([k, v]) => [k, { type: v.type }])),
+    strict: true,
+  });
+  const get = (name: keyof typeof FLAGS): string | undefined => {
+    const v = values[name];
+    return typeof v === 'string' ? v : FLAGS[name].env ? env[FLAGS[name].env] : undefined;
+  };
+  const flag = (name: 'quiet' | 'help'): boolean =>
+    values[name] === true || (FLAGS[name].env !== '' && ['1', 'true'].includes(env[FLAGS[name].env] ?? ''));
+  const final = (get('final') ?? DEFAULT_SCHEDULE.final) as FinalState;
+  if (!['Success', 'Failed', 'Cancel'].includes(final))
+    throw new Error(`--final must be Success, Failed or Cancel, got "${final}"`);
+  const options: EmulatorOptions = {
+    secretId: get('secret-id') || DEFAULT_SECRET_ID,
+    secretKey: get('secret-key') || DEFAULT_SECRET_KEY,
+    port: integer('port', get('port'), DEFAULT_PORT, 0),
+    schedule: {
+      queuedMs: integer('queued-ms', get('queued-ms'), DEFAULT_SCHEDULE.queuedMs, 0),
+      runningMs: integer('running-ms', get('running-ms'), DEFAULT_SCHEDULE.runningMs, 0),
+      final,
+    },
+    clockOffsetMs: integer('clock-offset-ms', get('clock-offset-ms'), 0, -Infinity),
+  };
+  const token = get('session-token');
+  if (token) options.sessionToken = token;
+  const portFile = get('port-file');
+  return { options, ...(portFile ? { portFile } : {}), quiet: flag('quiet'), help: flag('help') };
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseCli(argv, env);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (parsed.help) return console.log(USAGE);
+  const { options, quiet } = parsed;
+  if (!quiet) {
+    options.onRequest = (r) =>
+      console.log(
+        `${r.method} ${r.path} ${r.call} → ${r.status || 'no answer'}` +
+          `${r.code ? ` ${r.code}` : ''}${r.fault ? ` (fault ${r.fault})` : ''}`,
+      );
+  }
+  const emulator = await startEmulator(options);
+  const port = new URL(emulator.url).port;
+  if (parsed.portFile) writeFileSync(parsed.portFile, `${port}\n`);
+  // The secret key and the token are never printed, only the id they go with.
+  console.log(`CI emulator listening on ${emulator.url}`);
+  console.log(`  secret id ${options.secretId}${options.sessionToken ? ' (session token required)' : ''}`);
+  const stop = (): void => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,134 @@
+/** The emulator's public vocabulary (re-exported by index.ts). */
+
+export type FinalState = 'Success' | 'Failed' | 'Cancel';
+
+/** A job is Submitted for `queuedMs`, then Running for `runningMs`, then `final`. */
+export interface JobSchedule {
+  queuedMs: number;
+  runningMs: number;
+  final: FinalState;
+  /** Code and Message of a Failed job (defaults: `WorkflowFailed` and a short text). */
+  code?: string;
+  message?: string;
+}
+
+/** One workflow run per object: it starts when the job starts running and ends after `runMs`. */
+export interface ObjectRun {
+  key: string;
+  runMs: number;
+  final: 'Success' | 'Failed';
+}
+
+export type InputKind = 'Object' | 'Prefix' | 'Manifest' | 'UrlFile';
+
+/** What a job (or a manual trigger) was asked to do, as scheduleFor/objectsFor see it. */
+export interface JobRequestView {
+  name: string;
+  /** The one `<Input>` node, e.g. `{ Prefix: 'videos/' }`. */
+  input: Record<string, string>;
+  workflowId: string;
+}
+
+export interface EmulatorOptions {
+  secretId: string;
+  secretKey: string;
+  /** When set, every request must carry it in `x-ci-security-token` (or `x-cos-security-token`). */
+  sessionToken?: string;
+  /** Default 0: an ephemeral port. */
+  port?: number;
+  /** Default `{ queuedMs: 200, runningMs: 800, final: 'Success' }`. */
+  schedule?: JobSchedule;
+  scheduleFor?: (req: JobRequestView) => JobSchedule | undefined;
+  objectsFor?: (req: JobRequestView) => ObjectRun[] | undefined;
+  /** The emulator's clock is the real (or injected) clock plus this offset. */
+  clockOffsetMs?: number;
+  now?: () => number;
+  /** Called once per API request, when it has been answered (or dropped, or left hanging). */
+  onRequest?: (record: RequestRecord) => void;
+}
+
+export type CallName = 'create' | 'describe' | 'list' | 'cancel' | 'trigger' | 'execution' | 'executions';
+
+export type Fault = { call?: CallName; times?: number } & (
+  | { kind: 'status'; status: number; code: string; message?: string; retryAfterSeconds?: number }
+  | { kind: 'reset' }
+  | { kind: 'hang' }
+  | { kind: 'html'; status?: number }
+  | { kind: 'truncated' }
+  | { kind: 'lost-answer' }
+);
+
+export type JobStateName = 'Submitted' | 'Running' | 'Success' | 'Failed' | 'Cancel';
+export type RunStateName = 'Running' | 'Success' | 'Failed' | 'Cancel';
+
+/** The validated body of a CreateInventoryTriggerJob request. */
+export interface CreateRequest {
+  name: string;
+  /** As sent; absent when the request had no `<Type>`. */
+  type?: string;
+  input: { kind: InputKind; value: string };
+  workflowId: string;
+  /** Present when the request had `<TimeInterval>`, with what it held. */
+  timeInterval?: { start?: string; end?: string };
+}
+
+export interface EmulatedJob {
+  id: string;
+  name: string;
+  workflowId: string;
+  input: { kind: InputKind; value: string };
+  /** Computed from the job clock at the time of the call. */
+  state: JobStateName;
+  createdAt: number;
+  startedAt?: number;
+  endedAt?: number;
+  request: CreateRequest;
+  schedule: JobSchedule;
+  /** True when a cancel call moved it to Cancel. */
+  cancelled: boolean;
+  /** Cancel calls received for it, also those that found it already ended. */
+  cancelRequests: number;
+}
+
+export interface EmulatedExecution {
+  runId: string;
+  workflowId: string;
+  name: string;
+  object: string;
+  /** The inventory trigger job that started it; absent for a manual trigger. */
+  jobId?: string;
+  state: RunStateName;
+  createdAt: number;
+  endedAt?: number;
+}
+
+export interface RequestRecord {
+  method: string;
+  /** The raw path, without the query. */
+  path: string;
+  /** Decoded query parameters. */
+  query: Record<string, string>;
+  /** 0 when no answer was sent (reset, hang, lost answer). */
+  status: number;
+  code?: string;
+  call: CallName | 'unknown';
+  requestId: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  fault?: Fault['kind'];
+  /** Why a request was refused (for signature errors: the string the emulator signed). */
+  detail?: string;
+  time: number;
+}
+
+export interface Emulator {
+  url: string;
+  close(): Promise<void>;
+  jobs(): EmulatedJob[];
+  executions(): EmulatedExecution[];
+  requests: RequestRecord[];
+  addFault(fault: Fault): void;
+  /** Drops the faults not yet used. */
+  clearFaults(): void;
+  setSchedule(s: JobSchedule): void;
+}
