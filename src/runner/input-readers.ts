@@ -28,7 +28,11 @@ export function readDuration(name: string, fallback: string): number {
   try {
     return parseDuration(value);
   } catch {
-    throw new InputError(name, 'a duration such as `750ms`, `30s`, `5m`, `1h30m` or a number of seconds', value);
+    throw new InputError(
+      name,
+      'a duration such as `750ms`, `30s`, `5m`, `1h30m` or a number of seconds',
+      value,
+    );
   }
 }
 
@@ -71,8 +75,18 @@ export function readList<T extends string>(name: string, choices: readonly T[], 
 }
 
 export function readPattern(name: string, pattern: RegExp, expected: string, required: true): string;
-export function readPattern(name: string, pattern: RegExp, expected: string, required: false): string | undefined;
-export function readPattern(name: string, pattern: RegExp, expected: string, required: boolean): string | undefined {
+export function readPattern(
+  name: string,
+  pattern: RegExp,
+  expected: string,
+  required: false,
+): string | undefined;
+export function readPattern(
+  name: string,
+  pattern: RegExp,
+  expected: string,
+  required: boolean,
+): string | undefined {
   const value = required ? readRequired(name, expected) : readOptional(name);
   if (value !== undefined && !pattern.test(value)) throw new InputError(name, expected, value);
   return value;

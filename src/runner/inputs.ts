@@ -12,7 +12,13 @@ import {
 } from './input-readers.js';
 import { defaultJobName, JOB_NAME_PATTERN } from './job-name.js';
 import type { Credentials } from '../ci/request.js';
-import { EXECUTION_STATES, JOB_STATES, type ExecutionState, type JobInput, type JobState } from '../ci/types.js';
+import {
+  EXECUTION_STATES,
+  JOB_STATES,
+  type ExecutionState,
+  type JobInput,
+  type JobState,
+} from '../ci/types.js';
 
 /** What every step needs to reach the API. */
 export interface CommonSettings {
@@ -115,14 +121,7 @@ export function getMainSettings(now = new Date()): MainSettings {
       readOptional('start-time'),
     );
   }
-  const name = readOptional('name') ?? defaultJobName(process.env);
-  if (!JOB_NAME_PATTERN.test(name)) {
-    throw new InputError(
-      'name',
-      'at most 128 letters, digits, Chinese characters, `-` or `_` (other characters are refused, not replaced)',
-      name,
-    );
-  }
+  const name = readName() ?? defaultJobName(process.env);
   return {
     ...common,
     ...readWaiting(true),
@@ -147,7 +146,8 @@ export function getListSettings(now = new Date()): ListSettings {
   const common = getCommonSettings();
   const limitText = readOptional('limit') ?? '100';
   const limit = Number(limitText);
-  if (!/^\d+$/.test(limitText) || limit < 1) throw new InputError('limit', 'a whole number of 1 or more', limitText);
+  if (!/^\d+$/.test(limitText) || limit < 1)
+    throw new InputError('limit', 'a whole number of 1 or more', limitText);
   const since = readTime('since', now);
   const until = readTime('until', now);
   if (since && until && since > until) {
@@ -155,7 +155,8 @@ export function getListSettings(now = new Date()): ListSettings {
   }
   return {
     ...common,
-    states: readList('states', JOB_STATES, 'none'),
+    // `All` is the API's own word for no filter.
+    states: /^all$/i.test(readOptional('states') ?? '') ? [] : readList('states', JOB_STATES, 'none'),
     workflowId: readPattern('workflow-id', WORKFLOW_ID, 'w followed by 32 hexadecimal characters', false),
     name: readOptional('name'),
     jobId: readJobId(false),
@@ -172,7 +173,7 @@ export function getTriggerSettings(): TriggerSettings {
     ...common,
     workflowId: readWorkflowId(),
     object: readRequired('object', 'the key of the object to process'),
-    name: readOptional('name'),
+    name: readName(),
     wait: readBoolean('wait', true),
     pollIntervalMs: readPollInterval(),
     timeoutMs: readDuration('timeout', '1h'),
@@ -190,10 +191,16 @@ function readCredentials(env: NodeJS.ProcessEnv): Credentials {
   if (sessionToken) core.setSecret(sessionToken);
   const secretId = readOptional('secret-id') ?? env.TENCENTCLOUD_SECRET_ID?.trim();
   if (!secretId) {
-    throw new InputError('secret-id', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_ID');
+    throw new InputError(
+      'secret-id',
+      'required: set the input or the environment variable TENCENTCLOUD_SECRET_ID',
+    );
   }
   if (!secretKey) {
-    throw new InputError('secret-key', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_KEY');
+    throw new InputError(
+      'secret-key',
+      'required: set the input or the environment variable TENCENTCLOUD_SECRET_KEY',
+    );
   }
   return { secretId, secretKey, sessionToken };
 }
@@ -215,13 +222,27 @@ function readEndpoint(bucket: string, region: string): URL {
   return url;
 }
 
+/** Refused rather than altered: a name changed behind the user's back could not be found again. */
+function readName(): string | undefined {
+  return readPattern(
+    'name',
+    JOB_NAME_PATTERN,
+    'at most 128 letters, digits, Chinese characters, `-` or `_` (other characters are refused, not replaced)',
+    false,
+  );
+}
+
 function readWorkflowId(): string {
   return readPattern('workflow-id', WORKFLOW_ID, 'w followed by 32 hexadecimal characters', true);
 }
 
 function readJobId(required: boolean): string {
   const expected = 'a job id: b followed by 32 hexadecimal characters';
-  return (required ? readPattern('job-id', JOB_ID, expected, true) : readPattern('job-id', JOB_ID, expected, false)) ?? '';
+  return (
+    (required
+      ? readPattern('job-id', JOB_ID, expected, true)
+      : readPattern('job-id', JOB_ID, expected, false)) ?? ''
+  );
 }
 
 function readJobInput(): JobInput {

@@ -3,13 +3,15 @@ import { FINAL_JOB_STATES, type JobState } from '../ci/types.js';
 import type { CancelSettings } from '../runner/inputs.js';
 import { markdownTable, stateLabel } from '../report/markdown.js';
 import { describeJobOrFail } from './job-lookup.js';
-import type { StepDeps } from './ports.js';
+import { StateKey, type StepDeps } from './ports.js';
 
 /**
  * `cancel/`: cancel a job, then report the state it is in. A job that had already ended is not an
  * error: the step reports how it ended.
  */
 export async function cancelJob(settings: CancelSettings, deps: StepDeps): Promise<void> {
+  // The runner names this id in any error it reports (`Job <id>: …`); cancel/ has no post entry.
+  deps.state.save(StateKey.JobId, settings.jobId);
   const client = deps.client();
   let refused: ApiError | undefined;
   try {
@@ -32,7 +34,15 @@ export async function cancelJob(settings: CancelSettings, deps: StepDeps): Promi
     `### Cancel CI inventory trigger job \`${job.jobId}\`\n\n` +
       markdownTable(
         ['Job id', 'Name', 'State', 'Ended', 'Request id'],
-        [[`\`${job.jobId}\``, job.name, stateLabel(job.state), job.endTime === '-' ? '' : job.endTime, `\`${requestId}\``]],
+        [
+          [
+            `\`${job.jobId}\``,
+            job.name,
+            stateLabel(job.state),
+            job.endTime === '-' ? '' : job.endTime,
+            `\`${requestId}\``,
+          ],
+        ],
       ) +
       '\n',
   );

@@ -8,8 +8,9 @@ import type { JobInput } from '../ci/types.js';
 /** `wait/`: wait for a job created elsewhere, exactly as the main step waits. */
 export async function waitForJob(settings: WaitSettings, deps: StepDeps): Promise<void> {
   const startedAt = deps.now();
+  // Saved first: an error from the very first call is then reported as `Job <id>: …`.
+  deps.state.save(StateKey.JobId, settings.jobId);
   const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
-  deps.state.save(StateKey.JobId, job.jobId);
   deps.state.save(StateKey.Phase, settings.cancelOnAbort ? 'waiting' : 'detached');
   deps.reporter.setOutput('job-id', job.jobId);
   deps.reporter.setOutput('name', job.name);
@@ -22,7 +23,10 @@ export async function waitForJob(settings: WaitSettings, deps: StepDeps): Promis
       jobId: job.jobId,
       workflowId: job.operation?.workflowIds ?? '',
       input: kind ? describeInput({ kind, value } as JobInput) : '',
-      window: window?.start || window?.end ? `${window.start || 'the beginning'} to ${window.end || 'now'}` : undefined,
+      window:
+        window?.start || window?.end
+          ? `${window.start || 'the beginning'} to ${window.end || 'now'}`
+          : undefined,
       initial: job,
       startedAt,
     },
