@@ -99,9 +99,10 @@ export async function runStep(options: StepOptions = {}): Promise<StepRun> {
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   options.onSpawn?.(child);
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
-    child.on('close', (exitCode, exitSignal) => done([exitCode, exitSignal])),
-  );
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (exitCode, exitSignal) => done([exitCode, exitSignal]));
+  });
   return {
     code,
     signal,

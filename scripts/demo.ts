@@ -10,7 +10,8 @@ const emulator = await startEmulator({
   ...credentials,
   schedule: { queuedMs: 1500, runningMs: 4000, final: 'Success' },
 });
-const section = (title: string) => console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}\x1b[0m`);
+const section = (title: string) =>
+  console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}\x1b[0m`);
 
 try {
   section(`CI emulator at ${emulator.url}; running dist/index.js under Node 24`);
@@ -29,7 +30,9 @@ try {
   section('step log (as the runner shows it; DEMO_DEBUG=1 for the debug lines too)');
   const shown = run.stdout
     .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::') && (process.env.DEMO_DEBUG || !line.startsWith('::debug::')));
+    .filter(
+      (line) => !line.startsWith('::add-mask::') && (process.env.DEMO_DEBUG || !line.startsWith('::debug::')),
+    );
   console.log(shown.join('\n'));
   section('outputs (GITHUB_OUTPUT)');
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`);

@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
-import { CiClient } from './ci/client.js';
-import { dispatcherFromEnvironment } from './ci/dispatcher.js';
-import { ActionsStateStore, githubReporter } from './runner/github-reporter.js';
+import { clientsFor } from './runner/clients.js';
+import { ActionsStateStore } from './runner/github-reporter.js';
 import { getCommonSettings } from './runner/inputs.js';
 import { userMessage } from './runner/user-message.js';
 import { StateKey } from './steps/ports.js';
@@ -21,16 +20,12 @@ export async function runPost(): Promise<void> {
   }
   try {
     const settings = getCommonSettings();
-    const client = new CiClient({
-      endpoint: settings.endpoint,
-      credentials: settings.credentials,
-      logger: githubReporter,
-      dispatcher: dispatcherFromEnvironment(),
-      timeoutMs: Math.min(10_000, settings.requestTimeoutMs),
-    });
+    const client = clientsFor(settings).cleanupClient();
     await client.cancelJob(jobId);
     const job = (await client.describeJob(jobId)).value;
-    core.info(`The main step never saw job ${jobId} end: cancelled it (state now ${job?.state ?? 'unknown'}).`);
+    core.info(
+      `The main step never saw job ${jobId} end: cancelled it (state now ${job?.state ?? 'unknown'}).`,
+    );
   } catch (error) {
     core.warning(`Could not cancel job ${jobId} after the workflow run was cancelled: ${userMessage(error)}`);
   }

@@ -6,7 +6,13 @@ const emulator = useEmulator({
   scheduleFor: ({ input }) => {
     const key = Object.values(input)[0] ?? '';
     if (key.startsWith('fails/')) {
-      return { queuedMs: 100, runningMs: 300, final: 'Failed', code: 'WorkflowFailed', message: 'node Transcode_1 failed' };
+      return {
+        queuedMs: 100,
+        runningMs: 300,
+        final: 'Failed',
+        code: 'WorkflowFailed',
+        message: 'node Transcode_1 failed',
+      };
     }
     if (key.startsWith('cancelled/')) return { queuedMs: 100, runningMs: 300, final: 'Cancel' };
     if (key.startsWith('slow/')) return { queuedMs: 100, runningMs: 60_000, final: 'Success' };
@@ -24,7 +30,9 @@ describe('main step', () => {
     expect(run.errors).toEqual([]);
     expect(run.code).toBe(0);
     const jobId = run.outputs['job-id'] as string;
-    const job = emulator().jobs().find((candidate) => candidate.id === jobId);
+    const job = emulator()
+      .jobs()
+      .find((candidate) => candidate.id === jobId);
     expect(job?.request.input).toEqual({ kind: 'Prefix', value: 'videos/' });
     expect(job?.request.name).toBe('octo-org-media-site-1658821493-1-reprocess');
     expect(run.outputs).toMatchObject({
@@ -34,7 +42,9 @@ describe('main step', () => {
       'failed-count': '0',
       'failed-objects': '[]',
     });
-    const create = emulator().requests.filter((r) => r.call === 'create' && r.status === 200).at(-1);
+    const create = emulator()
+      .requests.filter((r) => r.call === 'create' && r.status === 200)
+      .at(-1);
     expect(run.outputs['request-id']).toBe(create?.requestId);
     for (const time of ['creation-time', 'start-time', 'end-time']) {
       expect(run.outputs[time]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/);
@@ -65,8 +75,14 @@ describe('main step', () => {
     const jobId = run.outputs['job-id'] as string;
     expect(jobId).toMatch(/^b[0-9a-f]{32}$/);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toContain(`Job ${jobId} ended Failed with code WorkflowFailed: node Transcode_1 failed`);
-    expect(run.outputs).toMatchObject({ state: 'Failed', code: 'WorkflowFailed', message: 'node Transcode_1 failed' });
+    expect(run.errors[0]).toContain(
+      `Job ${jobId} ended Failed with code WorkflowFailed: node Transcode_1 failed`,
+    );
+    expect(run.outputs).toMatchObject({
+      state: 'Failed',
+      code: 'WorkflowFailed',
+      message: 'node Transcode_1 failed',
+    });
     expect(run.summary).toContain('❌ Failed');
   });
 
@@ -90,7 +106,11 @@ describe('main step', () => {
     const before = emulator().requests.length;
     const run = await runStep({ inputs: inputs({ prefix: 'slow/', wait: 'false' }) });
     expect(run.code).toBe(0);
-    expect(emulator().requests.slice(before).map((r) => r.call)).toEqual(['create']);
+    expect(
+      emulator()
+        .requests.slice(before)
+        .map((r) => r.call),
+    ).toEqual(['create']);
     expect(run.outputs).toMatchObject({ state: 'Submitted' });
     expect(run.outputs['job-id']).toMatch(/^b/);
     expect(run.state.phase).toBe('detached');
@@ -116,17 +136,29 @@ describe('main step', () => {
     const run = await runStep({ inputs: inputs({ prefix: 'slow/', timeout: '2s' }) });
     expect(run.code).toBe(1);
     const jobId = run.outputs['job-id'] as string;
-    expect(run.errors[0]).toMatch(new RegExp(`Job ${jobId}: Timed out after 2s; the job still runs \\(state Running\\)`));
-    expect(emulator().jobs().find((job) => job.id === jobId)?.cancelRequests).toBe(0);
+    expect(run.errors[0]).toMatch(
+      new RegExp(`Job ${jobId}: Timed out after 2s; the job still runs \\(state Running\\)`),
+    );
+    expect(
+      emulator()
+        .jobs()
+        .find((job) => job.id === jobId)?.cancelRequests,
+    ).toBe(0);
     expect(run.state.phase).toBe('timed-out');
   });
 
   it('with cancel-on-timeout cancels the job when the wait times out, and says so', async () => {
-    const run = await runStep({ inputs: inputs({ prefix: 'slow/', timeout: '2s', 'cancel-on-timeout': 'true' }) });
+    const run = await runStep({
+      inputs: inputs({ prefix: 'slow/', timeout: '2s', 'cancel-on-timeout': 'true' }),
+    });
     expect(run.code).toBe(1);
     const jobId = run.outputs['job-id'] as string;
     expect(run.errors[0]).toContain('the job was cancelled (state Cancel)');
-    expect(emulator().jobs().find((job) => job.id === jobId)).toMatchObject({ state: 'Cancel', cancelled: true });
+    expect(
+      emulator()
+        .jobs()
+        .find((job) => job.id === jobId),
+    ).toMatchObject({ state: 'Cancel', cancelled: true });
     expect(run.outputs.state).toBe('Cancel');
   });
 });

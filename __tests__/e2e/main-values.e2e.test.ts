@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStep } from '../../emulator/github-runner.js';
-import { commonInputs, everythingShown, SECRET_KEY, SESSION_TOKEN, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import {
+  commonInputs,
+  everythingShown,
+  SECRET_KEY,
+  SESSION_TOKEN,
+  useEmulator,
+  WORKFLOW_ID,
+} from './fixtures.js';
 
 const emulator = useEmulator({ sessionToken: SESSION_TOKEN });
 
@@ -17,7 +24,9 @@ function inputs(extra: Record<string, string>) {
 async function createdRequest(extra: Record<string, string>) {
   const run = await runStep({ inputs: inputs(extra) });
   expect(run.errors).toEqual([]);
-  const job = emulator().jobs().find((candidate) => candidate.id === run.outputs['job-id']);
+  const job = emulator()
+    .jobs()
+    .find((candidate) => candidate.id === run.outputs['job-id']);
   if (!job) throw new Error(`no job was created: ${run.stdout}`);
   return job.request;
 }
@@ -42,7 +51,11 @@ describe('the upload-time window', () => {
     ["the API's own form", '2026-11-01T08:00:00+0800', '2026-11-01T00:00:00+0000'],
     ['fractional seconds', '2026-11-01T00:00:00.750Z', '2026-11-01T00:00:00+0000'],
   ])('accepts %s and sends the API form', async (_notation, given, sent) => {
-    const request = await createdRequest({ prefix: 'v/', 'start-time': given, 'end-time': '2026-11-02T00:00:00Z' });
+    const request = await createdRequest({
+      prefix: 'v/',
+      'start-time': given,
+      'end-time': '2026-11-02T00:00:00Z',
+    });
     expect(request.timeInterval).toEqual({ start: sent, end: '2026-11-02T00:00:00+0000' });
   });
 
@@ -68,7 +81,10 @@ describe('the upload-time window', () => {
 describe('secrets', () => {
   it('never appear in the log, outputs, state or summary with step debug logging on, on any path', async () => {
     const runs = await Promise.all([
-      runStep({ inputs: inputs({ prefix: 'ok/', wait: 'true', 'poll-interval': '250ms' }), env: { RUNNER_DEBUG: '1' } }),
+      runStep({
+        inputs: inputs({ prefix: 'ok/', wait: 'true', 'poll-interval': '250ms' }),
+        env: { RUNNER_DEBUG: '1' },
+      }),
       runStep({ inputs: inputs({ prefix: 'ok/', 'dry-run': 'true' }), env: { RUNNER_DEBUG: '1' } }),
       runStep({ inputs: inputs({ prefix: 'ok/', bucket: 'bad' }), env: { RUNNER_DEBUG: '1' } }),
       runStep({ inputs: inputs({ prefix: 'ok/', 'session-token': '' }), env: { RUNNER_DEBUG: '1' } }),
@@ -83,7 +99,9 @@ describe('secrets', () => {
       expect(shown).not.toMatch(/q-signature|q-sign-algorithm|authorization/i);
     }
     // The debug log shows each request: method, path, status, request id, milliseconds.
-    expect(runs[0]?.stdout).toMatch(/::debug::POST \/inventorytriggerjob → 200 \(request id [^)]+\) in \d+ ms/);
+    expect(runs[0]?.stdout).toMatch(
+      /::debug::POST \/inventorytriggerjob → 200 \(request id [^)]+\) in \d+ ms/,
+    );
   });
 
   it('are masked at once: the runner is told to hide the key and the token before anything else', async () => {

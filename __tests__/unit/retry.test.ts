@@ -38,17 +38,26 @@ describe('retryWithBackoff', () => {
   it('draws each delay from zero up to the doubling ceiling (full jitter), capped', async () => {
     const clock = fakeClock();
     const errors = Array.from({ length: 4 }, () => new TransportError('reset', 'reset'));
-    await retryWithBackoff(failing(errors).fn, retryableForIdempotentCall, policy, { ...clock, random: () => 0.999 });
+    await retryWithBackoff(failing(errors).fn, retryableForIdempotentCall, policy, {
+      ...clock,
+      random: () => 0.999,
+    });
     expect(clock.sleeps).toEqual([999, 1998, 3996, 7992]);
     const low = fakeClock();
-    await retryWithBackoff(failing(errors).fn, retryableForIdempotentCall, policy, { ...low, random: () => 0 });
+    await retryWithBackoff(failing(errors).fn, retryableForIdempotentCall, policy, {
+      ...low,
+      random: () => 0,
+    });
     expect(low.sleeps).toEqual([0, 0, 0, 0]);
   });
 
   it('waits as long as Retry-After says instead of its own delay', async () => {
     const clock = fakeClock();
     const throttled = new ApiError(429, 'TooManyRequests', '', 'req-2', 7000);
-    await retryWithBackoff(failing([throttled]).fn, retryableForIdempotentCall, policy, { ...clock, random: () => 0 });
+    await retryWithBackoff(failing([throttled]).fn, retryableForIdempotentCall, policy, {
+      ...clock,
+      random: () => 0,
+    });
     expect(clock.sleeps).toEqual([7000]);
   });
 
@@ -66,10 +75,15 @@ describe('retryWithBackoff', () => {
     const clock = fakeClock();
     const call = failing([new ApiError(503, 'SlowDown', '', 'r', 50_000), slowDown()]);
     await expect(
-      retryWithBackoff(call.fn, retryableForIdempotentCall, { ...policy, maxElapsedMs: 30_000 }, {
-        ...clock,
-        random: () => 0.5,
-      }),
+      retryWithBackoff(
+        call.fn,
+        retryableForIdempotentCall,
+        { ...policy, maxElapsedMs: 30_000 },
+        {
+          ...clock,
+          random: () => 0.5,
+        },
+      ),
     ).rejects.toThrow('SlowDown');
     expect(call.calls()).toBe(1);
     expect(clock.sleeps).toEqual([]);

@@ -39304,7 +39304,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9453);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4629);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -39313,7 +39313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9453:
+/***/ 4629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50979,7 +50979,7 @@ async function sendSigned(context, spec, clockOffsetMs) {
     }
     context.logger.debug(`${where} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${context.now() - started} ms`);
     if (status < 300)
-        return { status, requestId, body };
+        return { where, status, requestId, body };
     const error = parseErrorBody(body);
     if (!error) {
         throw new TransportError(`${where} answered HTTP ${status} with ${describeBody(contentType, body)}, not the API's XML error` +
@@ -51260,12 +51260,14 @@ class CiClient {
             now: this.now,
             random: options.random ?? Math.random,
             signal: options.signal,
-            onRetry: (error, attempt, delayMs) => options.logger.warning(`${spec.method} ${spec.path} failed (${error instanceof Error ? error.message : String(error)}); ` +
-                `retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+            onRetry: (error, attempt, delayMs) => options.logger.warning(
+            // Transport errors already say which request failed; API errors say only what the service said.
+            `${error instanceof TransportError ? error.message : `${spec.method} ${spec.path}: ${String(error.message ?? error)}`}` +
+                `; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
         });
     }
     unexpected(answer, what) {
-        return new TransportError(`the service sent ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
+        return new TransportError(`${answer.where} got ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
             `${answer.requestId ? `; request id ${answer.requestId}` : ''}`, 'unparsable', answer.status, answer.requestId);
     }
 }
@@ -51305,6 +51307,45 @@ class ActionsStateStore {
     get(key) {
         return this.saved.get(key) ?? getState(key);
     }
+}
+
+;// CONCATENATED MODULE: ./src/runner/clients.ts
+
+
+
+/**
+ * Cancelling after the workflow run was cancelled must fit in the runner's 7.5 s between SIGINT
+ * and SIGTERM, and a post: step should not hold the run up: short time limit, one retry.
+ */
+const CLEANUP_TIMEOUT_MS = 5000;
+const CLEANUP_RETRIES = {
+    maxAttempts: 2,
+    maxElapsedMs: 6000,
+    baseDelayMs: 250,
+    maxDelayMs: 1000,
+};
+/** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
+function clientsFor(settings, signal) {
+    const make = (options) => {
+        let client;
+        return () => (client ??= new CiClient({
+            endpoint: settings.endpoint,
+            credentials: settings.credentials,
+            logger: githubReporter,
+            dispatcher: dispatcherFromEnvironment(),
+            timeoutMs: settings.requestTimeoutMs,
+            ...options,
+        }));
+    };
+    return {
+        /** Its requests and retry waits stop when the workflow run is cancelled. */
+        client: make({ signal }),
+        /** Still works after the cancellation, briefly: to cancel the job. */
+        cleanupClient: make({
+            timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
+            retryPolicy: CLEANUP_RETRIES,
+        }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/runner/input-error.ts
@@ -51561,10 +51602,7 @@ function getMainSettings(now = new Date()) {
     if (window.start && window.end && window.start > window.end) {
         throw new InputError('start-time', `a time before end-time (${window.end.toISOString()})`, readOptional('start-time'));
     }
-    const name = readOptional('name') ?? defaultJobName(process.env);
-    if (!JOB_NAME_PATTERN.test(name)) {
-        throw new InputError('name', 'at most 128 letters, digits, Chinese characters, `-` or `_` (other characters are refused, not replaced)', name);
-    }
+    const name = readName() ?? defaultJobName(process.env);
     return {
         ...common,
         ...readWaiting(true),
@@ -51595,7 +51633,8 @@ function getListSettings(now = new Date()) {
     }
     return {
         ...common,
-        states: readList('states', JOB_STATES, 'none'),
+        // `All` is the API's own word for no filter.
+        states: /^all$/i.test(readOptional('states') ?? '') ? [] : readList('states', JOB_STATES, 'none'),
         workflowId: readPattern('workflow-id', WORKFLOW_ID, 'w followed by 32 hexadecimal characters', false),
         name: readOptional('name'),
         jobId: readJobId(false),
@@ -51611,7 +51650,7 @@ function getTriggerSettings() {
         ...common,
         workflowId: readWorkflowId(),
         object: readRequired('object', 'the key of the object to process'),
-        name: readOptional('name'),
+        name: readName(),
         wait: readBoolean('wait', true),
         pollIntervalMs: readPollInterval(),
         timeoutMs: readDuration('timeout', '1h'),
@@ -51654,12 +51693,18 @@ function readEndpoint(bucket, region) {
     }
     return url;
 }
+/** Refused rather than altered: a name changed behind the user's back could not be found again. */
+function readName() {
+    return readPattern('name', JOB_NAME_PATTERN, 'at most 128 letters, digits, Chinese characters, `-` or `_` (other characters are refused, not replaced)', false);
+}
 function readWorkflowId() {
     return readPattern('workflow-id', WORKFLOW_ID, 'w followed by 32 hexadecimal characters', true);
 }
 function readJobId(required) {
     const expected = 'a job id: b followed by 32 hexadecimal characters';
-    return (required ? readPattern('job-id', JOB_ID, expected, true) : readPattern('job-id', JOB_ID, expected, false)) ?? '';
+    return ((required
+        ? readPattern('job-id', JOB_ID, expected, true)
+        : readPattern('job-id', JOB_ID, expected, false)) ?? '');
 }
 function readJobInput() {
     const given = [
@@ -51745,7 +51790,6 @@ function userMessage(error, jobId) {
 
 
 
-
 /**
  * The backstop of `cancel-on-abort`: when the main step was killed while waiting (it never saw the
  * job end, nor cancelled it), cancel the job. Any other phase leaves the job alone. Failures here
@@ -51761,13 +51805,7 @@ async function runPost() {
     }
     try {
         const settings = getCommonSettings();
-        const client = new CiClient({
-            endpoint: settings.endpoint,
-            credentials: settings.credentials,
-            logger: githubReporter,
-            dispatcher: dispatcherFromEnvironment(),
-            timeoutMs: Math.min(10_000, settings.requestTimeoutMs),
-        });
+        const client = clientsFor(settings).cleanupClient();
         await client.cancelJob(jobId);
         const job = (await client.describeJob(jobId)).value;
         info(`The main step never saw job ${jobId} end: cancelled it (state now ${job?.state ?? 'unknown'}).`);

@@ -39304,7 +39304,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8110);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1490);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runTriggerWorkflow */ .XO)();
 
@@ -39313,7 +39313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8110:
+/***/ 1490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42489,6 +42489,24 @@ function input_readers_readPattern(name, pattern, expected, required) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/runner/job-name.ts
+/** What the API accepts as a job name. */
+const JOB_NAME_PATTERN = /^[A-Za-z0-9_\-\u4e00-\u9fff]{1,128}$/u;
+const MAX_LENGTH = 128;
+/**
+ * A name unique per repository, run, attempt and step: what lets a lost create be found again by
+ * name without any risk of adopting another run's job.
+ */
+function job_name_defaultJobName(env) {
+    const clean = (text) => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+    const repository = clean(env.GITHUB_REPOSITORY ?? 'local');
+    const run = clean(env.GITHUB_RUN_ID ?? String(Date.now()));
+    const attempt = clean(env.GITHUB_RUN_ATTEMPT ?? '1');
+    const step = clean(env.GITHUB_ACTION ?? 'step');
+    const unique = `-${run}-${attempt}-${step}`.slice(-MAX_LENGTH + 1);
+    return `${repository.slice(0, MAX_LENGTH - unique.length) || 'gh'}${unique}`;
+}
+
 ;// CONCATENATED MODULE: ./src/ci/types.ts
 /** The vocabulary of the CI batch-trigger API, as the action uses it (see ../shared/ci-api.md). */
 const types_JOB_STATES = (/* unused pure expression or super */ null && (['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel']));
@@ -42530,10 +42548,7 @@ function inputs_getMainSettings(now = new Date()) {
     if (window.start && window.end && window.start > window.end) {
         throw new InputError('start-time', `a time before end-time (${window.end.toISOString()})`, readOptional('start-time'));
     }
-    const name = readOptional('name') ?? defaultJobName(process.env);
-    if (!JOB_NAME_PATTERN.test(name)) {
-        throw new InputError('name', 'at most 128 letters, digits, Chinese characters, `-` or `_` (other characters are refused, not replaced)', name);
-    }
+    const name = readName() ?? defaultJobName(process.env);
     return {
         ...common,
         ...readWaiting(true),
@@ -42564,7 +42579,8 @@ function inputs_getListSettings(now = new Date()) {
     }
     return {
         ...common,
-        states: readList('states', JOB_STATES, 'none'),
+        // `All` is the API's own word for no filter.
+        states: /^all$/i.test(readOptional('states') ?? '') ? [] : readList('states', JOB_STATES, 'none'),
         workflowId: readPattern('workflow-id', WORKFLOW_ID, 'w followed by 32 hexadecimal characters', false),
         name: readOptional('name'),
         jobId: readJobId(false),
@@ -42580,7 +42596,7 @@ function getTriggerSettings() {
         ...common,
         workflowId: readWorkflowId(),
         object: readRequired('object', 'the key of the object to process'),
-        name: input_readers_readOptional('name'),
+        name: readName(),
         wait: input_readers_readBoolean('wait', true),
         pollIntervalMs: readPollInterval(),
         timeoutMs: input_readers_readDuration('timeout', '1h'),
@@ -42623,12 +42639,18 @@ function readEndpoint(bucket, region) {
     }
     return url;
 }
+/** Refused rather than altered: a name changed behind the user's back could not be found again. */
+function readName() {
+    return input_readers_readPattern('name', JOB_NAME_PATTERN, 'at most 128 letters, digits, Chinese characters, `-` or `_` (other characters are refused, not replaced)', false);
+}
 function readWorkflowId() {
     return input_readers_readPattern('workflow-id', WORKFLOW_ID, 'w followed by 32 hexadecimal characters', true);
 }
 function readJobId(required) {
     const expected = 'a job id: b followed by 32 hexadecimal characters';
-    return (required ? readPattern('job-id', JOB_ID, expected, true) : readPattern('job-id', JOB_ID, expected, false)) ?? '';
+    return ((required
+        ? readPattern('job-id', JOB_ID, expected, true)
+        : readPattern('job-id', JOB_ID, expected, false)) ?? '');
 }
 function readJobInput() {
     const given = [
@@ -42660,6 +42682,40 @@ function readWaiting(cancelOnAbortByDefault) {
         objectFailures: readChoice('object-failures', ['fail', 'warn', 'ignore'], 'fail'),
     };
 }
+
+;// CONCATENATED MODULE: ./src/steps/ports.ts
+/** What the main step leaves for its `post:` entry. */
+var ports_StateKey;
+(function (StateKey) {
+    StateKey["JobId"] = "job-id";
+    /** See `JobPhase`. */
+    StateKey["Phase"] = "phase";
+})(ports_StateKey || (ports_StateKey = {}));
+/** The step ends as a failure with this message, after its outputs and summary are written. */
+class ports_StepFailure extends Error {
+    name = 'StepFailure';
+}
+
+;// CONCATENATED MODULE: ./src/waiting/sleep.ts
+class sleep_AbortedError extends Error {
+    name = 'AbortedError';
+    constructor() {
+        super('the workflow run was cancelled');
+    }
+}
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(new sleep_AbortedError());
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(new sleep_AbortedError());
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
 
 ;// CONCATENATED MODULE: ./src/ci/errors.ts
 /** An error answer of the API: what the user needs to act on it and to quote it to support. */
@@ -51373,7 +51429,7 @@ async function sendSigned(context, spec, clockOffsetMs) {
     }
     context.logger.debug(`${where} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${context.now() - started} ms`);
     if (status < 300)
-        return { status, requestId, body };
+        return { where, status, requestId, body };
     const error = parseErrorBody(body);
     if (!error) {
         throw new errors_TransportError(`${where} answered HTTP ${status} with ${describeBody(contentType, body)}, not the API's XML error` +
@@ -51494,27 +51550,6 @@ async function retry_retryWithBackoff(attemptOnce, classify, policy, deps) {
         }
     }
 }
-
-;// CONCATENATED MODULE: ./src/waiting/sleep.ts
-class sleep_AbortedError extends Error {
-    name = 'AbortedError';
-    constructor() {
-        super('the workflow run was cancelled');
-    }
-}
-const realSleep = (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted)
-        return reject(new sleep_AbortedError());
-    const onAbort = () => {
-        clearTimeout(timer);
-        reject(new sleep_AbortedError());
-    };
-    const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-});
 
 ;// CONCATENATED MODULE: ./src/ci/client.ts
 
@@ -51654,12 +51689,14 @@ class CiClient {
             now: this.now,
             random: options.random ?? Math.random,
             signal: options.signal,
-            onRetry: (error, attempt, delayMs) => options.logger.warning(`${spec.method} ${spec.path} failed (${error instanceof Error ? error.message : String(error)}); ` +
-                `retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+            onRetry: (error, attempt, delayMs) => options.logger.warning(
+            // Transport errors already say which request failed; API errors say only what the service said.
+            `${error instanceof errors_TransportError ? error.message : `${spec.method} ${spec.path}: ${String(error.message ?? error)}`}` +
+                `; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
         });
     }
     unexpected(answer, what) {
-        return new errors_TransportError(`the service sent ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
+        return new errors_TransportError(`${answer.where} got ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
             `${answer.requestId ? `; request id ${answer.requestId}` : ''}`, 'unparsable', answer.status, answer.requestId);
     }
 }
@@ -51673,19 +51710,6 @@ class CiClient {
 function dispatcherFromEnvironment(env = process.env) {
     const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name]);
     return proxied ? new undici/* EnvHttpProxyAgent */.J2() : (0,undici/* getGlobalDispatcher */.xo)();
-}
-
-;// CONCATENATED MODULE: ./src/steps/ports.ts
-/** What the main step leaves for its `post:` entry. */
-var ports_StateKey;
-(function (StateKey) {
-    StateKey["JobId"] = "job-id";
-    /** See `JobPhase`. */
-    StateKey["Phase"] = "phase";
-})(ports_StateKey || (ports_StateKey = {}));
-/** The step ends as a failure with this message, after its outputs and summary are written. */
-class ports_StepFailure extends Error {
-    name = 'StepFailure';
 }
 
 ;// CONCATENATED MODULE: ./src/runner/github-reporter.ts
@@ -51712,6 +51736,45 @@ class ActionsStateStore {
     get(key) {
         return this.saved.get(key) ?? getState(key);
     }
+}
+
+;// CONCATENATED MODULE: ./src/runner/clients.ts
+
+
+
+/**
+ * Cancelling after the workflow run was cancelled must fit in the runner's 7.5 s between SIGINT
+ * and SIGTERM, and a post: step should not hold the run up: short time limit, one retry.
+ */
+const CLEANUP_TIMEOUT_MS = 5000;
+const CLEANUP_RETRIES = {
+    maxAttempts: 2,
+    maxElapsedMs: 6000,
+    baseDelayMs: 250,
+    maxDelayMs: 1000,
+};
+/** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
+function clientsFor(settings, signal) {
+    const make = (options) => {
+        let client;
+        return () => (client ??= new CiClient({
+            endpoint: settings.endpoint,
+            credentials: settings.credentials,
+            logger: githubReporter,
+            dispatcher: dispatcherFromEnvironment(),
+            timeoutMs: settings.requestTimeoutMs,
+            ...options,
+        }));
+    };
+    return {
+        /** Its requests and retry waits stop when the workflow run is cancelled. */
+        client: make({ signal }),
+        /** Still works after the cancellation, briefly: to cancel the job. */
+        cleanupClient: make({
+            timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
+            retryPolicy: CLEANUP_RETRIES,
+        }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/runner/user-message.ts
@@ -51754,10 +51817,6 @@ function userMessage(error, jobId) {
 
 
 
-
-/** Cancelling on abort must fit in the runner's 7.5 s between SIGINT and SIGTERM. */
-const CLEANUP_TIMEOUT_MS = 5000;
-const CLEANUP_RETRIES = { maxAttempts: 2, maxElapsedMs: 6000, baseDelayMs: 250, maxDelayMs: 1000 };
 /**
  * Runs one step: reads its settings, hands it a client and a reporter, and turns any error into
  * one error annotation. SIGINT/SIGTERM (the workflow run was cancelled) abort the step's waits.
@@ -51773,26 +51832,10 @@ async function run_step_runStep(readSettings, step) {
     const state = new ActionsStateStore();
     try {
         const settings = readSettings();
-        const dispatcher = dispatcherFromEnvironment();
-        const clientWith = (options) => {
-            let client;
-            return () => (client ??= new CiClient({
-                endpoint: settings.endpoint,
-                credentials: settings.credentials,
-                logger: githubReporter,
-                dispatcher,
-                timeoutMs: settings.requestTimeoutMs,
-                ...options,
-            }));
-        };
         await step(settings, {
             reporter: githubReporter,
             state,
-            client: clientWith({ signal: abort.signal }),
-            cleanupClient: clientWith({
-                timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
-                retryPolicy: CLEANUP_RETRIES,
-            }),
+            ...clientsFor(settings, abort.signal),
             now: Date.now,
             sleep: realSleep,
             signal: abort.signal,
@@ -51848,11 +51891,14 @@ async function job_lookup_describeJobOrFail(client, jobId) {
 
 
 
+
 /**
  * `cancel/`: cancel a job, then report the state it is in. A job that had already ended is not an
  * error: the step reports how it ended.
  */
 async function cancel_job_cancelJob(settings, deps) {
+    // The runner names this id in any error it reports (`Job <id>: …`); cancel/ has no post entry.
+    deps.state.save(StateKey.JobId, settings.jobId);
     const client = deps.client();
     let refused;
     try {
@@ -51873,7 +51919,15 @@ async function cancel_job_cancelJob(settings, deps) {
         ? `Job ${job.jobId} had already ended ${job.state}; nothing to cancel`
         : `Cancelled job ${job.jobId}; it is now ${job.state}`);
     await deps.reporter.writeSummary(`### Cancel CI inventory trigger job \`${job.jobId}\`\n\n` +
-        markdownTable(['Job id', 'Name', 'State', 'Ended', 'Request id'], [[`\`${job.jobId}\``, job.name, stateLabel(job.state), job.endTime === '-' ? '' : job.endTime, `\`${requestId}\``]]) +
+        markdownTable(['Job id', 'Name', 'State', 'Ended', 'Request id'], [
+            [
+                `\`${job.jobId}\``,
+                job.name,
+                stateLabel(job.state),
+                job.endTime === '-' ? '' : job.endTime,
+                `\`${requestId}\``,
+            ],
+        ]) +
         '\n');
 }
 
@@ -52025,7 +52079,12 @@ async function object_failures_checkObjectFailures(settings, context, deps) {
     let nextToken = '';
     let pages = 0;
     do {
-        const page = await client.listExecutions({ ...scope, states: ['Failed', 'Cancel'], size: 100, nextToken });
+        const page = await client.listExecutions({
+            ...scope,
+            states: ['Failed', 'Cancel'],
+            size: 100,
+            nextToken,
+        });
         failed.push(...page.value.executions);
         nextToken = page.value.nextToken;
         pages++;
@@ -52064,7 +52123,9 @@ function objectsSection(failed, more) {
     }
     else {
         lines.push([...counts].map(([state, count]) => `${stateLabel(state)}: ${count}${more}`).join(' · ') +
-            ' (every other run ended `Success`)', '', markdownTable(['Object', 'Run id', 'State'], failed.slice(0, MAX_SUMMARY_ROWS).map((run) => [`\`${run.object}\``, `\`${run.runId}\``, stateLabel(run.state)])));
+            ' (every other run ended `Success`)', '', markdownTable(['Object', 'Run id', 'State'], failed
+            .slice(0, MAX_SUMMARY_ROWS)
+            .map((run) => [`\`${run.object}\``, `\`${run.runId}\``, stateLabel(run.state)])));
         if (failed.length > MAX_SUMMARY_ROWS)
             lines.push('', `… and ${failed.length - MAX_SUMMARY_ROWS}${more} more.`);
     }
@@ -52233,9 +52294,7 @@ function createRequest(settings) {
         name: settings.name,
         workflowId: settings.workflowId,
         input: settings.input,
-        timeInterval: start || end
-            ? { start: start && formatApiTime(start), end: end && formatApiTime(end) }
-            : undefined,
+        timeInterval: start || end ? { start: start && formatApiTime(start), end: end && formatApiTime(end) } : undefined,
     };
 }
 async function printDryRun(settings, request, deps) {
@@ -52419,8 +52478,9 @@ async function triggerWorkflow(settings, deps) {
 /** `wait/`: wait for a job created elsewhere, exactly as the main step waits. */
 async function wait_job_waitForJob(settings, deps) {
     const startedAt = deps.now();
+    // Saved first: an error from the very first call is then reported as `Job <id>: …`.
+    deps.state.save(StateKey.JobId, settings.jobId);
     const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
-    deps.state.save(StateKey.JobId, job.jobId);
     deps.state.save(StateKey.Phase, settings.cancelOnAbort ? 'waiting' : 'detached');
     deps.reporter.setOutput('job-id', job.jobId);
     deps.reporter.setOutput('name', job.name);
@@ -52431,7 +52491,9 @@ async function wait_job_waitForJob(settings, deps) {
         jobId: job.jobId,
         workflowId: job.operation?.workflowIds ?? '',
         input: kind ? describeInput({ kind, value }) : '',
-        window: window?.start || window?.end ? `${window.start || 'the beginning'} to ${window.end || 'now'}` : undefined,
+        window: window?.start || window?.end
+            ? `${window.start || 'the beginning'} to ${window.end || 'now'}`
+            : undefined,
         initial: job,
         startedAt,
     }, deps);

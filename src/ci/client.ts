@@ -20,7 +20,12 @@ import {
   parseTriggerWorkflowResponse,
   XmlShapeError,
 } from './xml.js';
-import { DEFAULT_RETRY_POLICY, retryWithBackoff, type RetryHint, type RetryPolicy } from '../waiting/retry.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  retryWithBackoff,
+  type RetryHint,
+  type RetryPolicy,
+} from '../waiting/retry.js';
 import { realSleep, type Sleep } from '../waiting/sleep.js';
 
 export interface ClientOptions {
@@ -203,7 +208,8 @@ export class CiClient {
       try {
         return { value: read(answer), requestId: answer.requestId || requestIdIn(answer.body) };
       } catch (error) {
-        if (error instanceof XmlShapeError) throw this.unexpected(answer, 'an answer that is not the API XML');
+        if (error instanceof XmlShapeError)
+          throw this.unexpected(answer, 'an answer that is not the API XML');
         throw error;
       }
     };
@@ -214,15 +220,16 @@ export class CiClient {
       signal: options.signal,
       onRetry: (error, attempt, delayMs) =>
         options.logger.warning(
-          `${spec.method} ${spec.path} failed (${error instanceof Error ? error.message : String(error)}); ` +
-            `retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`,
+          // Transport errors already say which request failed; API errors say only what the service said.
+          `${error instanceof TransportError ? error.message : `${spec.method} ${spec.path}: ${String((error as Error).message ?? error)}`}` +
+            `; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`,
         ),
     });
   }
 
   private unexpected(answer: RawAnswer, what: string): TransportError {
     return new TransportError(
-      `the service sent ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
+      `${answer.where} got ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
         `${answer.requestId ? `; request id ${answer.requestId}` : ''}`,
       'unparsable',
       answer.status,

@@ -25,6 +25,8 @@ export interface RequestSpec {
 }
 
 export interface RawAnswer {
+  /** `METHOD /path`, for messages about this answer. */
+  where: string;
   status: number;
   requestId: string;
   body: string;
@@ -124,7 +126,7 @@ export async function sendSigned(
   context.logger.debug(
     `${where} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${context.now() - started} ms`,
   );
-  if (status < 300) return { status, requestId, body };
+  if (status < 300) return { where, status, requestId, body };
 
   const error = parseErrorBody(body);
   if (!error) {

@@ -1,15 +1,10 @@
 import * as core from '@actions/core';
-import { CiClient } from '../ci/client.js';
-import { dispatcherFromEnvironment } from '../ci/dispatcher.js';
 import { StateKey, type StepDeps } from '../steps/ports.js';
 import { realSleep } from '../waiting/sleep.js';
+import { clientsFor } from './clients.js';
 import { ActionsStateStore, githubReporter } from './github-reporter.js';
 import type { CommonSettings } from './inputs.js';
 import { userMessage } from './user-message.js';
-
-/** Cancelling on abort must fit in the runner's 7.5 s between SIGINT and SIGTERM. */
-const CLEANUP_TIMEOUT_MS = 5000;
-const CLEANUP_RETRIES = { maxAttempts: 2, maxElapsedMs: 6000, baseDelayMs: 250, maxDelayMs: 1000 };
 
 /**
  * Runs one step: reads its settings, hands it a client and a reporter, and turns any error into
@@ -29,27 +24,10 @@ export async function runStep<S extends CommonSettings>(
   const state = new ActionsStateStore();
   try {
     const settings = readSettings();
-    const dispatcher = dispatcherFromEnvironment();
-    const clientWith = (options: Partial<ConstructorParameters<typeof CiClient>[0]>) => {
-      let client: CiClient | undefined;
-      return () =>
-        (client ??= new CiClient({
-          endpoint: settings.endpoint,
-          credentials: settings.credentials,
-          logger: githubReporter,
-          dispatcher,
-          timeoutMs: settings.requestTimeoutMs,
-          ...options,
-        }));
-    };
     await step(settings, {
       reporter: githubReporter,
       state,
-      client: clientWith({ signal: abort.signal }),
-      cleanupClient: clientWith({
-        timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
-        retryPolicy: CLEANUP_RETRIES,
-      }),
+      ...clientsFor(settings, abort.signal),
       now: Date.now,
       sleep: realSleep,
       signal: abort.signal,

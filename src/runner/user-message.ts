@@ -7,9 +7,11 @@ import { AbortedError } from '../waiting/sleep.js';
 const ADVICE: Record<string, string> = {
   SignatureDoesNotMatch: 'check that secret-id and secret-key belong together and have no stray spaces',
   AccessDenied: 'check that the key may call this API on this bucket (see the CAM policy in the README)',
-  ResourceAccessDenied: 'check that the key may call this API on this bucket (see the CAM policy in the README)',
+  ResourceAccessDenied:
+    'check that the key may call this API on this bucket (see the CAM policy in the README)',
   CIRoleNotExist: 'the bucket has no CI service role: enable Cloud Infinite for the bucket in the console',
-  InvalidArgument: 'the API refused an input value: check the workflow id, the object or prefix and the times',
+  InvalidArgument:
+    'the API refused an input value: check the workflow id, the object or prefix and the times',
   RequestTimeTooSkewed: "the runner's clock is too far off: check its time synchronisation",
   NoSuchBucket: 'check the bucket (BucketName-APPID) and region inputs',
   ResourceNotFound: 'check the bucket, region and the id given',

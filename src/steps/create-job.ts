@@ -57,9 +57,7 @@ export function createRequest(settings: MainSettings): CreateJobRequest {
     workflowId: settings.workflowId,
     input: settings.input,
     timeInterval:
-      start || end
-        ? { start: start && formatApiTime(start), end: end && formatApiTime(end) }
-        : undefined,
+      start || end ? { start: start && formatApiTime(start), end: end && formatApiTime(end) } : undefined,
   };
 }
 

@@ -114,10 +114,16 @@ function isAbort(error: unknown): boolean {
   return error instanceof AbortedError || (error instanceof TransportError && error.kind === 'aborted');
 }
 
-async function cancelOnAbort(settings: WaitingSettings, context: JobWaitContext, deps: StepDeps): Promise<void> {
+async function cancelOnAbort(
+  settings: WaitingSettings,
+  context: JobWaitContext,
+  deps: StepDeps,
+): Promise<void> {
   if (!settings.cancelOnAbort) {
     deps.state.save(StateKey.Phase, 'detached');
-    deps.reporter.warning(`The workflow run was cancelled; job ${context.jobId} is left running (cancel-on-abort: false).`);
+    deps.reporter.warning(
+      `The workflow run was cancelled; job ${context.jobId} is left running (cancel-on-abort: false).`,
+    );
     return;
   }
   try {

@@ -62,7 +62,12 @@ export async function checkObjectFailures(
   let nextToken = '';
   let pages = 0;
   do {
-    const page = await client.listExecutions({ ...scope, states: ['Failed', 'Cancel'], size: 100, nextToken });
+    const page = await client.listExecutions({
+      ...scope,
+      states: ['Failed', 'Cancel'],
+      size: 100,
+      nextToken,
+    });
     failed.push(...page.value.executions);
     nextToken = page.value.nextToken;
     pages++;
@@ -107,10 +112,13 @@ function objectsSection(failed: WorkflowExecution[], more: string): string {
       '',
       markdownTable(
         ['Object', 'Run id', 'State'],
-        failed.slice(0, MAX_SUMMARY_ROWS).map((run) => [`\`${run.object}\``, `\`${run.runId}\``, stateLabel(run.state)]),
+        failed
+          .slice(0, MAX_SUMMARY_ROWS)
+          .map((run) => [`\`${run.object}\``, `\`${run.runId}\``, stateLabel(run.state)]),
       ),
     );
-    if (failed.length > MAX_SUMMARY_ROWS) lines.push('', `… and ${failed.length - MAX_SUMMARY_ROWS}${more} more.`);
+    if (failed.length > MAX_SUMMARY_ROWS)
+      lines.push('', `… and ${failed.length - MAX_SUMMARY_ROWS}${more} more.`);
   }
   return lines.join('\n') + '\n';
 }

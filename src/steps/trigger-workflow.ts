@@ -66,6 +66,8 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
     );
   }
   if (settings.failOn.includes(state as ExecutionState)) {
-    throw new StepFailure(`Workflow run ${runId} on ${settings.object} ended ${state}. Check it in the CI console.`);
+    throw new StepFailure(
+      `Workflow run ${runId} on ${settings.object} ended ${state}. Check it in the CI console.`,
+    );
   }
 }
