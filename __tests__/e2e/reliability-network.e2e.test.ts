@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { runStep } from '../../emulator/github-runner.js';
+import { commonInputs, SECRET_ID, SECRET_KEY, WORKFLOW_ID } from './fixtures.js';
+
+const TWO_HOURS = 2 * 3600 * 1000;
+const schedule = { queuedMs: 100, runningMs: 400, final: 'Success' as const };
+
+function inputs(emulator: Emulator, extra: Record<string, string> = {}) {
+  return {
+    ...commonInputs(emulator),
+    'workflow-id': WORKFLOW_ID,
+    prefix: 'videos/',
+    'poll-interval': '250ms',
+    ...extra,
+  };
+}
+
+describe("a runner clock two hours off the service's", () => {
+  it.each([
+    ['behind (the signature looks expired)', TWO_HOURS, 'AccessDenied'],
+    ['ahead (the signature starts in the future)', -TWO_HOURS, 'RequestTimeTooSkewed'],
+  ])('%s is corrected once from the Date header and kept for the whole step', async (_name, offset, code) => {
+    const emulator = await startEmulator({
+      secretId: SECRET_ID,
+      secretKey: SECRET_KEY,
+      schedule,
+      clockOffsetMs: offset,
+    });
+    try {
+      const run = await runStep({ inputs: inputs(emulator) });
+      expect(run.errors).toEqual([]);
+      expect(run.outputs.state).toBe('Success');
+      const refused = emulator.requests.filter((r) => r.status === 403);
+      expect(refused.map((r) => r.code)).toEqual([code]);
+      expect(emulator.requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(3);
+      expect(emulator.jobs()).toHaveLength(1);
+      expect(run.warnings).toEqual([expect.stringMatching(/clock is off by -?7\d{3} s/)]);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
+describe('a proxy set in the environment', () => {
+  let emulator: Emulator;
+  let proxy: Server;
+  let proxyUrl: string;
+  const tunnels: string[] = [];
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ secretId: SECRET_ID, secretKey: SECRET_KEY, schedule });
+    // A CONNECT proxy, as corporate proxies are: it records each tunnel and pipes the bytes.
+    proxy = createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req, socket, head) => {
+      tunnels.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = connect(Number(port), host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
+    await emulator.close();
+  });
+
+  // The emulator speaks http://, so HTTP_PROXY is the variable that applies, as with curl.
+  it.each([['HTTP_PROXY'], ['http_proxy']])(
+    '%s carries every request through the proxy',
+    async (variable) => {
+      tunnels.length = 0;
+      const run = await runStep({ inputs: inputs(emulator), env: { [variable]: proxyUrl } });
+      expect(run.errors).toEqual([]);
+      expect(run.outputs.state).toBe('Success');
+      const host = new URL(emulator.url).host;
+      expect(tunnels.length).toBeGreaterThan(0);
+      expect(new Set(tunnels)).toEqual(new Set([host]));
+    },
+  );
+
+  it('HTTPS_PROXY applies to https:// endpoints only: http:// requests go direct', async () => {
+    tunnels.length = 0;
+    const run = await runStep({ inputs: inputs(emulator), env: { HTTPS_PROXY: proxyUrl } });
+    expect(run.outputs.state).toBe('Success');
+    expect(tunnels).toEqual([]);
+  });
+
+  it('NO_PROXY naming the host sends requests around the proxy', async () => {
+    tunnels.length = 0;
+    const run = await runStep({
+      inputs: inputs(emulator),
+      env: { HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl, NO_PROXY: 'example.com,127.0.0.1' },
+    });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs.state).toBe('Success');
+    expect(tunnels).toEqual([]);
+  });
+
+  it('an unreachable proxy is a connection error naming the request, not a hang or a stack trace', async () => {
+    const run = await runStep({
+      inputs: inputs(emulator, { 'request-timeout': '2s' }),
+      env: { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(/POST \/inventorytriggerjob/);
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+  }, 90_000);
+});
