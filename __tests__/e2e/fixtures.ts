@@ -1,6 +1,7 @@
-import { afterAll, beforeAll } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
 import type { StepRun } from '../../emulator/github-runner.js';
+import { sdkFetch } from '../../emulator/sdk-client.js';
 
 export const SECRET_ID = 'AKIDe2eKeyId0000000000';
 export const SECRET_KEY = 'e2eSecretKey-DO-NOT-PRINT-7f3a9c';
@@ -49,4 +50,45 @@ export function everythingShown(run: StepRun): string {
 /** Requests made by the step since `from` (an index into emulator.requests). */
 export function requestsSince(emulator: Emulator, from: number) {
   return emulator.requests.slice(from);
+}
+
+/** A time as the API writes it, `2026-11-23T08:00:00+0800`. */
+export const API_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/;
+
+/** Creates a job straight at the emulator, signed by the official SDK, as another workflow would. */
+export async function createJobElsewhere(
+  emulator: Emulator,
+  job: { prefix: string; name: string; workflowId?: string; sessionToken?: string },
+): Promise<string> {
+  const body =
+    `<Request><Name>${job.name}</Name><Type>Workflow</Type><Input><Prefix>${job.prefix}</Prefix></Input>` +
+    `<Operation><WorkflowIds>${job.workflowId ?? WORKFLOW_ID}</WorkflowIds></Operation></Request>`;
+  const answer = await sdkFetch(emulator.url, {
+    secretId: SECRET_ID,
+    secretKey: SECRET_KEY,
+    method: 'POST',
+    path: '/inventorytriggerjob',
+    body,
+    headers: {
+      'content-type': 'application/xml',
+      ...(job.sessionToken ? { 'x-ci-security-token': job.sessionToken } : {}),
+    },
+  });
+  const id = /<JobId>(b[0-9a-f]{32})<\/JobId>/.exec(answer.text)?.[1];
+  if (answer.status !== 200 || !id) throw new Error(`create failed: ${answer.status} ${answer.text}`);
+  return id;
+}
+
+/** What the contract promises a wrong input: one annotation naming it, exit 1, no request sent. */
+export function expectOneInputError(
+  run: StepRun,
+  requestsSent: number,
+  input: string,
+  expected: string,
+): void {
+  expect(run.code).toBe(1);
+  expect(run.errors).toHaveLength(1);
+  expect(run.errors[0]).toContain(`Input '${input}'`);
+  expect(run.errors[0]).toContain(expected);
+  expect(requestsSent).toBe(0);
 }

@@ -1,34 +1,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Emulator } from '../../emulator/index.js';
 import { runStep, type StepRun } from '../../emulator/github-runner.js';
-import { sdkFetch } from '../../emulator/sdk-client.js';
-import { commonInputs, SECRET_ID, SECRET_KEY, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { API_TIME, commonInputs, createJobElsewhere, useEmulator, WORKFLOW_ID } from './fixtures.js';
 
 const OTHER_WORKFLOW = 'wfedcba9876543210fedcba9876543210';
-const API_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/;
 
-/** Creates a job straight at the emulator, signed by the official SDK. */
-async function createJob(
-  emulator: Emulator,
-  name: string,
-  prefix: string,
-  workflowId = WORKFLOW_ID,
-): Promise<string> {
-  const body =
-    `<Request><Name>${name}</Name><Type>Workflow</Type><Input><Prefix>${prefix}</Prefix></Input>` +
-    `<Operation><WorkflowIds>${workflowId}</WorkflowIds></Operation></Request>`;
-  const answer = await sdkFetch(emulator.url, {
-    secretId: SECRET_ID,
-    secretKey: SECRET_KEY,
-    method: 'POST',
-    path: '/inventorytriggerjob',
-    body,
-    headers: { 'content-type': 'application/xml' },
-  });
-  const id = /<JobId>(b[0-9a-f]{32})<\/JobId>/.exec(answer.text)?.[1];
-  if (answer.status !== 200 || !id) throw new Error(`create failed: ${answer.status} ${answer.text}`);
-  return id;
-}
+const createJob = (emulator: Emulator, name: string, prefix: string, workflowId = WORKFLOW_ID) =>
+  createJobElsewhere(emulator, { prefix, name, workflowId });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const listed = (run: StepRun) =>

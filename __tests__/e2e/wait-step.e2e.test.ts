@@ -1,16 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStep, type StepRun } from '../../emulator/github-runner.js';
-import { sdkFetch } from '../../emulator/sdk-client.js';
 import {
+  API_TIME,
   commonInputs,
+  createJobElsewhere,
+  expectOneInputError,
   everythingShown,
-  SECRET_ID,
   SECRET_KEY,
   useEmulator,
   WORKFLOW_ID,
 } from './fixtures.js';
-
-const API_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/;
 
 const emulator = useEmulator({
   scheduleFor: ({ input }) => {
@@ -39,23 +38,8 @@ const emulator = useEmulator({
       : undefined,
 });
 
-/** Creates a job straight at the emulator, signed by the official SDK, as another workflow would. */
-async function createJob(prefix: string, name = 'made-elsewhere'): Promise<string> {
-  const body =
-    `<Request><Name>${name}</Name><Type>Workflow</Type><Input><Prefix>${prefix}</Prefix></Input>` +
-    `<Operation><WorkflowIds>${WORKFLOW_ID}</WorkflowIds></Operation></Request>`;
-  const answer = await sdkFetch(emulator().url, {
-    secretId: SECRET_ID,
-    secretKey: SECRET_KEY,
-    method: 'POST',
-    path: '/inventorytriggerjob',
-    body,
-    headers: { 'content-type': 'application/xml' },
-  });
-  const id = /<JobId>(b[0-9a-f]{32})<\/JobId>/.exec(answer.text)?.[1];
-  if (answer.status !== 200 || !id) throw new Error(`create failed: ${answer.status} ${answer.text}`);
-  return id;
-}
+const createJob = (prefix: string, name = 'made-elsewhere') =>
+  createJobElsewhere(emulator(), { prefix, name });
 
 const inputs = (extra: Record<string, string>) => ({
   ...commonInputs(emulator()),
@@ -337,10 +321,6 @@ describe('wait/', () => {
       action: 'wait',
       inputs: inputs({ 'job-id': 'b0123456789abcdef0123456789abcdef', ...change }),
     });
-    expect(run.code).toBe(1);
-    expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toContain(`Input '${input}'`);
-    expect(run.errors[0]).toContain(expected);
-    expect(emulator().requests.length).toBe(before);
+    expectOneInputError(run, emulator().requests.length - before, input, expected);
   });
 });
