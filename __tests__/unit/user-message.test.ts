@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { ApiError, TransportError } from '../../src/ci/errors.js';
+import { InputError } from '../../src/runner/input-error.js';
+import { userMessage } from '../../src/runner/user-message.js';
+import { StepFailure } from '../../src/steps/ports.js';
+import { AbortedError } from '../../src/waiting/sleep.js';
+
+describe('userMessage', () => {
+  it('gives an API error its code, message, status and request id, with advice, naming the job', () => {
+    const error = new ApiError(403, 'SignatureDoesNotMatch', 'The signature does not match.', 'req-42');
+    expect(userMessage(error, 'b0123')).toBe(
+      'Job b0123: the CI API answered SignatureDoesNotMatch: The signature does not match. ' +
+        '(HTTP 403, request id req-42): check that secret-id and secret-key belong together and have no stray spaces.',
+    );
+  });
+
+  it('calls an unknown 5xx a fault of the service', () => {
+    expect(userMessage(new ApiError(502, 'BadGateway', '', 'r'))).toContain(
+      'a fault of the service: retry later',
+    );
+  });
+
+  it('shows input errors and step failures as they are, without a job prefix', () => {
+    expect(userMessage(new InputError('bucket', 'BucketName-APPID', 'x'), 'b1')).toBe(
+      "Input 'bucket': expected BucketName-APPID, got 'x'.",
+    );
+    expect(userMessage(new StepFailure('Job b1 ended Failed.'), 'b1')).toBe('Job b1 ended Failed.');
+  });
+
+  it('says the run was cancelled, and never shows a stack for an unexpected error', () => {
+    expect(userMessage(new AbortedError(), 'b2')).toBe('Job b2: stopped: the workflow run was cancelled.');
+    const unexpected = new TypeError('x is not a function');
+    const message = userMessage(unexpected);
+    expect(message).toBe('unexpected error: x is not a function');
+    expect(message).not.toContain(' at ');
+    expect(userMessage(new TransportError('GET /x got no answer within 30 s', 'timeout'))).toBe(
+      'GET /x got no answer within 30 s.',
+    );
+  });
+});
