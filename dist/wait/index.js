@@ -39304,7 +39304,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4730);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3322);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runWait */ .pT)();
 
@@ -39313,7 +39313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4730:
+/***/ 3322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51961,7 +51961,267 @@ async function findByName(client, name, since) {
     return job ? { value: job, requestId: page.requestId } : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/**
+ * Small Mermaid diagrams for the job summaries (GitHub renders ```mermaid blocks there): a Gantt of
+ * a job's phases or a workflow run, and a pie of jobs per state. Pure text builders.
+ */
+
+
+
+const mermaid_SECOND = 1000;
+const mermaid_MINUTE = 60 * mermaid_SECOND;
+const mermaid_HOUR = 60 * mermaid_MINUTE;
+const mermaid_DAY = 24 * mermaid_HOUR;
+/** Gantt `tickInterval`s, smallest first: the first that gives at most ten ticks is used. */
+const TICKS = [
+    [mermaid_SECOND, '1second'],
+    [2 * mermaid_SECOND, '2second'],
+    [5 * mermaid_SECOND, '5second'],
+    [10 * mermaid_SECOND, '10second'],
+    [15 * mermaid_SECOND, '15second'],
+    [30 * mermaid_SECOND, '30second'],
+    [mermaid_MINUTE, '1minute'],
+    [2 * mermaid_MINUTE, '2minute'],
+    [5 * mermaid_MINUTE, '5minute'],
+    [10 * mermaid_MINUTE, '10minute'],
+    [15 * mermaid_MINUTE, '15minute'],
+    [30 * mermaid_MINUTE, '30minute'],
+    [mermaid_HOUR, '1hour'],
+    [2 * mermaid_HOUR, '2hour'],
+    [3 * mermaid_HOUR, '3hour'],
+    [6 * mermaid_HOUR, '6hour'],
+    [12 * mermaid_HOUR, '12hour'],
+    [mermaid_DAY, '1day'],
+    [7 * mermaid_DAY, '1week'],
+];
+/** A tick interval that labels a span of `ms` with at most ten ticks (d3's own choice repeats labels). */
+function tickInterval(ms) {
+    return (TICKS.find(([step]) => ms / step <= 10) ?? [0, '1month'])[1];
+}
+/** The gantt `dateFormat` (dayjs tokens) that `ganttDate` writes. */
+const GANTT_DATE_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+const mermaid_pad = (n, width = 2) => String(n).padStart(width, '0');
+/**
+ * Text that Mermaid reads as a label: one line, and none of the characters that end a gantt task
+ * name (`:`), a task's data (`#`, `;`) or that start an entity (`#...;`). Look-alikes keep it legible.
+ */
+function sanitizeLabel(text) {
+    return text
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/:/g, '꞉')
+        .replace(/#/g, '♯')
+        .replace(/;/g, ',')
+        .replace(/%%/g, '%')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** A label inside double quotes (pie slices): sanitized, and without quotes or backslashes. */
+function quotedLabel(text) {
+    return `"${sanitizeLabel(text).replace(/"/g, "'").replace(/\\/g, '/')}"`;
+}
+/** The UTC offset an API time is written in (`+0800` → 480), or undefined without one. */
+function apiOffsetMinutes(text) {
+    const match = /(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/.exec(text?.trim() ?? '');
+    if (!match)
+        return undefined;
+    if (match[1])
+        return 0;
+    return (match[2] === '-' ? -1 : 1) * (Number(match[3]) * 60 + Number(match[4]));
+}
+/** `UTC+0800`, `UTC-0530`, `UTC+0000`. */
+function offsetName(offsetMinutes) {
+    const abs = Math.abs(offsetMinutes);
+    return `UTC${offsetMinutes < 0 ? '-' : '+'}${mermaid_pad(Math.floor(abs / 60))}${mermaid_pad(abs % 60)}`;
+}
+/**
+ * A time in `GANTT_DATE_FORMAT`, as the wall clock at `offsetMinutes` shows it (whole seconds). The
+ * browser reads and draws it as local time, so the axis shows the same clock as the summary's table.
+ */
+function ganttDate(ms, offsetMinutes) {
+    const d = new Date(Math.floor(ms / mermaid_SECOND) * mermaid_SECOND + offsetMinutes * mermaid_MINUTE);
+    return (`${mermaid_pad(d.getUTCFullYear(), 4)}-${mermaid_pad(d.getUTCMonth() + 1)}-${mermaid_pad(d.getUTCDate())} ` +
+        `${mermaid_pad(d.getUTCHours())}:${mermaid_pad(d.getUTCMinutes())}:${mermaid_pad(d.getUTCSeconds())}`);
+}
+/** GitHub's (Primer) colours: what a state looks like everywhere else on GitHub. */
+const COLOURS = {
+    green: ['#4ac26b', '#1a7f37'],
+    red: ['#ff8182', '#cf222e'],
+    amber: ['#eac54f', '#9a6700'],
+    gray: ['#d0d7de', '#6e7781'],
+};
+const TEXT = '#1f2328';
+/** Slice colours per state; other states get blue. */
+const PIE_COLOURS = {
+    Submitted: '#fae17d',
+    Running: '#d4a72c',
+    Success: '#4ac26b',
+    Failed: '#ff8182',
+    Pause: '#c297ff',
+    Cancel: '#afb8c1',
+};
+const OTHER_PIE_COLOUR = '#54aeff';
+/** A `%%{init}%%` directive that sets theme variables (GitHub keeps its light or dark theme). */
+function themeDirective(variables) {
+    return `%%{init: ${JSON.stringify({ themeVariables: variables })}}%%`;
+}
+/**
+ * Gantt bars: untagged (queued, cancelled) grey, `done` (succeeded) green, `crit` (failed) red,
+ * `active` (still going) amber; dark text on all of them.
+ */
+const GANTT_THEME = themeDirective({
+    taskBkgColor: COLOURS.gray[0],
+    taskBorderColor: COLOURS.gray[1],
+    doneTaskBkgColor: COLOURS.green[0],
+    doneTaskBorderColor: COLOURS.green[1],
+    critBkgColor: COLOURS.red[0],
+    critBorderColor: COLOURS.red[1],
+    activeTaskBkgColor: COLOURS.amber[0],
+    activeTaskBorderColor: COLOURS.amber[1],
+    taskTextColor: TEXT,
+    taskTextDarkColor: TEXT,
+});
+/** A fenced block GitHub renders as a diagram. */
+function mermaidBlock(lines) {
+    return ['```mermaid', ...lines, '```'].join('\n') + '\n';
+}
+function gantt(title, section, offsetMinutes, bars) {
+    const first = Math.min(...bars.map((bar) => bar.from));
+    const last = Math.max(...bars.map((bar) => bar.to ?? bar.from));
+    const date = (ms) => ganttDate(ms, offsetMinutes);
+    return mermaidBlock([
+        GANTT_THEME,
+        'gantt',
+        `  title ${sanitizeLabel(`${title}, times ${offsetName(offsetMinutes)}`)}`,
+        `  dateFormat ${GANTT_DATE_FORMAT}`,
+        `  axisFormat ${last - first < mermaid_DAY ? '%H:%M:%S' : '%m-%d %H:%M'}`,
+        `  tickInterval ${tickInterval(last - first)}`,
+        '  todayMarker off',
+        `  section ${sanitizeLabel(section)}`,
+        ...bars.map((bar) => `  ${sanitizeLabel(bar.label)} :${[...bar.tags, bar.id, date(bar.from), bar.to === undefined ? '0s' : date(bar.to)].join(', ')}`),
+    ]);
+}
+const isFinalState = (state) => types_FINAL_JOB_STATES.includes(state);
+/** Whole seconds: the API's times have no finer grain, so "now" is cut to match. */
+const toSecond = (ms) => Math.floor(ms / mermaid_SECOND) * mermaid_SECOND;
+/** A duration between whole seconds: `0s`, `5s`, `3m 05s`. */
+const span = (ms) => (ms < mermaid_SECOND ? '0s' : time_formatDuration(ms));
+/** The tags that colour how a thing ended: green for Success, red for Failed, grey otherwise. */
+const endTags = (state) => state === 'Success' ? ['done'] : state === 'Failed' ? ['crit'] : [];
+/**
+ * A Gantt of a job's phases: queued (creation to start), running (start to end) and the end as a
+ * milestone labelled with the final state. A job that has not ended is drawn up to `now`. Empty
+ * when the job has no known creation time.
+ */
+function jobGantt(job, now) {
+    const created = time_parseApiTime(job.creationTime)?.getTime();
+    if (created === undefined)
+        return '';
+    const offset = apiOffsetMinutes(job.creationTime) ?? 0;
+    const started = time_parseApiTime(job.startTime)?.getTime();
+    const final = isFinalState(job.state);
+    const endTime = final ? time_parseApiTime(job.endTime)?.getTime() : undefined;
+    // A final job without an end time ended by the time the step looked; say so rather than guess.
+    const endSeen = final && endTime === undefined;
+    const suffix = !final ? ' so far' : endSeen ? ' until seen' : '';
+    // Clocks differ (the service's and the runner's): never draw a phase that ends before it begins.
+    const until = (from) => Math.max(from, endTime ?? toSecond(now));
+    const bars = [];
+    if (started === undefined) {
+        const to = until(created);
+        bars.push({
+            label: `Queued ${span(to - created)}${suffix}`,
+            tags: final ? [] : ['active'],
+            id: 'queued',
+            from: created,
+            to,
+        });
+    }
+    else {
+        const start = Math.max(created, started);
+        bars.push({
+            label: `Queued ${span(start - created)}`,
+            tags: [],
+            id: 'queued',
+            from: created,
+            to: start,
+        });
+        const to = until(start);
+        const current = final || job.state === 'Running' ? '' : `, ${markdown_stateLabel(job.state)} now`;
+        bars.push({
+            label: `Running ${span(to - start)}${suffix}${current}`,
+            tags: final ? endTags(job.state) : ['active'],
+            id: 'running',
+            from: start,
+            to,
+        });
+    }
+    if (final) {
+        bars.push({
+            label: `${markdown_stateLabel(job.state)}${endSeen ? ' seen' : ''}`,
+            tags: ['milestone', ...endTags(job.state)],
+            id: 'ended',
+            from: bars[bars.length - 1].to,
+        });
+    }
+    return gantt('Job phases', 'Job', offset, bars);
+}
+/**
+ * A Gantt of a workflow run. The API gives a run only its creation time, so the bar ends when the
+ * step saw the run's final state (or last looked, for a run that still runs), and says so.
+ */
+function mermaid_runGantt(run, times) {
+    const created = parseApiTime(run.createTime)?.getTime() ?? toSecond(times.triggeredAt);
+    const offset = apiOffsetMinutes(parseApiTime(run.createTime) ? run.createTime : undefined) ?? 0;
+    const seen = Math.max(created, toSecond(times.seenAt));
+    const ended = isFinalState(run.state);
+    const bars = [
+        {
+            label: ended
+                ? `Run, seen ended after ${span(seen - created)}`
+                : `Running ${span(seen - created)} so far`,
+            tags: ended ? endTags(run.state) : ['active'],
+            id: 'run',
+            from: created,
+            to: seen,
+        },
+    ];
+    if (ended) {
+        bars.push({
+            label: `${stateLabel(run.state)} seen`,
+            tags: ['milestone', ...endTags(run.state)],
+            id: 'seen',
+            from: seen,
+        });
+    }
+    return (gantt('Workflow run', 'Run', offset, bars) +
+        '\nThe API gives a workflow run no end time: the bar ends when this step ' +
+        (ended ? 'saw the run ended.' : 'last looked at the run.') +
+        '\n');
+}
+/** A pie of how many jobs are in each state, in the API's order of states; empty for no jobs. */
+function mermaid_statePie(states) {
+    if (states.length === 0)
+        return '';
+    const counts = new Map();
+    for (const state of states)
+        counts.set(state, (counts.get(state) ?? 0) + 1);
+    const order = (state) => {
+        const index = JOB_STATES.indexOf(state);
+        return index < 0 ? JOB_STATES.length : index;
+    };
+    const sorted = [...counts].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
+    const colours = Object.fromEntries(sorted.slice(0, 12).map(([state], i) => [`pie${i + 1}`, PIE_COLOURS[state] ?? OTHER_PIE_COLOUR]));
+    return mermaidBlock([
+        themeDirective({ ...colours, pieOpacity: '1', pieStrokeColor: '#ffffff', pieSectionTextColor: TEXT }),
+        'pie showData',
+        '  title Jobs by state',
+        ...sorted.map(([state, count]) => `  ${quotedLabel(stateLabel(state || 'unknown'))} : ${count}`),
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/report/job-report.ts
+
 
 
 /** The outputs that describe a job, as the contract names them. Unknown times are empty. */
@@ -52010,6 +52270,9 @@ function job_report_jobSummary(context) {
     if (context.outcome)
         lines.push(context.outcome, '');
     lines.push(markdown_markdownTable(['', ''], rows));
+    const gantt = jobGantt(job, context.now);
+    if (gantt)
+        lines.push('', gantt.trimEnd());
     return lines.join('\n') + '\n';
 }
 function code(text) {
@@ -52349,6 +52612,7 @@ function describeWindow(settings) {
 ;// CONCATENATED MODULE: ./src/steps/list-jobs.ts
 
 
+
 const PAGE_SIZE = 100;
 /** `list/`: the jobs that match the filters, following `nextToken` until `limit` or the last page. */
 async function list_jobs_listJobs(settings, deps) {
@@ -52389,10 +52653,14 @@ function listSummary(jobs) {
             when(job.endTime),
             job.state === 'Failed' ? job.code : '',
         ])));
+    const pie = statePie(jobs.map((job) => job.state));
+    if (pie)
+        lines.push('', pie.trimEnd());
     return lines.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/steps/trigger-workflow.ts
+
 
 
 
@@ -52431,6 +52699,7 @@ async function trigger_workflow_triggerWorkflow(settings, deps) {
         execution = result.last ?? execution;
         timedOut = result.timedOut;
     }
+    const seenAt = deps.now();
     const state = execution?.state ?? '';
     reporter.setOutput('state', state);
     reporter.setOutput('execution', execution ? JSON.stringify(execution) : '');
@@ -52443,7 +52712,8 @@ async function trigger_workflow_triggerWorkflow(settings, deps) {
             ['Created', execution?.createTime ?? ''],
             ['Request id', `\`${requestId}\``],
         ]) +
-        '\n');
+        '\n' +
+        (execution ? '\n' + runGantt(execution, { triggeredAt: startedAt, seenAt }) : ''));
     if (timedOut) {
         throw new StepFailure(`Workflow run ${runId}: timed out after ${formatDuration(settings.timeoutMs)}; it still runs (state ${state}).`);
     }

@@ -1,6 +1,7 @@
 import type { JobDetail } from '../ci/types.js';
 import { formatDuration, parseApiTime } from '../time.js';
 import { markdownTable, stateLabel } from './markdown.js';
+import { jobGantt } from './mermaid.js';
 
 /** The outputs that describe a job, as the contract names them. Unknown times are empty. */
 export function jobOutputs(job: JobDetail): Record<string, string> {
@@ -60,6 +61,8 @@ export function jobSummary(context: JobSummaryContext): string {
   const lines = [`### CI inventory trigger job ${code(job.jobId)}`, ''];
   if (context.outcome) lines.push(context.outcome, '');
   lines.push(markdownTable(['', ''], rows));
+  const gantt = jobGantt(job, context.now);
+  if (gantt) lines.push('', gantt.trimEnd());
   return lines.join('\n') + '\n';
 }
 

@@ -1,6 +1,7 @@
 import type { JobDetail } from '../ci/types.js';
 import type { ListSettings } from '../runner/inputs.js';
 import { markdownTable, stateLabel } from '../report/markdown.js';
+import { statePie } from '../report/mermaid.js';
 import { formatApiTime, parseApiTime } from '../time.js';
 import type { StepDeps } from './ports.js';
 
@@ -52,5 +53,7 @@ function listSummary(jobs: JobDetail[]): string {
           ]),
         ),
   );
+  const pie = statePie(jobs.map((job) => job.state));
+  if (pie) lines.push('', pie.trimEnd());
   return lines.join('\n') + '\n';
 }

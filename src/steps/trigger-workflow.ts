@@ -1,6 +1,7 @@
 import { EXECUTION_STATES, type ExecutionState, type WorkflowExecution } from '../ci/types.js';
 import type { TriggerSettings } from '../runner/inputs.js';
 import { markdownTable, stateLabel } from '../report/markdown.js';
+import { runGantt } from '../report/mermaid.js';
 import { formatDuration } from '../time.js';
 import { waitUntilFinal } from '../waiting/waiter.js';
 import { StepFailure, type StepDeps } from './ports.js';
@@ -42,6 +43,7 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
     execution = result.last ?? execution;
     timedOut = result.timedOut;
   }
+  const seenAt = deps.now();
   const state = execution?.state ?? '';
   reporter.setOutput('state', state);
   reporter.setOutput('execution', execution ? JSON.stringify(execution) : '');
@@ -58,7 +60,8 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
           ['Request id', `\`${requestId}\``],
         ],
       ) +
-      '\n',
+      '\n' +
+      (execution ? '\n' + runGantt(execution, { triggeredAt: startedAt, seenAt }) : ''),
   );
   if (timedOut) {
     throw new StepFailure(
