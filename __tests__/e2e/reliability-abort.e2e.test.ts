@@ -58,6 +58,7 @@ describe('the workflow run is cancelled while the step waits', () => {
     expect(run.state).toEqual({ 'job-id': jobId, phase: 'cancelled' });
     expect(run.warnings.join('\n')).toContain(`cancelled job ${jobId}`);
     expect(run.errors).toEqual([expect.stringContaining('the workflow run was cancelled')]);
+    expect(run.summary).toContain('The wait stopped: the workflow run was cancelled.');
 
     const post = await runStep({ entry: 'post', inputs: inputs(), state: run.state });
     expect(post.code).toBe(0);

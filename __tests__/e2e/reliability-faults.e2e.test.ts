@@ -153,6 +153,8 @@ describe('a fault on a status check', () => {
         `Job ${created[0]?.id}: the CI API answered AccessDenied: Access Denied. (HTTP 403, request id ${denied?.requestId})`,
       ),
     ]);
+    expect(run.summary).toContain(`| Job id | \`${created[0]?.id}\` |`);
+    expect(run.summary).toContain('The wait stopped: an error (see the annotation).');
     expectNoStackOrSecret(run);
   });
 });

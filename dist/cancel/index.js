@@ -52395,10 +52395,11 @@ const isFinal = (job) => FINAL_JOB_STATES.includes(job.state);
 async function job_wait_waitForJobAndReport(settings, context, deps) {
     const { reporter, state } = deps;
     const client = deps.client();
+    let lastSeen = context.initial;
     let result;
     try {
         result = await waitUntilFinal({
-            check: async () => (await describeJobOrFail(client, context.jobId)).value,
+            check: async () => (lastSeen = (await describeJobOrFail(client, context.jobId)).value),
             stateOf: (job) => job.state,
             isFinal,
             pollIntervalMs: settings.pollIntervalMs,
@@ -52414,6 +52415,11 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
     catch (error) {
         if (isAbort(error))
             await cancelOnAbort(settings, context, deps);
+        // The job exists whatever went wrong with the wait: the summary still says which and how far it got.
+        if (lastSeen) {
+            const stopped = isAbort(error) ? 'the workflow run was cancelled' : 'an error (see the annotation)';
+            await reporter.writeSummary(jobSummary({ ...context, job: lastSeen, outcome: `The wait stopped: ${stopped}.`, now: deps.now() }));
+        }
         throw error;
     }
     let job = result.last ?? context.initial;

@@ -36,10 +36,11 @@ export async function waitForJobAndReport(
 ): Promise<void> {
   const { reporter, state } = deps;
   const client = deps.client();
+  let lastSeen = context.initial;
   let result;
   try {
     result = await waitUntilFinal<JobDetail>({
-      check: async () => (await describeJobOrFail(client, context.jobId)).value,
+      check: async () => (lastSeen = (await describeJobOrFail(client, context.jobId)).value),
       stateOf: (job) => job.state,
       isFinal,
       pollIntervalMs: settings.pollIntervalMs,
@@ -54,6 +55,13 @@ export async function waitForJobAndReport(
     });
   } catch (error) {
     if (isAbort(error)) await cancelOnAbort(settings, context, deps);
+    // The job exists whatever went wrong with the wait: the summary still says which and how far it got.
+    if (lastSeen) {
+      const stopped = isAbort(error) ? 'the workflow run was cancelled' : 'an error (see the annotation)';
+      await reporter.writeSummary(
+        jobSummary({ ...context, job: lastSeen, outcome: `The wait stopped: ${stopped}.`, now: deps.now() }),
+      );
+    }
     throw error;
   }
 
