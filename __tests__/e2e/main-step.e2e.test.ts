@@ -132,6 +132,14 @@ describe('main step', () => {
     expect(run.summary).toContain('dry run');
   });
 
+  it('with timeout 0 waits without a limit of its own, until the job ends', async () => {
+    emulator().setSchedule({ queuedMs: 100, runningMs: 2500, final: 'Success' });
+    const run = await runStep({ inputs: inputs({ prefix: 'unbounded/', timeout: '0' }) });
+    emulator().setSchedule({ queuedMs: 100, runningMs: 400, final: 'Success' });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs.state).toBe('Success');
+  });
+
   it('times out, failing with a message that says the job still runs', async () => {
     const run = await runStep({ inputs: inputs({ prefix: 'slow/', timeout: '2s' }) });
     expect(run.code).toBe(1);
