@@ -50,7 +50,7 @@ describe('README examples', () => {
     );
   });
 
-  it.each(steps.map((step) => [`example ${step.example + 1} (${step.action})`, step]))(
+  it.each(steps.map((step) => [`example ${step.example + 1} (${step.action})`, step] as const))(
     '%s uses only inputs that exist, and every required one',
     (_name, step) => {
       const { all, required } = declaredInputs(step.action);
