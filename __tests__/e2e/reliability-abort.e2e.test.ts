@@ -111,6 +111,33 @@ describe('the workflow run is cancelled while the step waits', () => {
     expect(post.warnings.length).toBeLessThanOrEqual(2);
   });
 
+  it('a cancellation right after a create whose answer was unreadable still reports and cancels that job', async () => {
+    emulator().clearFaults();
+    emulator().addFault({ call: 'create', kind: 'truncated' });
+    const before = emulator().requests.length;
+    const run = String(runId++);
+    let child: ChildProcess | undefined;
+    const finished = runStep({ inputs: inputs(), env: { GITHUB_RUN_ID: run }, onSpawn: (c) => (child = c) });
+    const deadline = Date.now() + 10_000;
+    while (
+      !emulator()
+        .requests.slice(before)
+        .some((r) => r.call === 'create' && r.fault === 'truncated')
+    ) {
+      if (Date.now() > deadline) throw new Error('the create never came');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    child?.kill('SIGINT');
+    const result = await finished;
+    const jobs = emulator()
+      .jobs()
+      .filter((job) => job.name.includes(`-${run}-`));
+    expect(jobs).toHaveLength(1);
+    expect(result.outputs['job-id']).toBe(jobs[0]?.id);
+    expect(jobs[0]).toMatchObject({ state: 'Cancel', cancelled: true });
+    expect(result.code).toBe(1);
+  });
+
   it('wait/ leaves the job alone on SIGINT by default (the job was started elsewhere)', async () => {
     const created = await runStep({
       inputs: inputs({ wait: 'false' }),

@@ -51340,6 +51340,8 @@ function clientsFor(settings, signal) {
     return {
         /** Its requests and retry waits stop when the workflow run is cancelled. */
         client: make({ signal }),
+        /** Its requests run to their end even then: a create the service acted on must be known. */
+        steadyClient: make({}),
         /** Still works after the cancellation, briefly: to cancel the job. */
         cleanupClient: make({
             timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),

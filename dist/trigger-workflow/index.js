@@ -51769,6 +51769,8 @@ function clientsFor(settings, signal) {
     return {
         /** Its requests and retry waits stop when the workflow run is cancelled. */
         client: make({ signal }),
+        /** Its requests run to their end even then: a create the service acted on must be known. */
+        steadyClient: make({}),
         /** Still works after the cancellation, briefly: to cancel the job. */
         cleanupClient: make({
             timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
@@ -51935,6 +51937,7 @@ async function cancel_job_cancelJob(settings, deps) {
 
 
 
+
 /**
  * Wide enough to cover a runner clock that is hours off: the name is unique per run attempt and
  * step, so a wide window cannot find someone else's job.
@@ -51947,7 +51950,7 @@ const LOOKUP_WINDOW_MS = (/* unused pure expression or super */ null && (24 * 60
 async function create_without_duplicates_createJobWithoutDuplicates(client, request, deps) {
     const since = formatApiTime(new Date(deps.now() - LOOKUP_WINDOW_MS));
     let mayExist = false;
-    return retryWithBackoff(async () => {
+    const attempts = retryWithBackoff(async () => {
         if (mayExist) {
             const existing = await findByName(client, request.name, since);
             if (existing) {
@@ -51972,6 +51975,19 @@ async function create_without_duplicates_createJobWithoutDuplicates(client, requ
             `attempt ${attempt + 1} in ${(delayMs / 1000).toFixed(1)} s` +
             (mayExist ? ', after checking whether the job exists' : '')),
     });
+    try {
+        return await attempts;
+    }
+    catch (error) {
+        // Cancelled between attempts: stop creating, but a job an earlier attempt may have made is
+        // looked up, so that it is reported (and cancelled by the caller) rather than lost.
+        if (!(error instanceof AbortedError) || !mayExist)
+            throw error;
+        const existing = await findByName(client, request.name, since);
+        if (!existing)
+            throw error;
+        return { ...existing, adopted: true };
+    }
 }
 async function findByName(client, name, since) {
     const page = await client.listJobs({ name, startCreationTime: since, size: 10, order: 'Desc' });
@@ -52528,7 +52544,7 @@ async function create_job_createJob(settings, deps) {
     if (settings.dryRun)
         return printDryRun(settings, request, deps);
     const startedAt = deps.now();
-    const created = await createJobWithoutDuplicates(deps.client(), request, {
+    const created = await createJobWithoutDuplicates(deps.steadyClient(), request, {
         logger: reporter,
         now: deps.now,
         sleep: deps.sleep,

@@ -42679,7 +42679,7 @@ class ports_StepFailure extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/waiting/sleep.ts
-class AbortedError extends Error {
+class sleep_AbortedError extends Error {
     name = 'AbortedError';
     constructor() {
         super('the workflow run was cancelled');
@@ -42687,10 +42687,10 @@ class AbortedError extends Error {
 }
 const realSleep = (ms, signal) => new Promise((resolve, reject) => {
     if (signal?.aborted)
-        return reject(new AbortedError());
+        return reject(new sleep_AbortedError());
     const onAbort = () => {
         clearTimeout(timer);
-        reject(new AbortedError());
+        reject(new sleep_AbortedError());
     };
     const timer = setTimeout(() => {
         signal?.removeEventListener('abort', onAbort);
@@ -51751,6 +51751,8 @@ function clientsFor(settings, signal) {
     return {
         /** Its requests and retry waits stop when the workflow run is cancelled. */
         client: make({ signal }),
+        /** Its requests run to their end even then: a create the service acted on must be known. */
+        steadyClient: make({}),
         /** Still works after the cancellation, briefly: to cancel the job. */
         cleanupClient: make({
             timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
@@ -51787,7 +51789,7 @@ function userMessage(error, jobId) {
     }
     if (error instanceof TransportError)
         return `${prefix}${error.message}.`;
-    if (error instanceof AbortedError)
+    if (error instanceof sleep_AbortedError)
         return `${prefix}stopped: the workflow run was cancelled.`;
     return `${prefix}unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
@@ -51917,6 +51919,7 @@ async function cancel_job_cancelJob(settings, deps) {
 
 
 
+
 /**
  * Wide enough to cover a runner clock that is hours off: the name is unique per run attempt and
  * step, so a wide window cannot find someone else's job.
@@ -51929,7 +51932,7 @@ const LOOKUP_WINDOW_MS = (/* unused pure expression or super */ null && (24 * 60
 async function create_without_duplicates_createJobWithoutDuplicates(client, request, deps) {
     const since = formatApiTime(new Date(deps.now() - LOOKUP_WINDOW_MS));
     let mayExist = false;
-    return retryWithBackoff(async () => {
+    const attempts = retryWithBackoff(async () => {
         if (mayExist) {
             const existing = await findByName(client, request.name, since);
             if (existing) {
@@ -51954,6 +51957,19 @@ async function create_without_duplicates_createJobWithoutDuplicates(client, requ
             `attempt ${attempt + 1} in ${(delayMs / 1000).toFixed(1)} s` +
             (mayExist ? ', after checking whether the job exists' : '')),
     });
+    try {
+        return await attempts;
+    }
+    catch (error) {
+        // Cancelled between attempts: stop creating, but a job an earlier attempt may have made is
+        // looked up, so that it is reported (and cancelled by the caller) rather than lost.
+        if (!(error instanceof AbortedError) || !mayExist)
+            throw error;
+        const existing = await findByName(client, request.name, since);
+        if (!existing)
+            throw error;
+        return { ...existing, adopted: true };
+    }
 }
 async function findByName(client, name, since) {
     const page = await client.listJobs({ name, startCreationTime: since, size: 10, order: 'Desc' });
@@ -52524,7 +52540,7 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
         throw new ports_StepFailure(failure);
 }
 function isAbort(error) {
-    return error instanceof AbortedError || (error instanceof TransportError && error.kind === 'aborted');
+    return error instanceof sleep_AbortedError || (error instanceof TransportError && error.kind === 'aborted');
 }
 async function cancelOnAbort(settings, context, deps) {
     if (!settings.cancelOnAbort) {
@@ -52560,7 +52576,7 @@ async function create_job_createJob(settings, deps) {
     if (settings.dryRun)
         return printDryRun(settings, request, deps);
     const startedAt = deps.now();
-    const created = await createJobWithoutDuplicates(deps.client(), request, {
+    const created = await createJobWithoutDuplicates(deps.steadyClient(), request, {
         logger: reporter,
         now: deps.now,
         sleep: deps.sleep,

@@ -4,7 +4,7 @@ import { retryableForIdempotentCall, retryableWhenNotProcessed } from './retry-r
 import type { CreateJobRequest, JobDetail, WithRequestId } from './types.js';
 import { formatApiTime } from '../time.js';
 import { DEFAULT_RETRY_POLICY, retryWithBackoff, type RetryPolicy } from '../waiting/retry.js';
-import type { Sleep } from '../waiting/sleep.js';
+import { AbortedError, type Sleep } from '../waiting/sleep.js';
 
 export interface CreateDeps {
   logger: Logger;
@@ -37,7 +37,7 @@ export async function createJobWithoutDuplicates(
 ): Promise<CreatedJob> {
   const since = formatApiTime(new Date(deps.now() - LOOKUP_WINDOW_MS));
   let mayExist = false;
-  return retryWithBackoff<CreatedJob>(
+  const attempts = retryWithBackoff<CreatedJob>(
     async () => {
       if (mayExist) {
         const existing = await findByName(client, request.name, since);
@@ -71,6 +71,16 @@ export async function createJobWithoutDuplicates(
         ),
     },
   );
+  try {
+    return await attempts;
+  } catch (error) {
+    // Cancelled between attempts: stop creating, but a job an earlier attempt may have made is
+    // looked up, so that it is reported (and cancelled by the caller) rather than lost.
+    if (!(error instanceof AbortedError) || !mayExist) throw error;
+    const existing = await findByName(client, request.name, since);
+    if (!existing) throw error;
+    return { ...existing, adopted: true };
+  }
 }
 
 async function findByName(

@@ -16,7 +16,7 @@ export async function createJob(settings: MainSettings, deps: StepDeps): Promise
   if (settings.dryRun) return printDryRun(settings, request, deps);
 
   const startedAt = deps.now();
-  const created = await createJobWithoutDuplicates(deps.client(), request, {
+  const created = await createJobWithoutDuplicates(deps.steadyClient(), request, {
     logger: reporter,
     now: deps.now,
     sleep: deps.sleep,

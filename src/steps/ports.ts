@@ -34,6 +34,8 @@ export interface StepDeps {
   state: StateStore;
   /** A client whose requests and waits stop when the workflow run is cancelled. */
   client: () => CiClient;
+  /** A client whose requests are not cut short by the cancellation: for the create. */
+  steadyClient: () => CiClient;
   /** A client that still works after the cancellation, with a short time limit: to cancel the job. */
   cleanupClient: () => CiClient;
   now: () => number;
