@@ -158,3 +158,49 @@ describe('a fault on a status check', () => {
     expectNoStackOrSecret(run);
   });
 });
+
+describe('a fault on a manual trigger (trigger-workflow/)', () => {
+  async function trigger(fault: Fault) {
+    emulator().clearFaults();
+    emulator().addFault(fault);
+    const runsBefore = emulator().executions().length;
+    const before = emulator().requests.length;
+    const { prefix: _prefix, 'object-failures': _ignored, ...common } = inputs();
+    const run = await runStep({
+      action: 'trigger-workflow',
+      inputs: { ...common, object: 'clips/a b+c.mp4' },
+    });
+    const triggers = emulator()
+      .requests.slice(before)
+      .filter((r) => r.call === 'trigger');
+    return { run, triggers, runs: emulator().executions().slice(runsBefore) };
+  }
+
+  it('is sent again after a 503, which cannot have started a run', async () => {
+    const { run, triggers, runs } = await trigger({
+      call: 'trigger',
+      kind: 'status',
+      status: 503,
+      code: 'SlowDown',
+    });
+    expect(run.errors).toEqual([]);
+    expect(triggers).toHaveLength(2);
+    expect(runs).toHaveLength(1);
+    expect(run.outputs['instance-id']).toBe(runs[0]?.runId);
+  });
+
+  it.each<[string, Fault, number]>([
+    ['a lost answer (the run was started)', { call: 'trigger', kind: 'lost-answer' }, 1],
+    ['a 500', { call: 'trigger', kind: 'status', status: 500, code: 'InternalError' }, 0],
+    ['an unreadable answer', { call: 'trigger', kind: 'html' }, 0],
+  ])('after %s is not sent again, and the error says why', async (_name, fault, started) => {
+    const { run, triggers, runs } = await trigger(fault);
+    expect(run.code).toBe(1);
+    expect(triggers).toHaveLength(1);
+    expect(runs).toHaveLength(started);
+    expect(run.errors).toEqual([
+      expect.stringContaining('The trigger was not sent again: the service may have started the run'),
+    ]);
+    expectNoStackOrSecret(run);
+  });
+});

@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError, TransportError } from '../../src/ci/errors.js';
-import { retryableForIdempotentCall, retryableWhenNotProcessed } from '../../src/ci/retry-rules.js';
+import {
+  mayHaveBeenProcessed,
+  retryableForIdempotentCall,
+  retryableWhenNotProcessed,
+} from '../../src/ci/retry-rules.js';
 import { retryWithBackoff, type RetryPolicy } from '../../src/waiting/retry.js';
 import { fakeClock } from './fake-clock.js';
 
@@ -123,5 +127,16 @@ describe('retry rules', () => {
     expect(retryableWhenNotProcessed(new TransportError('x', 'reset'))).toBe(false);
     expect(retryableWhenNotProcessed(new TransportError('x', 'timeout'))).toBe(false);
     expect(retryableWhenNotProcessed(new ApiError(500, 'InternalError', '', ''))).toBe(false);
+  });
+
+  it('count a request as possibly processed once it reached the service without a clear refusal', () => {
+    for (const kind of ['reset', 'timeout', 'unparsable'] as const) {
+      expect(mayHaveBeenProcessed(new TransportError('x', kind))).toBe(true);
+    }
+    expect(mayHaveBeenProcessed(new ApiError(500, 'InternalError', '', ''))).toBe(true);
+    expect(mayHaveBeenProcessed(new TransportError('x', 'connect'))).toBe(false);
+    expect(mayHaveBeenProcessed(new TransportError('x', 'dns'))).toBe(false);
+    expect(mayHaveBeenProcessed(slowDown())).toBe(false);
+    expect(mayHaveBeenProcessed(new ApiError(400, 'InvalidArgument', '', ''))).toBe(false);
   });
 });

@@ -42694,7 +42694,7 @@ const realSleep = (ms, signal) => new Promise((resolve, reject) => {
 
 ;// CONCATENATED MODULE: ./src/ci/errors.ts
 /** An error answer of the API: what the user needs to act on it and to quote it to support. */
-class ApiError extends Error {
+class errors_ApiError extends Error {
     status;
     code;
     apiMessage;
@@ -51410,7 +51410,7 @@ async function sendSigned(context, spec, clockOffsetMs) {
         throw new errors_TransportError(`${where} answered HTTP ${status} with ${describeBody(contentType, body)}, not the API's XML error` +
             ` (a proxy or gateway in between?)${requestId ? `; request id ${requestId}` : ''}`, 'unparsable', status, requestId);
     }
-    throw new ApiError(status, error.code, error.message, requestId || error.requestId, parseRetryAfter(retryAfter, context.now()), date);
+    throw new errors_ApiError(status, error.code, error.message, requestId || error.requestId, parseRetryAfter(retryAfter, context.now()), date);
 }
 function headerText(value) {
     return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
@@ -51463,7 +51463,7 @@ function errorCode(error) {
 function retry_rules_retryableForIdempotentCall(error) {
     if (error instanceof errors_TransportError)
         return error.kind === 'aborted' ? false : {};
-    if (error instanceof ApiError) {
+    if (error instanceof errors_ApiError) {
         if (error.status === 429 || error.status >= 500 || error.code === 'SlowDown') {
             return { retryAfterMs: error.retryAfterMs };
         }
@@ -51477,14 +51477,20 @@ function retry_rules_retryableForIdempotentCall(error) {
 function retry_rules_retryableWhenNotProcessed(error) {
     if (error instanceof errors_TransportError)
         return error.kind === 'connect' || error.kind === 'dns' ? {} : false;
-    if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
+    if (error instanceof errors_ApiError && (error.status === 429 || error.status === 503)) {
         return { retryAfterMs: error.retryAfterMs };
     }
     return false;
 }
+/** The opposite case: the request reached the service, and nothing says it was not acted on. */
+function retry_rules_mayHaveBeenProcessed(error) {
+    if (error instanceof TransportError)
+        return ['reset', 'timeout', 'unparsable'].includes(error.kind);
+    return error instanceof ApiError && error.status >= 500 && error.status !== 503;
+}
 /** The service rejected our clock: the answer's `Date` tells us by how much we are off. */
 function clockOffsetFrom(error, now) {
-    if (!(error instanceof ApiError) || !error.serverDate)
+    if (!(error instanceof errors_ApiError) || !error.serverDate)
         return undefined;
     const skewed = error.code === 'RequestTimeTooSkewed' ||
         (error.code === 'AccessDenied' && /request has expired/i.test(error.apiMessage));
@@ -51776,7 +51782,7 @@ function userMessage(error, jobId) {
     const prefix = jobId ? `Job ${jobId}: ` : '';
     if (error instanceof input_error_InputError || error instanceof ports_StepFailure)
         return error.message;
-    if (error instanceof ApiError) {
+    if (error instanceof errors_ApiError) {
         const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
         return `${prefix}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
     }
@@ -51890,7 +51896,7 @@ async function cancelJob(settings, deps) {
     }
     catch (error) {
         // The service may refuse to cancel a job that has ended (or never existed): the describe tells which.
-        if (!(error instanceof ApiError) || error.status >= 500)
+        if (!(error instanceof errors_ApiError) || error.status >= 500)
             throw error;
         refused = error;
     }
@@ -52638,16 +52644,20 @@ function listSummary(jobs) {
 
 
 
+
 const trigger_workflow_isFinal = (execution) => EXECUTION_STATES.includes(execution.state) && execution.state !== 'Running';
 /** `trigger-workflow/`: run the workflow on one object (TriggerWorkflow), and wait for that run. */
 async function trigger_workflow_triggerWorkflow(settings, deps) {
     const { reporter } = deps;
     const client = deps.client();
     const startedAt = deps.now();
-    const { value: runId, requestId } = await client.triggerWorkflow({
-        workflowId: settings.workflowId,
-        object: settings.object,
-        name: settings.name,
+    const { value: runId, requestId } = await client
+        .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
+        .catch((error) => {
+        if (!mayHaveBeenProcessed(error))
+            throw error;
+        throw new StepFailure(`${error.message}. The trigger was not sent again: the service may have started the ` +
+            `run, and a second trigger would process ${settings.object} twice. Look for the run in the CI console.`);
     });
     reporter.setOutput('instance-id', runId);
     reporter.setOutput('request-id', requestId);

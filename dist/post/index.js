@@ -42269,7 +42269,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/ci/errors.ts
 /** An error answer of the API: what the user needs to act on it and to quote it to support. */
-class ApiError extends Error {
+class errors_ApiError extends Error {
     status;
     code;
     apiMessage;
@@ -42296,7 +42296,7 @@ class ApiError extends Error {
  * The request did not produce an API answer: the connection failed, the time limit passed, or the
  * body was not the XML the API sends (a proxy's page, a truncated answer).
  */
-class TransportError extends Error {
+class errors_TransportError extends Error {
     kind;
     status;
     requestId;
@@ -50982,10 +50982,10 @@ async function sendSigned(context, spec, clockOffsetMs) {
         return { where, status, requestId, body };
     const error = parseErrorBody(body);
     if (!error) {
-        throw new TransportError(`${where} answered HTTP ${status} with ${describeBody(contentType, body)}, not the API's XML error` +
+        throw new errors_TransportError(`${where} answered HTTP ${status} with ${describeBody(contentType, body)}, not the API's XML error` +
             ` (a proxy or gateway in between?)${requestId ? `; request id ${requestId}` : ''}`, 'unparsable', status, requestId);
     }
-    throw new ApiError(status, error.code, error.message, requestId || error.requestId, parseRetryAfter(retryAfter, context.now()), date);
+    throw new errors_ApiError(status, error.code, error.message, requestId || error.requestId, parseRetryAfter(retryAfter, context.now()), date);
 }
 function headerText(value) {
     return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
@@ -51006,17 +51006,17 @@ function parseRetryAfter(value, now) {
 }
 function transportFailure(error, where, context, timeLimit) {
     if (timeLimit.aborted) {
-        return new TransportError(`${where} got no answer within ${context.timeoutMs / 1000} s`, 'timeout');
+        return new errors_TransportError(`${where} got no answer within ${context.timeoutMs / 1000} s`, 'timeout');
     }
     if (context.signal?.aborted)
-        return new TransportError(`${where} was aborted`, 'aborted');
+        return new errors_TransportError(`${where} was aborted`, 'aborted');
     const code = errorCode(error);
     const detail = error instanceof Error ? error.message : String(error);
     if (code === 'ECONNREFUSED')
-        return new TransportError(`${where}: connection refused by ${context.endpoint.host}`, 'connect');
+        return new errors_TransportError(`${where}: connection refused by ${context.endpoint.host}`, 'connect');
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return new TransportError(`${where}: cannot resolve ${context.endpoint.hostname}`, 'dns');
-    return new TransportError(`${where}: connection failed (${code ?? detail})`, 'reset');
+        return new errors_TransportError(`${where}: cannot resolve ${context.endpoint.hostname}`, 'dns');
+    return new errors_TransportError(`${where}: connection failed (${code ?? detail})`, 'reset');
 }
 function errorCode(error) {
     for (let current = error; current instanceof Error; current = current.cause) {
@@ -51036,9 +51036,9 @@ function errorCode(error) {
  * repeated after any failure that says nothing about the request itself.
  */
 function retryableForIdempotentCall(error) {
-    if (error instanceof TransportError)
+    if (error instanceof errors_TransportError)
         return error.kind === 'aborted' ? false : {};
-    if (error instanceof ApiError) {
+    if (error instanceof errors_ApiError) {
         if (error.status === 429 || error.status >= 500 || error.code === 'SlowDown') {
             return { retryAfterMs: error.retryAfterMs };
         }
@@ -51050,16 +51050,22 @@ function retryableForIdempotentCall(error) {
  * it: the connection never opened, the name never resolved, or the service said it shed the load.
  */
 function retryableWhenNotProcessed(error) {
-    if (error instanceof TransportError)
+    if (error instanceof errors_TransportError)
         return error.kind === 'connect' || error.kind === 'dns' ? {} : false;
-    if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
+    if (error instanceof errors_ApiError && (error.status === 429 || error.status === 503)) {
         return { retryAfterMs: error.retryAfterMs };
     }
     return false;
 }
+/** The opposite case: the request reached the service, and nothing says it was not acted on. */
+function mayHaveBeenProcessed(error) {
+    if (error instanceof TransportError)
+        return ['reset', 'timeout', 'unparsable'].includes(error.kind);
+    return error instanceof ApiError && error.status >= 500 && error.status !== 503;
+}
 /** The service rejected our clock: the answer's `Date` tells us by how much we are off. */
 function clockOffsetFrom(error, now) {
-    if (!(error instanceof ApiError) || !error.serverDate)
+    if (!(error instanceof errors_ApiError) || !error.serverDate)
         return undefined;
     const skewed = error.code === 'RequestTimeTooSkewed' ||
         (error.code === 'AccessDenied' && /request has expired/i.test(error.apiMessage));
@@ -51262,12 +51268,12 @@ class CiClient {
             signal: options.signal,
             onRetry: (error, attempt, delayMs) => options.logger.warning(
             // Transport errors already say which request failed; API errors say only what the service said.
-            `${error instanceof TransportError ? error.message : `${spec.method} ${spec.path}: ${String(error.message ?? error)}`}` +
+            `${error instanceof errors_TransportError ? error.message : `${spec.method} ${spec.path}: ${String(error.message ?? error)}`}` +
                 `; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
         });
     }
     unexpected(answer, what) {
-        return new TransportError(`${answer.where} got ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
+        return new errors_TransportError(`${answer.where} got ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
             `${answer.requestId ? `; request id ${answer.requestId}` : ''}`, 'unparsable', answer.status, answer.requestId);
     }
 }
@@ -51774,11 +51780,11 @@ function userMessage(error, jobId) {
     const prefix = jobId ? `Job ${jobId}: ` : '';
     if (error instanceof input_error_InputError || error instanceof StepFailure)
         return error.message;
-    if (error instanceof ApiError) {
+    if (error instanceof errors_ApiError) {
         const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
         return `${prefix}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
     }
-    if (error instanceof TransportError)
+    if (error instanceof errors_TransportError)
         return `${prefix}${error.message}.`;
     if (error instanceof AbortedError)
         return `${prefix}stopped: the workflow run was cancelled.`;

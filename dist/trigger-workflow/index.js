@@ -51507,6 +51507,12 @@ function retry_rules_retryableWhenNotProcessed(error) {
     }
     return false;
 }
+/** The opposite case: the request reached the service, and nothing says it was not acted on. */
+function mayHaveBeenProcessed(error) {
+    if (error instanceof errors_TransportError)
+        return ['reset', 'timeout', 'unparsable'].includes(error.kind);
+    return error instanceof errors_ApiError && error.status >= 500 && error.status !== 503;
+}
 /** The service rejected our clock: the answer's `Date` tells us by how much we are off. */
 function clockOffsetFrom(error, now) {
     if (!(error instanceof errors_ApiError) || !error.serverDate)
@@ -52706,16 +52712,20 @@ async function waiter_waitUntilFinal(options) {
 
 
 
+
 const trigger_workflow_isFinal = (execution) => EXECUTION_STATES.includes(execution.state) && execution.state !== 'Running';
 /** `trigger-workflow/`: run the workflow on one object (TriggerWorkflow), and wait for that run. */
 async function triggerWorkflow(settings, deps) {
     const { reporter } = deps;
     const client = deps.client();
     const startedAt = deps.now();
-    const { value: runId, requestId } = await client.triggerWorkflow({
-        workflowId: settings.workflowId,
-        object: settings.object,
-        name: settings.name,
+    const { value: runId, requestId } = await client
+        .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
+        .catch((error) => {
+        if (!mayHaveBeenProcessed(error))
+            throw error;
+        throw new ports_StepFailure(`${error.message}. The trigger was not sent again: the service may have started the ` +
+            `run, and a second trigger would process ${settings.object} twice. Look for the run in the CI console.`);
     });
     reporter.setOutput('instance-id', runId);
     reporter.setOutput('request-id', requestId);

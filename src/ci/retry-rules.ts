@@ -27,6 +27,12 @@ export function retryableWhenNotProcessed(error: unknown): RetryHint | false {
   return false;
 }
 
+/** The opposite case: the request reached the service, and nothing says it was not acted on. */
+export function mayHaveBeenProcessed(error: unknown): boolean {
+  if (error instanceof TransportError) return ['reset', 'timeout', 'unparsable'].includes(error.kind);
+  return error instanceof ApiError && error.status >= 500 && error.status !== 503;
+}
+
 /** The service rejected our clock: the answer's `Date` tells us by how much we are off. */
 export function clockOffsetFrom(error: unknown, now: number): number | undefined {
   if (!(error instanceof ApiError) || !error.serverDate) return undefined;

@@ -1,3 +1,4 @@
+import { mayHaveBeenProcessed } from '../ci/retry-rules.js';
 import { EXECUTION_STATES, type ExecutionState, type WorkflowExecution } from '../ci/types.js';
 import type { TriggerSettings } from '../runner/inputs.js';
 import { markdownTable, stateLabel } from '../report/markdown.js';
@@ -14,11 +15,15 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
   const { reporter } = deps;
   const client = deps.client();
   const startedAt = deps.now();
-  const { value: runId, requestId } = await client.triggerWorkflow({
-    workflowId: settings.workflowId,
-    object: settings.object,
-    name: settings.name,
-  });
+  const { value: runId, requestId } = await client
+    .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
+    .catch((error: unknown) => {
+      if (!mayHaveBeenProcessed(error)) throw error;
+      throw new StepFailure(
+        `${(error as Error).message}. The trigger was not sent again: the service may have started the ` +
+          `run, and a second trigger would process ${settings.object} twice. Look for the run in the CI console.`,
+      );
+    });
   reporter.setOutput('instance-id', runId);
   reporter.setOutput('request-id', requestId);
   reporter.info(`Started workflow run ${runId} on ${settings.object} (request id ${requestId})`);
