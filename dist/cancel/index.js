@@ -51547,11 +51547,12 @@ const NEVER_RETRY = () => false;
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
 class CiClient {
     options;
-    clockOffsetMs = 0;
+    clock;
     now;
     constructor(options) {
         this.options = options;
         this.now = options.now ?? Date.now;
+        this.clock = options.clock ?? { offsetMs: 0 };
     }
     /** Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates). */
     async createJob(request) {
@@ -51641,16 +51642,16 @@ class CiClient {
         };
         const send = async () => {
             try {
-                return await sendSigned(context, spec, this.clockOffsetMs);
+                return await sendSigned(context, spec, this.clock.offsetMs);
             }
             catch (error) {
                 const offset = clockOffsetFrom(error, this.now());
                 if (offset === undefined)
                     throw error;
-                this.clockOffsetMs = offset;
+                this.clock.offsetMs = offset;
                 options.logger.warning(`The service says this runner's clock is off by ${Math.round(offset / 1000)} s; ` +
                     'signing with the service time from now on.');
-                return await sendSigned(context, spec, this.clockOffsetMs);
+                return await sendSigned(context, spec, this.clock.offsetMs);
             }
         };
         // An answer that cannot be read is retried like a lost one, so reading is part of the attempt.
@@ -51736,6 +51737,7 @@ const CLEANUP_RETRIES = {
 };
 /** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
 function clientsFor(settings, signal) {
+    const clock = { offsetMs: 0 };
     const make = (options) => {
         let client;
         return () => (client ??= new CiClient({
@@ -51744,6 +51746,7 @@ function clientsFor(settings, signal) {
             logger: githubReporter,
             dispatcher: dispatcherFromEnvironment(),
             timeoutMs: settings.requestTimeoutMs,
+            clock,
             ...options,
         }));
     };

@@ -42,6 +42,15 @@ export interface ClientOptions {
   dispatcher?: Dispatcher;
   /** Aborts requests and retry waits (the workflow run was cancelled). */
   signal?: AbortSignal;
+  /**
+   * How far the service's clock is ahead of ours, learned from a rejected signature. Clients of one
+   * step share it, so that the correction is learned once.
+   */
+  clock?: ClockCorrection;
+}
+
+export interface ClockCorrection {
+  offsetMs: number;
 }
 
 /** Answers normally carry the id in a header; the XML's own `<RequestId>` covers those that do not. */
@@ -54,11 +63,12 @@ const NEVER_RETRY: Retryable = () => false;
 
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
 export class CiClient {
-  private clockOffsetMs = 0;
+  private readonly clock: ClockCorrection;
   private readonly now: () => number;
 
   constructor(private readonly options: ClientOptions) {
     this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? { offsetMs: 0 };
   }
 
   /** Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates). */
@@ -190,16 +200,16 @@ export class CiClient {
     };
     const send = async (): Promise<RawAnswer> => {
       try {
-        return await sendSigned(context, spec, this.clockOffsetMs);
+        return await sendSigned(context, spec, this.clock.offsetMs);
       } catch (error) {
         const offset = clockOffsetFrom(error, this.now());
         if (offset === undefined) throw error;
-        this.clockOffsetMs = offset;
+        this.clock.offsetMs = offset;
         options.logger.warning(
           `The service says this runner's clock is off by ${Math.round(offset / 1000)} s; ` +
             'signing with the service time from now on.',
         );
-        return await sendSigned(context, spec, this.clockOffsetMs);
+        return await sendSigned(context, spec, this.clock.offsetMs);
       }
     };
     // An answer that cannot be read is retried like a lost one, so reading is part of the attempt.

@@ -1,4 +1,4 @@
-import { CiClient } from '../ci/client.js';
+import { CiClient, type ClockCorrection } from '../ci/client.js';
 import { dispatcherFromEnvironment } from '../ci/dispatcher.js';
 import type { RetryPolicy } from '../waiting/retry.js';
 import { githubReporter } from './github-reporter.js';
@@ -18,6 +18,7 @@ const CLEANUP_RETRIES: RetryPolicy = {
 
 /** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
 export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
+  const clock: ClockCorrection = { offsetMs: 0 };
   const make = (options: Partial<ConstructorParameters<typeof CiClient>[0]>) => {
     let client: CiClient | undefined;
     return () =>
@@ -27,6 +28,7 @@ export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
         logger: githubReporter,
         dispatcher: dispatcherFromEnvironment(),
         timeoutMs: settings.requestTimeoutMs,
+        clock,
         ...options,
       }));
   };

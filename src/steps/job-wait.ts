@@ -1,3 +1,4 @@
+import { TransportError } from '../ci/errors.js';
 import { FINAL_JOB_STATES, type JobDetail, type JobState } from '../ci/types.js';
 import type { WaitingSettings } from '../runner/inputs.js';
 import { jobOutputs, jobSummary } from '../report/job-report.js';
@@ -7,7 +8,6 @@ import { waitUntilFinal } from '../waiting/waiter.js';
 import { StateKey, StepFailure, type StepDeps } from './ports.js';
 import { describeJobOrFail } from './job-lookup.js';
 import { checkObjectFailures } from './object-failures.js';
-import { TransportError } from '../ci/errors.js';
 
 export interface JobWaitContext {
   jobId: string;
