@@ -69,6 +69,20 @@ describe('main step', () => {
     expect(lines[1]).toMatch(/is Success \((\d+ms|\d+s)( \d+s)? since start\)$/);
   });
 
+  it('checks about a second after creation, then backs off toward poll-interval', async () => {
+    emulator().setSchedule({ queuedMs: 100, runningMs: 4500, final: 'Success' });
+    const before = emulator().requests.length;
+    const run = await runStep({ inputs: { ...inputs({ prefix: 'paced/' }), 'poll-interval': '10s' } });
+    emulator().setSchedule({ queuedMs: 100, runningMs: 400, final: 'Success' });
+    expect(run.outputs.state).toBe('Success');
+    const seen = emulator().requests.slice(before);
+    const created = seen.find((r) => r.call === 'create')?.time ?? 0;
+    const checks = seen.filter((r) => r.call === 'describe').map((r) => (r.time - created) / 1000);
+    // The schedule is 1, 1, 2, 3 s between checks: at about 1, 2, 4 and 7 s after the create.
+    expect(checks).toHaveLength(4);
+    [1, 2, 4, 7].forEach((at, i) => expect(Math.abs((checks[i] ?? 0) - at)).toBeLessThan(0.5));
+  });
+
   it('fails the step when the job ends Failed, naming the job, its code and message', async () => {
     const run = await runStep({ inputs: inputs({ prefix: 'fails/' }) });
     expect(run.code).toBe(1);
