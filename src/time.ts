@@ -125,6 +125,11 @@ export function formatDuration(ms: number): string {
   const total = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
   if (total < SECOND) return `${total}ms`;
   const seconds = Math.floor(total / SECOND);
+  // Short spans keep their tenths: a 1.5 s timeout must not read as 1 s.
+  if (seconds < 10) {
+    const tenths = Math.floor(total / 100);
+    return tenths % 10 === 0 ? `${tenths / 10}s` : `${(tenths / 10).toFixed(1)}s`;
+  }
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes}m ${pad(seconds % 60)}s`;

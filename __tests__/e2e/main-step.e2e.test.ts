@@ -66,7 +66,7 @@ describe('main step', () => {
     const lines = run.stdout.split('\n').filter((line) => line.startsWith(`Job ${jobId} is `));
     expect(lines.map((line) => line.split(' ')[3])).toEqual(['Running', 'Success']);
     expect(polls).toBeGreaterThan(lines.length);
-    expect(lines[1]).toMatch(/is Success \((\d+ms|\d+s)( \d+s)? since start\)$/);
+    expect(lines[1]).toMatch(/is Success \((\d+ms|\d+(\.\d)?s|\d+m \d\ds) since start\)$/);
   });
 
   it('checks about a second after creation, then backs off toward poll-interval', async () => {

@@ -42404,6 +42404,11 @@ function time_formatDuration(ms) {
     if (total < SECOND)
         return `${total}ms`;
     const seconds = Math.floor(total / SECOND);
+    // Short spans keep their tenths: a 1.5 s timeout must not read as 1 s.
+    if (seconds < 10) {
+        const tenths = Math.floor(total / 100);
+        return tenths % 10 === 0 ? `${tenths / 10}s` : `${(tenths / 10).toFixed(1)}s`;
+    }
     if (seconds < 60)
         return `${seconds}s`;
     const minutes = Math.floor(seconds / 60);
