@@ -66,7 +66,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
-  emulator.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  emulator.url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let closing: Promise<void> | undefined;
   emulator.close = () =>
     (closing ??= new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 /** HTTP: routing, faults, signature checks, XML answers, and the request log. */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { handleAdmin } from './admin.js';
 import * as api from './api.js';
 import { authenticate, type Credentials } from './auth.js';
@@ -176,10 +177,11 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
 }
 
 export function createEmulatorServer(s: ServerContext): Server {
-  return createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     serve(s, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('emulator error');
       process.emitWarning(`CI emulator: ${(error as Error).stack ?? String(error)}`);
     });
-  });
+  };
+  return s.options.tls ? createHttpsServer(s.options.tls, handler) : createServer(handler);
 }

@@ -36,6 +36,8 @@ export interface EmulatorOptions {
   sessionToken?: string;
   /** Default 0: an ephemeral port. */
   port?: number;
+  /** Serve https:// with this key and certificate (PEM), as the real service does; default http://. */
+  tls?: { key: string; cert: string };
   /** Default `{ queuedMs: 200, runningMs: 800, final: 'Success' }`. */
   schedule?: JobSchedule;
   scheduleFor?: (req: JobRequestView) => JobSchedule | undefined;

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runStep } from '../../emulator/github-runner.js';
 import { commonInputs, SECRET_ID, SECRET_KEY, WORKFLOW_ID } from './fixtures.js';
@@ -95,6 +99,55 @@ describe('a proxy set in the environment', () => {
     const run = await runStep({ inputs: inputs(emulator), env: { HTTPS_PROXY: proxyUrl } });
     expect(run.outputs.state).toBe('Success');
     expect(tunnels).toEqual([]);
+  });
+
+  describe('with an https:// endpoint, as the real service has', () => {
+    let secure: Emulator;
+    let caFile: string;
+    beforeAll(async () => {
+      // A certificate for 127.0.0.1, made here, trusted by the step the way a runner trusts a corporate CA.
+      const dir = mkdtempSync(join(tmpdir(), 'emulator-tls-'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      caFile = join(dir, 'cert.pem');
+      const tls = { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(caFile, 'utf8') };
+      secure = await startEmulator({ secretId: SECRET_ID, secretKey: SECRET_KEY, schedule, tls });
+    });
+    afterAll(async () => secure.close());
+
+    it('HTTPS_PROXY tunnels every request to it, and HTTP_PROXY does not', async () => {
+      expect(secure.url).toMatch(/^https:/);
+      tunnels.length = 0;
+      const run = await runStep({
+        inputs: inputs(secure),
+        env: { HTTPS_PROXY: proxyUrl, HTTP_PROXY: 'http://127.0.0.1:9', NODE_EXTRA_CA_CERTS: caFile },
+      });
+      expect(run.errors).toEqual([]);
+      expect(run.outputs.state).toBe('Success');
+      expect(tunnels.length).toBeGreaterThan(0);
+      expect(new Set(tunnels)).toEqual(new Set([new URL(secure.url).host]));
+    });
   });
 
   it('NO_PROXY naming the host sends requests around the proxy', async () => {
