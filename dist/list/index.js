@@ -52281,7 +52281,6 @@ function job_report_jobSummary(context) {
     const { job } = context;
     const duration = jobDuration(job, context.now);
     const rows = [
-        ['Job id', code(job.jobId)],
         ['Name', code(job.name)],
         ['Workflow', code(context.workflowId)],
         ['Input', context.input],
@@ -52299,7 +52298,8 @@ function job_report_jobSummary(context) {
     const lines = [`### CI inventory trigger job ${code(job.jobId)}`, ''];
     if (context.outcome)
         lines.push(context.outcome, '');
-    lines.push(markdownTable(['', ''], rows));
+    // The first pair is the header row: an empty one would show as a blank line above the table.
+    lines.push(markdownTable(['Job id', code(job.jobId)], rows));
     const gantt = jobGantt(job, context.now);
     if (gantt)
         lines.push('', gantt.trimEnd());
@@ -52694,8 +52694,7 @@ async function trigger_workflow_triggerWorkflow(settings, deps) {
     reporter.setOutput('state', state);
     reporter.setOutput('execution', execution ? JSON.stringify(execution) : '');
     await reporter.writeSummary(`### CI workflow run \`${runId}\`\n\n` +
-        markdownTable(['', ''], [
-            ['Run id', `\`${runId}\``],
+        markdownTable(['Run id', `\`${runId}\``], [
             ['Workflow', `\`${settings.workflowId}\``],
             ['Object', `\`${settings.object.replace(/`/g, "'")}\``],
             ['State', stateLabel(state)],

@@ -44,7 +44,6 @@ export function jobSummary(context: JobSummaryContext): string {
   const { job } = context;
   const duration = jobDuration(job, context.now);
   const rows: Array<[string, string]> = [
-    ['Job id', code(job.jobId)],
     ['Name', code(job.name)],
     ['Workflow', code(context.workflowId)],
     ['Input', context.input],
@@ -60,7 +59,8 @@ export function jobSummary(context: JobSummaryContext): string {
   if (context.requestId) rows.push(['Request id', code(context.requestId)]);
   const lines = [`### CI inventory trigger job ${code(job.jobId)}`, ''];
   if (context.outcome) lines.push(context.outcome, '');
-  lines.push(markdownTable(['', ''], rows));
+  // The first pair is the header row: an empty one would show as a blank line above the table.
+  lines.push(markdownTable(['Job id', code(job.jobId)], rows));
   const gantt = jobGantt(job, context.now);
   if (gantt) lines.push('', gantt.trimEnd());
   return lines.join('\n') + '\n';

@@ -55,9 +55,8 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
   await reporter.writeSummary(
     `### CI workflow run \`${runId}\`\n\n` +
       markdownTable(
-        ['', ''],
+        ['Run id', `\`${runId}\``],
         [
-          ['Run id', `\`${runId}\``],
           ['Workflow', `\`${settings.workflowId}\``],
           ['Object', `\`${settings.object.replace(/`/g, "'")}\``],
           ['State', stateLabel(state)],
