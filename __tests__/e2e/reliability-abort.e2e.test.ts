@@ -79,6 +79,19 @@ describe('the workflow run is cancelled while the step waits', () => {
     expect(jobOf(jobId)).toMatchObject({ state: 'Cancel', cancelRequests: 1 });
   });
 
+  it('a wait that stops on an error of its own leaves the job running, also after post', async () => {
+    emulator().clearFaults();
+    emulator().addFault({ call: 'describe', kind: 'status', status: 403, code: 'AccessDenied', times: 1 });
+    const run = await runStep({ inputs: inputs(), env: { GITHUB_RUN_ID: String(runId++) } });
+    const jobId = run.outputs['job-id'];
+    expect(run.code).toBe(1);
+    expect(run.state).toEqual({ 'job-id': jobId, phase: 'stopped' });
+    expect(run.outputs.state).toBe('Submitted');
+    const post = await runStep({ entry: 'post', inputs: inputs(), state: run.state });
+    expect(post.code).toBe(0);
+    expect(jobOf(jobId)).toMatchObject({ cancelled: false, cancelRequests: 0 });
+  });
+
   it('with cancel-on-abort: false, neither the signal nor post cancels the job', async () => {
     const run = await runAndInterrupt(inputs({ 'cancel-on-abort': 'false' }), 'SIGINT');
     const jobId = run.outputs['job-id'];

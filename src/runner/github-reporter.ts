@@ -9,7 +9,12 @@ export const githubReporter: Reporter = {
   async writeSummary(markdown) {
     // Outside a runner (a local run) there is no summary file; the log already says it all.
     if (!process.env.GITHUB_STEP_SUMMARY) return core.debug('No GITHUB_STEP_SUMMARY: summary not written');
-    await core.summary.addRaw(markdown).write();
+    // The summary is a report, not the result: a file that cannot be written must not fail the step.
+    try {
+      await core.summary.addRaw(markdown).write();
+    } catch (error) {
+      core.warning(`The job summary could not be written: ${(error as Error).message}`);
+    }
   },
 };
 

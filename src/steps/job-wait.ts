@@ -55,8 +55,10 @@ export async function waitForJobAndReport(
     });
   } catch (error) {
     if (isAbort(error)) await cancelOnAbort(settings, context, deps);
-    // The job exists whatever went wrong with the wait: the summary still says which and how far it got.
+    else state.save(StateKey.Phase, 'stopped');
+    // The job exists whatever went wrong with the wait: outputs and summary still say how far it got.
     if (lastSeen) {
+      for (const [name, value] of Object.entries(jobOutputs(lastSeen))) reporter.setOutput(name, value);
       const stopped = isAbort(error) ? 'the workflow run was cancelled' : 'an error (see the annotation)';
       await reporter.writeSummary(
         jobSummary({ ...context, job: lastSeen, outcome: `The wait stopped: ${stopped}.`, now: deps.now() }),
@@ -71,10 +73,17 @@ export async function waitForJobAndReport(
   if (result.timedOut) {
     const waited = formatDuration(settings.timeoutMs);
     if (settings.cancelOnTimeout) {
-      await deps.cleanupClient().cancelJob(context.jobId);
-      job = (await describeJobOrFail(deps.cleanupClient(), context.jobId)).value;
-      state.save(StateKey.Phase, 'cancelled');
-      outcome = `Timed out after ${waited}; the job was cancelled (state ${job.state}).`;
+      try {
+        await deps.cleanupClient().cancelJob(context.jobId);
+        job = (await describeJobOrFail(deps.cleanupClient(), context.jobId)).value;
+        state.save(StateKey.Phase, 'cancelled');
+        outcome = `Timed out after ${waited}; the job was cancelled (state ${job.state}).`;
+      } catch (error) {
+        state.save(StateKey.Phase, 'timed-out');
+        outcome =
+          `Timed out after ${waited}; cancelling the job failed (${(error as Error).message}), ` +
+          `so it may still run (last state ${job?.state ?? 'unknown'}).`;
+      }
     } else {
       state.save(StateKey.Phase, 'timed-out');
       outcome = `Timed out after ${waited}; the job still runs (state ${job?.state ?? 'unknown'}).`;
@@ -96,10 +105,18 @@ export async function waitForJobAndReport(
   }
 
   let objectsSection = '';
+  let objectsError: unknown;
   if (!result.timedOut && settings.objectFailures !== 'ignore') {
-    const objects = await checkObjectFailures(settings, context, deps);
-    objectsSection = objects.summary;
-    failure = failure ?? objects.failure;
+    try {
+      const objects = await checkObjectFailures(settings, context, deps);
+      objectsSection = objects.summary;
+      failure = failure ?? objects.failure;
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      // The job's own verdict and summary come first; the failed check is reported beside them.
+      objectsError = error;
+      objectsSection = `\n#### Objects\n\nThe check of the objects' workflow runs failed: ${(error as Error).message}\n`;
+    }
   }
 
   if (job) {
@@ -115,7 +132,12 @@ export async function waitForJobAndReport(
       }) + objectsSection,
     );
   }
-  if (failure) throw new StepFailure(failure);
+  if (failure) {
+    if (objectsError)
+      reporter.warning(`Checking the objects' workflow runs failed: ${(objectsError as Error).message}`);
+    throw new StepFailure(failure);
+  }
+  if (objectsError) throw objectsError;
 }
 
 function isAbort(error: unknown): boolean {

@@ -20,9 +20,10 @@ export enum StateKey {
 
 /**
  * `waiting`: the step waits with cancel-on-abort, and has not seen the job end; the only phase in
- * which `post:` cancels the job. Every other phase leaves the job alone.
+ * which `post:` cancels the job (the step was killed mid-wait). Every other phase leaves the job
+ * alone; `stopped`: the wait ended on an error of its own, which is no reason to cancel.
  */
-export type JobPhase = 'waiting' | 'ended' | 'detached' | 'cancelled' | 'timed-out';
+export type JobPhase = 'waiting' | 'ended' | 'detached' | 'cancelled' | 'timed-out' | 'stopped';
 
 export interface StateStore {
   save(key: StateKey, value: string): void;

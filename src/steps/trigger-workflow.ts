@@ -1,6 +1,7 @@
 import { mayHaveBeenProcessed } from '../ci/retry-rules.js';
 import { EXECUTION_STATES, type ExecutionState, type WorkflowExecution } from '../ci/types.js';
 import type { TriggerSettings } from '../runner/inputs.js';
+import { asWorkflowExecution } from '../report/api-json.js';
 import { markdownTable, stateLabel } from '../report/markdown.js';
 import { runGantt } from '../report/mermaid.js';
 import { formatDuration } from '../time.js';
@@ -15,7 +16,9 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
   const { reporter } = deps;
   const client = deps.client();
   const startedAt = deps.now();
-  const { value: runId, requestId } = await client
+  // Sent on the steady client: a cancellation mid-request must not hide a run the service started.
+  const { value: runId, requestId } = await deps
+    .steadyClient()
     .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
     .catch((error: unknown) => {
       if (!mayHaveBeenProcessed(error)) throw error;
@@ -30,7 +33,7 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
 
   let execution = (await client.describeExecution(runId)).value;
   let timedOut = false;
-  if (settings.wait && execution && !isFinal(execution)) {
+  if (settings.wait && !(execution && isFinal(execution))) {
     const result = await waitUntilFinal<WorkflowExecution | undefined>({
       check: async () => (await client.describeExecution(runId)).value,
       stateOf: (run) => run?.state ?? 'unknown',
@@ -51,7 +54,7 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
   const seenAt = deps.now();
   const state = execution?.state ?? '';
   reporter.setOutput('state', state);
-  reporter.setOutput('execution', execution ? JSON.stringify(execution) : '');
+  reporter.setOutput('execution', execution ? JSON.stringify(asWorkflowExecution(execution)) : '');
   await reporter.writeSummary(
     `### CI workflow run \`${runId}\`\n\n` +
       markdownTable(
