@@ -45,7 +45,7 @@ describe('a wrong input', () => {
     ['fail-on', { 'fail-on': 'Failed,Exploded' }, 'a comma-separated list of'],
     ['object-failures', { 'object-failures': 'skip' }, 'one of fail, warn, ignore'],
     ['endpoint', { endpoint: 'http://ci.example.com:9000' }, 'http:// only to a loopback address'],
-    ['endpoint', { endpoint: 'ftp://127.0.0.1' }, 'an https:// URL'],
+    ['endpoint', { endpoint: 'ftp://127.0.0.1' }, 'an https:// base URL'],
     ['secret-id', { 'secret-id': '' }, 'TENCENTCLOUD_SECRET_ID'],
     ['secret-key', { 'secret-key': '' }, 'TENCENTCLOUD_SECRET_KEY'],
   ])('%s (%j) gets one error that names it, exit 1, and no request', async (input, change, expected) => {
@@ -80,17 +80,18 @@ describe('credentials', () => {
     expect(create?.headers['x-ci-security-token']).toBe(SESSION_TOKEN);
   });
 
-  it('prefer TENCENTCLOUD_TOKEN to TENCENTCLOUD_SECURITY_TOKEN, and inputs to both', async () => {
+  it('prefer TENCENTCLOUD_TOKEN to TENCENTCLOUD_SECURITY_TOKEN, and keys given as inputs to both', async () => {
+    const keysFromEnv = { TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY };
     const viaToken = await runStep({
-      inputs: inputs({ 'session-token': '', wait: 'false' }),
-      env: { TENCENTCLOUD_TOKEN: SESSION_TOKEN, TENCENTCLOUD_SECURITY_TOKEN: 'stale-token' },
+      inputs: inputs({ 'secret-id': '', 'secret-key': '', 'session-token': '', wait: 'false' }),
+      env: { ...keysFromEnv, TENCENTCLOUD_TOKEN: SESSION_TOKEN, TENCENTCLOUD_SECURITY_TOKEN: 'stale-token' },
     });
-    expect(viaToken.code).toBe(0);
+    expect(viaToken.errors).toEqual([]);
     const inputWins = await runStep({
       inputs: inputs({ wait: 'false' }),
       env: { TENCENTCLOUD_TOKEN: 'stale-token', TENCENTCLOUD_SECRET_KEY: 'wrong-key' },
     });
-    expect(inputWins.code).toBe(0);
+    expect(inputWins.errors).toEqual([]);
   });
 
   it('without the session token the service refuses, and the error carries its code and request id', async () => {

@@ -103,6 +103,8 @@ describe('main step settings', () => {
     ['object-failures', { 'object-failures': 'skip' }, 'fail, warn, ignore'],
     ['endpoint', { endpoint: 'http://ci.example.com' }, 'loopback'],
     ['endpoint', { endpoint: 'not a url' }, 'https://'],
+    ['endpoint', { endpoint: 'https://ci.example.com/base' }, 'no path'],
+    ['session-token', { 'session-token': 'line\nbreak' }, 'printable ASCII'],
   ])('refuses a bad %s, saying what was expected', (input, change, expected) => {
     core.setInputs({ ...base, ...change });
     const error = inputError(() => getMainSettings(NOW));
@@ -131,7 +133,9 @@ describe('main step settings', () => {
       GITHUB_RUN_ATTEMPT: '2',
       GITHUB_ACTION: '__octo-org_cos-workflow-trigger',
     });
-    expect(getMainSettings(NOW).name).toBe('octo-org-media-site-42-2-__octo-org_cos-workflow-trigger');
+    expect(getMainSettings(NOW).name).toMatch(
+      /^octo-org-media-site-42-2-__octo-org_cos-workflow-trigger-[0-9a-f]{6}$/,
+    );
   });
 
   it('accepts fail-on none and states in any case', () => {
@@ -151,5 +155,27 @@ describe('list settings', () => {
   it('maps order to the API words', () => {
     core.setInputs({ ...base, order: 'asc' });
     expect(getListSettings(NOW).order).toBe('Asc');
+  });
+});
+
+describe('credential hygiene', () => {
+  it('does not echo credentials embedded in an endpoint', () => {
+    core.setInputs({ ...base, endpoint: 'https://user:hunter2@proxy.example.com/x' });
+    const error = inputError(() => getMainSettings(NOW));
+    expect(error.input).toBe('endpoint');
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('never echoes a session token it refuses', () => {
+    core.setInputs({ ...base, 'session-token': 'tok en-SECRET' });
+    expect(inputError(() => getMainSettings(NOW)).message).not.toContain('SECRET');
+  });
+
+  it('does not pair keys given as inputs with a token an earlier step exported', () => {
+    process.env.TENCENTCLOUD_TOKEN = 'stale-token';
+    expect(getCommonSettings().credentials.sessionToken).toBeUndefined();
+    core.setInputs({ ...base, 'secret-id': '', 'secret-key': '' });
+    Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: 'AKIDenv', TENCENTCLOUD_SECRET_KEY: 'env-key' });
+    expect(getCommonSettings().credentials.sessionToken).toBe('stale-token');
   });
 });

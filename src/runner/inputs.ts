@@ -92,6 +92,7 @@ const BUCKET = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
 const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
 const JOB_ID = /^b[0-9a-f]{32}$/;
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 
 export function getCommonSettings(env: NodeJS.ProcessEnv = process.env): CommonSettings {
@@ -183,13 +184,19 @@ export function getTriggerSettings(): TriggerSettings {
 
 function readCredentials(env: NodeJS.ProcessEnv): Credentials {
   // Masked before anything else can print them.
-  const secretKey = readOptional('secret-key') ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
+  const keyInput = readOptional('secret-key');
+  const secretKey = keyInput ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
   if (secretKey) core.setSecret(secretKey);
+  const idInput = readOptional('secret-id');
+  // Keys given as inputs win as a set: a token an earlier step exported belongs to other keys.
+  const tokenFromEnv = idInput === undefined && keyInput === undefined;
   const sessionToken =
     readOptional('session-token') ??
-    (env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined);
+    (tokenFromEnv
+      ? env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined
+      : undefined);
   if (sessionToken) core.setSecret(sessionToken);
-  const secretId = readOptional('secret-id') ?? env.TENCENTCLOUD_SECRET_ID?.trim();
+  const secretId = idInput ?? env.TENCENTCLOUD_SECRET_ID?.trim();
   if (!secretId) {
     throw new InputError(
       'secret-id',
@@ -202,23 +209,35 @@ function readCredentials(env: NodeJS.ProcessEnv): Credentials {
       'required: set the input or the environment variable TENCENTCLOUD_SECRET_KEY',
     );
   }
+  // Sent in a header: anything else would fail every request instead of naming the input.
+  if (sessionToken && !HEADER_SAFE.test(sessionToken)) {
+    throw new InputError(
+      'session-token',
+      'printable ASCII characters without spaces (the value is not shown)',
+    );
+  }
+  if (!HEADER_SAFE.test(secretId)) {
+    throw new InputError('secret-id', 'printable ASCII characters without spaces', secretId);
+  }
   return { secretId, secretKey, sessionToken };
 }
 
 function readEndpoint(bucket: string, region: string): URL {
   const text = readOptional('endpoint');
   if (text === undefined) return new URL(`https://${bucket}.ci.${region}.myqcloud.com`);
-  const expected = 'an https:// URL with no query (http:// only to a loopback address such as 127.0.0.1)';
+  const expected =
+    'an https:// base URL with no path, query or credentials (http:// only to a loopback address such as 127.0.0.1)';
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     throw new InputError('endpoint', expected, text);
   }
+  // Credentials in the URL are not echoed back.
+  const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
-  if (!secure || url.search || url.hash || url.username || url.password) {
-    throw new InputError('endpoint', expected, text);
-  }
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if (!secure || !bare) throw new InputError('endpoint', expected, shown);
   return url;
 }
 
