@@ -10,7 +10,7 @@ const createJob = (emulator: Emulator, name: string, prefix: string, workflowId 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const listed = (run: StepRun) =>
-  (JSON.parse(run.outputs.jobs ?? 'null') as Array<{ jobId: string }>).map((j) => j.jobId);
+  (JSON.parse(run.outputs.jobs ?? 'null') as Array<{ JobId: string }>).map((j) => j.JobId);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 /** Beijing time in the given offset notation: `+08:00` or the API's `+0800`. */
 const beijing = (ms: number, offset: string) =>
@@ -54,13 +54,13 @@ describe('list/ filters', () => {
     expect(run.outputs.count).toBe('5');
     const jobs = JSON.parse(run.outputs.jobs as string) as Array<Record<string, string>>;
     expect(jobs[3]).toMatchObject({
-      jobId: j[1],
-      name: '夜间_2',
-      state: 'Failed',
-      code: 'WorkflowFailed',
-      message: 'broken',
+      JobId: j[1],
+      Name: '夜间_2',
+      State: 'Failed',
+      Code: 'WorkflowFailed',
+      Message: 'broken',
     });
-    expect(jobs[0]?.creationTime).toMatch(API_TIME);
+    expect(jobs[0]?.CreationTime).toMatch(API_TIME);
     const calls = listCalls(emulator(), before);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.query).toEqual({ type: 'Workflow', orderByTime: 'Desc', size: '100' });

@@ -34,9 +34,9 @@ describe('main step', () => {
       .jobs()
       .find((candidate) => candidate.id === jobId);
     expect(job?.request.input).toEqual({ kind: 'Prefix', value: 'videos/' });
-    expect(job?.request.name).toBe('octo-org-media-site-1658821493-1-reprocess');
+    expect(job?.request.name).toMatch(/^octo-org-media-site-1658821493-1-reprocess-[0-9a-f]{6}$/);
+    expect(run.outputs.name).toBe(job?.request.name);
     expect(run.outputs).toMatchObject({
-      name: 'octo-org-media-site-1658821493-1-reprocess',
       state: 'Success',
       code: 'Success',
       'failed-count': '0',
@@ -49,7 +49,11 @@ describe('main step', () => {
     for (const time of ['creation-time', 'start-time', 'end-time']) {
       expect(run.outputs[time]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/);
     }
-    expect(JSON.parse(run.outputs.job as string)).toMatchObject({ jobId, state: 'Success' });
+    expect(JSON.parse(run.outputs.job as string)).toMatchObject({
+      JobId: jobId,
+      State: 'Success',
+      Input: { Prefix: 'videos/' },
+    });
     expect(run.state).toEqual({ 'job-id': jobId, phase: 'ended' });
     expect(run.summary).toContain(`| Job id | \`${jobId}\` |`);
     expect(run.summary).toContain('| State | ✅ Success |');

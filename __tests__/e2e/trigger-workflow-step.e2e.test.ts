@@ -57,7 +57,7 @@ describe('trigger-workflow/', () => {
       expect(sent?.status).toBe(200);
       expect(sent?.query).toEqual({ workflowId: WORKFLOW_ID, object: key });
       expect(executionOf(run.outputs['instance-id'])?.object).toBe(key);
-      expect(JSON.parse(run.outputs.execution as string).object).toBe(key);
+      expect(JSON.parse(run.outputs.execution as string).Object).toBe(key);
     },
   );
 
@@ -80,11 +80,11 @@ describe('trigger-workflow/', () => {
       object: 'videos/a.mp4',
     });
     expect(JSON.parse(run.outputs.execution as string)).toMatchObject({
-      runId,
-      workflowId: WORKFLOW_ID,
-      object: 'videos/a.mp4',
-      state: 'Success',
-      createTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/),
+      RunId: runId,
+      WorkflowId: WORKFLOW_ID,
+      Object: 'videos/a.mp4',
+      State: 'Success',
+      CreateTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/),
     });
     expect(run.summary).toContain(`### CI workflow run \`${runId}\``);
     expect(run.summary).toContain(`| Run id | \`${runId}\` |`);
@@ -119,8 +119,8 @@ describe('trigger-workflow/', () => {
     ).toEqual(['trigger', 'execution']);
     expect(run.outputs.state).toBe('Running');
     expect(JSON.parse(run.outputs.execution as string)).toMatchObject({
-      state: 'Running',
-      object: 'slow/c.mp4',
+      State: 'Running',
+      Object: 'slow/c.mp4',
     });
     expect(executionOf(run.outputs['instance-id'])?.state).toBe('Running');
   });
@@ -133,7 +133,7 @@ describe('trigger-workflow/', () => {
       `Workflow run ${runId} on broken/d.mp4 ended Failed. Check it in the CI console.`,
     ]);
     expect(run.outputs.state).toBe('Failed');
-    expect(JSON.parse(run.outputs.execution as string).state).toBe('Failed');
+    expect(JSON.parse(run.outputs.execution as string).State).toBe('Failed');
     expect(executionOf(runId)?.state).toBe('Failed');
     expect(run.summary).toContain('| State | ❌ Failed |');
   });

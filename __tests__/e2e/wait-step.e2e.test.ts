@@ -87,9 +87,9 @@ describe('wait/', () => {
     for (const time of ['creation-time', 'start-time', 'end-time'])
       expect(run.outputs[time]).toMatch(API_TIME);
     expect(JSON.parse(run.outputs.job as string)).toMatchObject({
-      jobId,
-      name: 'made-elsewhere',
-      state: 'Success',
+      JobId: jobId,
+      Name: 'made-elsewhere',
+      State: 'Success',
     });
     expect(run.state).toEqual({ 'job-id': jobId, phase: 'ended' });
     expect(run.summary).toContain(`| Job id | \`${jobId}\` |`);

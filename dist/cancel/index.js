@@ -39304,7 +39304,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(849);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9636);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCancel */ .Qf)();
 
@@ -39313,7 +39313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 849:
+/***/ 9636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42494,6 +42494,32 @@ function input_readers_readPattern(name, pattern, expected, required) {
     return value;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/runner/job-name.ts
+
+/** What the API accepts as a job name. */
+const job_name_JOB_NAME_PATTERN = /^[A-Za-z0-9_\-\u4e00-\u9fff]{1,128}$/u;
+const MAX_LENGTH = 128;
+/**
+ * A name unique per repository, run, attempt and step execution: what lets a lost create be found
+ * again by name without any risk of adopting another job. Matrix jobs share every variable the
+ * runner sets (GITHUB_ACTION included), so a random tail tells them apart; the look-up by name only
+ * happens inside the step that chose it.
+ */
+function job_name_defaultJobName(env, random = randomTail) {
+    const clean = (text) => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+    const repository = clean(env.GITHUB_REPOSITORY ?? 'local');
+    const run = clean(env.GITHUB_RUN_ID ?? String(Date.now()));
+    const attempt = clean(env.GITHUB_RUN_ATTEMPT ?? '1');
+    const step = clean(env.GITHUB_ACTION ?? 'step');
+    const unique = `-${run}-${attempt}-${step}-${random()}`.slice(-MAX_LENGTH + 1);
+    return `${repository.slice(0, MAX_LENGTH - unique.length) || 'gh'}${unique}`;
+}
+function randomTail() {
+    return randomBytes(3).toString('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
 
 
@@ -42504,6 +42530,7 @@ const BUCKET = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
 const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
 const JOB_ID = /^b[0-9a-f]{32}$/;
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 function getCommonSettings(env = process.env) {
     const credentials = readCredentials(env);
@@ -42585,19 +42612,32 @@ function inputs_getTriggerSettings() {
 }
 function readCredentials(env) {
     // Masked before anything else can print them.
-    const secretKey = input_readers_readOptional('secret-key') ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
+    const keyInput = input_readers_readOptional('secret-key');
+    const secretKey = keyInput ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
     if (secretKey)
         core_setSecret(secretKey);
+    const idInput = input_readers_readOptional('secret-id');
+    // Keys given as inputs win as a set: a token an earlier step exported belongs to other keys.
+    const tokenFromEnv = idInput === undefined && keyInput === undefined;
     const sessionToken = input_readers_readOptional('session-token') ??
-        (env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined);
+        (tokenFromEnv
+            ? env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined
+            : undefined);
     if (sessionToken)
         core_setSecret(sessionToken);
-    const secretId = input_readers_readOptional('secret-id') ?? env.TENCENTCLOUD_SECRET_ID?.trim();
+    const secretId = idInput ?? env.TENCENTCLOUD_SECRET_ID?.trim();
     if (!secretId) {
         throw new input_error_InputError('secret-id', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_ID');
     }
     if (!secretKey) {
         throw new input_error_InputError('secret-key', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_KEY');
+    }
+    // Sent in a header: anything else would fail every request instead of naming the input.
+    if (sessionToken && !HEADER_SAFE.test(sessionToken)) {
+        throw new input_error_InputError('session-token', 'printable ASCII characters without spaces (the value is not shown)');
+    }
+    if (!HEADER_SAFE.test(secretId)) {
+        throw new input_error_InputError('secret-id', 'printable ASCII characters without spaces', secretId);
     }
     return { secretId, secretKey, sessionToken };
 }
@@ -42605,7 +42645,7 @@ function readEndpoint(bucket, region) {
     const text = input_readers_readOptional('endpoint');
     if (text === undefined)
         return new URL(`https://${bucket}.ci.${region}.myqcloud.com`);
-    const expected = 'an https:// URL with no query (http:// only to a loopback address such as 127.0.0.1)';
+    const expected = 'an https:// base URL with no path, query or credentials (http:// only to a loopback address such as 127.0.0.1)';
     let url;
     try {
         url = new URL(text);
@@ -42613,10 +42653,12 @@ function readEndpoint(bucket, region) {
     catch {
         throw new input_error_InputError('endpoint', expected, text);
     }
+    // Credentials in the URL are not echoed back.
+    const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
-    if (!secure || url.search || url.hash || url.username || url.password) {
-        throw new input_error_InputError('endpoint', expected, text);
-    }
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    if (!secure || !bare)
+        throw new input_error_InputError('endpoint', expected, shown);
     return url;
 }
 /** Refused rather than altered: a name changed behind the user's back could not be found again. */
@@ -42741,8 +42783,6 @@ class errors_TransportError extends Error {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/ci/signer.ts
 
 /** Percent-encode per the COS rules: UTF-8, every byte except A-Z a-z 0-9 - _ . ~ , hex upper case. */
@@ -51710,7 +51750,13 @@ const githubReporter = {
         // Outside a runner (a local run) there is no summary file; the log already says it all.
         if (!process.env.GITHUB_STEP_SUMMARY)
             return core_debug('No GITHUB_STEP_SUMMARY: summary not written');
-        await summary.addRaw(markdown).write();
+        // The summary is a report, not the result: a file that cannot be written must not fail the step.
+        try {
+            await summary.addRaw(markdown).write();
+        }
+        catch (error) {
+            warning(`The job summary could not be written: ${error.message}`);
+        }
     },
 };
 /** Saved state goes to the `post:` entry; a copy stays here, for this process's own error messages. */
@@ -52254,6 +52300,7 @@ function mermaid_statePie(states) {
 
 
 
+
 /** The outputs that describe a job, as the contract names them. Unknown times are empty. */
 function job_report_jobOutputs(job) {
     return {
@@ -52263,7 +52310,7 @@ function job_report_jobOutputs(job) {
         'creation-time': knownTime(job.creationTime),
         'start-time': knownTime(job.startTime),
         'end-time': knownTime(job.endTime),
-        job: JSON.stringify(job),
+        job: JSON.stringify(asJobsDetail(job)),
     };
 }
 function knownTime(text) {
@@ -52445,8 +52492,12 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
     catch (error) {
         if (isAbort(error))
             await cancelOnAbort(settings, context, deps);
-        // The job exists whatever went wrong with the wait: the summary still says which and how far it got.
+        else
+            state.save(StateKey.Phase, 'stopped');
+        // The job exists whatever went wrong with the wait: outputs and summary still say how far it got.
         if (lastSeen) {
+            for (const [name, value] of Object.entries(jobOutputs(lastSeen)))
+                reporter.setOutput(name, value);
             const stopped = isAbort(error) ? 'the workflow run was cancelled' : 'an error (see the annotation)';
             await reporter.writeSummary(jobSummary({ ...context, job: lastSeen, outcome: `The wait stopped: ${stopped}.`, now: deps.now() }));
         }
@@ -52458,10 +52509,18 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
     if (result.timedOut) {
         const waited = formatDuration(settings.timeoutMs);
         if (settings.cancelOnTimeout) {
-            await deps.cleanupClient().cancelJob(context.jobId);
-            job = (await describeJobOrFail(deps.cleanupClient(), context.jobId)).value;
-            state.save(StateKey.Phase, 'cancelled');
-            outcome = `Timed out after ${waited}; the job was cancelled (state ${job.state}).`;
+            try {
+                await deps.cleanupClient().cancelJob(context.jobId);
+                job = (await describeJobOrFail(deps.cleanupClient(), context.jobId)).value;
+                state.save(StateKey.Phase, 'cancelled');
+                outcome = `Timed out after ${waited}; the job was cancelled (state ${job.state}).`;
+            }
+            catch (error) {
+                state.save(StateKey.Phase, 'timed-out');
+                outcome =
+                    `Timed out after ${waited}; cancelling the job failed (${error.message}), ` +
+                        `so it may still run (last state ${job?.state ?? 'unknown'}).`;
+            }
         }
         else {
             state.save(StateKey.Phase, 'timed-out');
@@ -52484,10 +52543,20 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
                 (job.state === 'Failed' ? '. Check the workflow and its input objects in the CI console.' : '.');
     }
     let objectsSection = '';
+    let objectsError;
     if (!result.timedOut && settings.objectFailures !== 'ignore') {
-        const objects = await checkObjectFailures(settings, context, deps);
-        objectsSection = objects.summary;
-        failure = failure ?? objects.failure;
+        try {
+            const objects = await checkObjectFailures(settings, context, deps);
+            objectsSection = objects.summary;
+            failure = failure ?? objects.failure;
+        }
+        catch (error) {
+            if (isAbort(error))
+                throw error;
+            // The job's own verdict and summary come first; the failed check is reported beside them.
+            objectsError = error;
+            objectsSection = `\n#### Objects\n\nThe check of the objects' workflow runs failed: ${error.message}\n`;
+        }
     }
     if (job) {
         await reporter.writeSummary(jobSummary({
@@ -52500,8 +52569,13 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
             now: deps.now(),
         }) + objectsSection);
     }
-    if (failure)
+    if (failure) {
+        if (objectsError)
+            reporter.warning(`Checking the objects' workflow runs failed: ${objectsError.message}`);
         throw new StepFailure(failure);
+    }
+    if (objectsError)
+        throw objectsError;
 }
 function isAbort(error) {
     return error instanceof AbortedError || (error instanceof TransportError && error.kind === 'aborted');
@@ -52599,6 +52673,7 @@ function describeWindow(settings) {
 
 
 
+
 const PAGE_SIZE = 100;
 /** `list/`: the jobs that match the filters, following `nextToken` until `limit` or the last page. */
 async function list_jobs_listJobs(settings, deps) {
@@ -52621,7 +52696,7 @@ async function list_jobs_listJobs(settings, deps) {
         nextToken = page.value.nextToken;
     } while (nextToken && jobs.length < settings.limit);
     const listed = jobs.slice(0, settings.limit);
-    deps.reporter.setOutput('jobs', JSON.stringify(listed));
+    deps.reporter.setOutput('jobs', JSON.stringify(listed.map(asJobsDetail)));
     deps.reporter.setOutput('count', String(listed.length));
     deps.reporter.info(`${listed.length} job(s) match`);
     await deps.reporter.writeSummary(listSummary(listed));
@@ -52653,13 +52728,16 @@ function listSummary(jobs) {
 
 
 
+
 const trigger_workflow_isFinal = (execution) => EXECUTION_STATES.includes(execution.state) && execution.state !== 'Running';
 /** `trigger-workflow/`: run the workflow on one object (TriggerWorkflow), and wait for that run. */
 async function trigger_workflow_triggerWorkflow(settings, deps) {
     const { reporter } = deps;
     const client = deps.client();
     const startedAt = deps.now();
-    const { value: runId, requestId } = await client
+    // Sent on the steady client: a cancellation mid-request must not hide a run the service started.
+    const { value: runId, requestId } = await deps
+        .steadyClient()
         .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
         .catch((error) => {
         if (!mayHaveBeenProcessed(error))
@@ -52672,7 +52750,7 @@ async function trigger_workflow_triggerWorkflow(settings, deps) {
     reporter.info(`Started workflow run ${runId} on ${settings.object} (request id ${requestId})`);
     let execution = (await client.describeExecution(runId)).value;
     let timedOut = false;
-    if (settings.wait && execution && !trigger_workflow_isFinal(execution)) {
+    if (settings.wait && !(execution && trigger_workflow_isFinal(execution))) {
         const result = await waitUntilFinal({
             check: async () => (await client.describeExecution(runId)).value,
             stateOf: (run) => run?.state ?? 'unknown',
@@ -52692,7 +52770,7 @@ async function trigger_workflow_triggerWorkflow(settings, deps) {
     const seenAt = deps.now();
     const state = execution?.state ?? '';
     reporter.setOutput('state', state);
-    reporter.setOutput('execution', execution ? JSON.stringify(execution) : '');
+    reporter.setOutput('execution', execution ? JSON.stringify(asWorkflowExecution(execution)) : '');
     await reporter.writeSummary(`### CI workflow run \`${runId}\`\n\n` +
         markdownTable(['Run id', `\`${runId}\``], [
             ['Workflow', `\`${settings.workflowId}\``],

@@ -39304,7 +39304,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4629);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6115);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -39313,7 +39313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4629:
+/***/ 6115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51301,7 +51301,13 @@ const githubReporter = {
         // Outside a runner (a local run) there is no summary file; the log already says it all.
         if (!process.env.GITHUB_STEP_SUMMARY)
             return core_debug('No GITHUB_STEP_SUMMARY: summary not written');
-        await summary.addRaw(markdown).write();
+        // The summary is a report, not the result: a file that cannot be written must not fail the step.
+        try {
+            await summary.addRaw(markdown).write();
+        }
+        catch (error) {
+            warning(`The job summary could not be written: ${error.message}`);
+        }
     },
 };
 /** Saved state goes to the `post:` entry; a copy stays here, for this process's own error messages. */
@@ -51584,6 +51590,30 @@ function input_readers_readPattern(name, pattern, expected, required) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/runner/job-name.ts
+
+/** What the API accepts as a job name. */
+const job_name_JOB_NAME_PATTERN = /^[A-Za-z0-9_\-\u4e00-\u9fff]{1,128}$/u;
+const MAX_LENGTH = 128;
+/**
+ * A name unique per repository, run, attempt and step execution: what lets a lost create be found
+ * again by name without any risk of adopting another job. Matrix jobs share every variable the
+ * runner sets (GITHUB_ACTION included), so a random tail tells them apart; the look-up by name only
+ * happens inside the step that chose it.
+ */
+function job_name_defaultJobName(env, random = randomTail) {
+    const clean = (text) => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+    const repository = clean(env.GITHUB_REPOSITORY ?? 'local');
+    const run = clean(env.GITHUB_RUN_ID ?? String(Date.now()));
+    const attempt = clean(env.GITHUB_RUN_ATTEMPT ?? '1');
+    const step = clean(env.GITHUB_ACTION ?? 'step');
+    const unique = `-${run}-${attempt}-${step}-${random()}`.slice(-MAX_LENGTH + 1);
+    return `${repository.slice(0, MAX_LENGTH - unique.length) || 'gh'}${unique}`;
+}
+function randomTail() {
+    return randomBytes(3).toString('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
 
 
@@ -51594,6 +51624,7 @@ const BUCKET = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
 const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
 const JOB_ID = /^b[0-9a-f]{32}$/;
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 function getCommonSettings(env = process.env) {
     const credentials = readCredentials(env);
@@ -51675,19 +51706,32 @@ function getTriggerSettings() {
 }
 function readCredentials(env) {
     // Masked before anything else can print them.
-    const secretKey = input_readers_readOptional('secret-key') ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
+    const keyInput = input_readers_readOptional('secret-key');
+    const secretKey = keyInput ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
     if (secretKey)
         core_setSecret(secretKey);
+    const idInput = input_readers_readOptional('secret-id');
+    // Keys given as inputs win as a set: a token an earlier step exported belongs to other keys.
+    const tokenFromEnv = idInput === undefined && keyInput === undefined;
     const sessionToken = input_readers_readOptional('session-token') ??
-        (env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined);
+        (tokenFromEnv
+            ? env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined
+            : undefined);
     if (sessionToken)
         core_setSecret(sessionToken);
-    const secretId = input_readers_readOptional('secret-id') ?? env.TENCENTCLOUD_SECRET_ID?.trim();
+    const secretId = idInput ?? env.TENCENTCLOUD_SECRET_ID?.trim();
     if (!secretId) {
         throw new input_error_InputError('secret-id', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_ID');
     }
     if (!secretKey) {
         throw new input_error_InputError('secret-key', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_KEY');
+    }
+    // Sent in a header: anything else would fail every request instead of naming the input.
+    if (sessionToken && !HEADER_SAFE.test(sessionToken)) {
+        throw new input_error_InputError('session-token', 'printable ASCII characters without spaces (the value is not shown)');
+    }
+    if (!HEADER_SAFE.test(secretId)) {
+        throw new input_error_InputError('secret-id', 'printable ASCII characters without spaces', secretId);
     }
     return { secretId, secretKey, sessionToken };
 }
@@ -51695,7 +51739,7 @@ function readEndpoint(bucket, region) {
     const text = input_readers_readOptional('endpoint');
     if (text === undefined)
         return new URL(`https://${bucket}.ci.${region}.myqcloud.com`);
-    const expected = 'an https:// URL with no query (http:// only to a loopback address such as 127.0.0.1)';
+    const expected = 'an https:// base URL with no path, query or credentials (http:// only to a loopback address such as 127.0.0.1)';
     let url;
     try {
         url = new URL(text);
@@ -51703,10 +51747,12 @@ function readEndpoint(bucket, region) {
     catch {
         throw new input_error_InputError('endpoint', expected, text);
     }
+    // Credentials in the URL are not echoed back.
+    const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
-    if (!secure || url.search || url.hash || url.username || url.password) {
-        throw new input_error_InputError('endpoint', expected, text);
-    }
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    if (!secure || !bare)
+        throw new input_error_InputError('endpoint', expected, shown);
     return url;
 }
 /** Refused rather than altered: a name changed behind the user's back could not be found again. */

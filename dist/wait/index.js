@@ -39304,7 +39304,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3322);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(843);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runWait */ .pT)();
 
@@ -39313,7 +39313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3322:
+/***/ 843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42494,6 +42494,32 @@ function input_readers_readPattern(name, pattern, expected, required) {
     return value;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/runner/job-name.ts
+
+/** What the API accepts as a job name. */
+const job_name_JOB_NAME_PATTERN = /^[A-Za-z0-9_\-\u4e00-\u9fff]{1,128}$/u;
+const MAX_LENGTH = 128;
+/**
+ * A name unique per repository, run, attempt and step execution: what lets a lost create be found
+ * again by name without any risk of adopting another job. Matrix jobs share every variable the
+ * runner sets (GITHUB_ACTION included), so a random tail tells them apart; the look-up by name only
+ * happens inside the step that chose it.
+ */
+function job_name_defaultJobName(env, random = randomTail) {
+    const clean = (text) => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+    const repository = clean(env.GITHUB_REPOSITORY ?? 'local');
+    const run = clean(env.GITHUB_RUN_ID ?? String(Date.now()));
+    const attempt = clean(env.GITHUB_RUN_ATTEMPT ?? '1');
+    const step = clean(env.GITHUB_ACTION ?? 'step');
+    const unique = `-${run}-${attempt}-${step}-${random()}`.slice(-MAX_LENGTH + 1);
+    return `${repository.slice(0, MAX_LENGTH - unique.length) || 'gh'}${unique}`;
+}
+function randomTail() {
+    return randomBytes(3).toString('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/ci/types.ts
 /** The vocabulary of the CI batch-trigger API, as the action uses it (see ../shared/ci-api.md). */
 const types_JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'];
@@ -42511,6 +42537,7 @@ const BUCKET = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
 const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
 const JOB_ID = /^b[0-9a-f]{32}$/;
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 function getCommonSettings(env = process.env) {
     const credentials = readCredentials(env);
@@ -42592,19 +42619,32 @@ function inputs_getTriggerSettings() {
 }
 function readCredentials(env) {
     // Masked before anything else can print them.
-    const secretKey = input_readers_readOptional('secret-key') ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
+    const keyInput = input_readers_readOptional('secret-key');
+    const secretKey = keyInput ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
     if (secretKey)
         core_setSecret(secretKey);
+    const idInput = input_readers_readOptional('secret-id');
+    // Keys given as inputs win as a set: a token an earlier step exported belongs to other keys.
+    const tokenFromEnv = idInput === undefined && keyInput === undefined;
     const sessionToken = input_readers_readOptional('session-token') ??
-        (env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined);
+        (tokenFromEnv
+            ? env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined
+            : undefined);
     if (sessionToken)
         core_setSecret(sessionToken);
-    const secretId = input_readers_readOptional('secret-id') ?? env.TENCENTCLOUD_SECRET_ID?.trim();
+    const secretId = idInput ?? env.TENCENTCLOUD_SECRET_ID?.trim();
     if (!secretId) {
         throw new input_error_InputError('secret-id', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_ID');
     }
     if (!secretKey) {
         throw new input_error_InputError('secret-key', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_KEY');
+    }
+    // Sent in a header: anything else would fail every request instead of naming the input.
+    if (sessionToken && !HEADER_SAFE.test(sessionToken)) {
+        throw new input_error_InputError('session-token', 'printable ASCII characters without spaces (the value is not shown)');
+    }
+    if (!HEADER_SAFE.test(secretId)) {
+        throw new input_error_InputError('secret-id', 'printable ASCII characters without spaces', secretId);
     }
     return { secretId, secretKey, sessionToken };
 }
@@ -42612,7 +42652,7 @@ function readEndpoint(bucket, region) {
     const text = input_readers_readOptional('endpoint');
     if (text === undefined)
         return new URL(`https://${bucket}.ci.${region}.myqcloud.com`);
-    const expected = 'an https:// URL with no query (http:// only to a loopback address such as 127.0.0.1)';
+    const expected = 'an https:// base URL with no path, query or credentials (http:// only to a loopback address such as 127.0.0.1)';
     let url;
     try {
         url = new URL(text);
@@ -42620,10 +42660,12 @@ function readEndpoint(bucket, region) {
     catch {
         throw new input_error_InputError('endpoint', expected, text);
     }
+    // Credentials in the URL are not echoed back.
+    const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
-    if (!secure || url.search || url.hash || url.username || url.password) {
-        throw new input_error_InputError('endpoint', expected, text);
-    }
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    if (!secure || !bare)
+        throw new input_error_InputError('endpoint', expected, shown);
     return url;
 }
 /** Refused rather than altered: a name changed behind the user's back could not be found again. */
@@ -42748,8 +42790,6 @@ class errors_TransportError extends Error {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/ci/signer.ts
 
 /** Percent-encode per the COS rules: UTF-8, every byte except A-Z a-z 0-9 - _ . ~ , hex upper case. */
@@ -51717,7 +51757,13 @@ const githubReporter = {
         // Outside a runner (a local run) there is no summary file; the log already says it all.
         if (!process.env.GITHUB_STEP_SUMMARY)
             return core_debug('No GITHUB_STEP_SUMMARY: summary not written');
-        await summary.addRaw(markdown).write();
+        // The summary is a report, not the result: a file that cannot be written must not fail the step.
+        try {
+            await summary.addRaw(markdown).write();
+        }
+        catch (error) {
+            warning(`The job summary could not be written: ${error.message}`);
+        }
     },
 };
 /** Saved state goes to the `post:` entry; a copy stays here, for this process's own error messages. */
@@ -51991,6 +52037,47 @@ async function findByName(client, name, since) {
     return job ? { value: job, requestId: page.requestId } : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/report/api-json.ts
+/**
+ * The `job`, `jobs` and `execution` outputs in the API's own names (`JobId`, `State`, …), as the
+ * contract promises: workflows read them with `fromJSON(...).JobId`, as they would read the API.
+ */
+function api_json_asJobsDetail(job) {
+    const interval = job.operation?.timeInterval;
+    return {
+        Code: job.code,
+        Message: job.message,
+        JobId: job.jobId,
+        Name: job.name,
+        Type: job.type,
+        State: job.state,
+        CreationTime: job.creationTime,
+        StartTime: job.startTime,
+        EndTime: job.endTime,
+        ...(job.progress === undefined ? {} : { Progress: job.progress }),
+        ...(job.input ? { Input: job.input } : {}),
+        ...(job.operation
+            ? {
+                Operation: {
+                    WorkflowIds: job.operation.workflowIds ?? '',
+                    ...(interval ? { TimeInterval: { Start: interval.start ?? '', End: interval.end ?? '' } } : {}),
+                },
+            }
+            : {}),
+    };
+}
+function api_json_asWorkflowExecution(execution) {
+    return {
+        RunId: execution.runId,
+        WorkflowId: execution.workflowId,
+        Name: execution.name,
+        Object: execution.object,
+        State: execution.state,
+        CreateTime: execution.createTime,
+        ...(execution.topology === undefined ? {} : { Topology: execution.topology }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
 /**
  * Small Mermaid diagrams for the job summaries (GitHub renders ```mermaid blocks there): a Gantt of
@@ -52254,6 +52341,7 @@ function mermaid_statePie(states) {
 
 
 
+
 /** The outputs that describe a job, as the contract names them. Unknown times are empty. */
 function job_report_jobOutputs(job) {
     return {
@@ -52263,7 +52351,7 @@ function job_report_jobOutputs(job) {
         'creation-time': knownTime(job.creationTime),
         'start-time': knownTime(job.startTime),
         'end-time': knownTime(job.endTime),
-        job: JSON.stringify(job),
+        job: JSON.stringify(api_json_asJobsDetail(job)),
     };
 }
 function knownTime(text) {
@@ -52495,8 +52583,12 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
     catch (error) {
         if (isAbort(error))
             await cancelOnAbort(settings, context, deps);
-        // The job exists whatever went wrong with the wait: the summary still says which and how far it got.
+        else
+            state.save(ports_StateKey.Phase, 'stopped');
+        // The job exists whatever went wrong with the wait: outputs and summary still say how far it got.
         if (lastSeen) {
+            for (const [name, value] of Object.entries(job_report_jobOutputs(lastSeen)))
+                reporter.setOutput(name, value);
             const stopped = isAbort(error) ? 'the workflow run was cancelled' : 'an error (see the annotation)';
             await reporter.writeSummary(job_report_jobSummary({ ...context, job: lastSeen, outcome: `The wait stopped: ${stopped}.`, now: deps.now() }));
         }
@@ -52508,10 +52600,18 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
     if (result.timedOut) {
         const waited = time_formatDuration(settings.timeoutMs);
         if (settings.cancelOnTimeout) {
-            await deps.cleanupClient().cancelJob(context.jobId);
-            job = (await job_lookup_describeJobOrFail(deps.cleanupClient(), context.jobId)).value;
-            state.save(ports_StateKey.Phase, 'cancelled');
-            outcome = `Timed out after ${waited}; the job was cancelled (state ${job.state}).`;
+            try {
+                await deps.cleanupClient().cancelJob(context.jobId);
+                job = (await job_lookup_describeJobOrFail(deps.cleanupClient(), context.jobId)).value;
+                state.save(ports_StateKey.Phase, 'cancelled');
+                outcome = `Timed out after ${waited}; the job was cancelled (state ${job.state}).`;
+            }
+            catch (error) {
+                state.save(ports_StateKey.Phase, 'timed-out');
+                outcome =
+                    `Timed out after ${waited}; cancelling the job failed (${error.message}), ` +
+                        `so it may still run (last state ${job?.state ?? 'unknown'}).`;
+            }
         }
         else {
             state.save(ports_StateKey.Phase, 'timed-out');
@@ -52534,10 +52634,20 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
                 (job.state === 'Failed' ? '. Check the workflow and its input objects in the CI console.' : '.');
     }
     let objectsSection = '';
+    let objectsError;
     if (!result.timedOut && settings.objectFailures !== 'ignore') {
-        const objects = await checkObjectFailures(settings, context, deps);
-        objectsSection = objects.summary;
-        failure = failure ?? objects.failure;
+        try {
+            const objects = await checkObjectFailures(settings, context, deps);
+            objectsSection = objects.summary;
+            failure = failure ?? objects.failure;
+        }
+        catch (error) {
+            if (isAbort(error))
+                throw error;
+            // The job's own verdict and summary come first; the failed check is reported beside them.
+            objectsError = error;
+            objectsSection = `\n#### Objects\n\nThe check of the objects' workflow runs failed: ${error.message}\n`;
+        }
     }
     if (job) {
         await reporter.writeSummary(job_report_jobSummary({
@@ -52550,8 +52660,13 @@ async function job_wait_waitForJobAndReport(settings, context, deps) {
             now: deps.now(),
         }) + objectsSection);
     }
-    if (failure)
+    if (failure) {
+        if (objectsError)
+            reporter.warning(`Checking the objects' workflow runs failed: ${objectsError.message}`);
         throw new ports_StepFailure(failure);
+    }
+    if (objectsError)
+        throw objectsError;
 }
 function isAbort(error) {
     return error instanceof sleep_AbortedError || (error instanceof errors_TransportError && error.kind === 'aborted');
@@ -52649,6 +52764,7 @@ function describeWindow(settings) {
 
 
 
+
 const PAGE_SIZE = 100;
 /** `list/`: the jobs that match the filters, following `nextToken` until `limit` or the last page. */
 async function list_jobs_listJobs(settings, deps) {
@@ -52671,7 +52787,7 @@ async function list_jobs_listJobs(settings, deps) {
         nextToken = page.value.nextToken;
     } while (nextToken && jobs.length < settings.limit);
     const listed = jobs.slice(0, settings.limit);
-    deps.reporter.setOutput('jobs', JSON.stringify(listed));
+    deps.reporter.setOutput('jobs', JSON.stringify(listed.map(asJobsDetail)));
     deps.reporter.setOutput('count', String(listed.length));
     deps.reporter.info(`${listed.length} job(s) match`);
     await deps.reporter.writeSummary(listSummary(listed));
@@ -52703,13 +52819,16 @@ function listSummary(jobs) {
 
 
 
+
 const trigger_workflow_isFinal = (execution) => EXECUTION_STATES.includes(execution.state) && execution.state !== 'Running';
 /** `trigger-workflow/`: run the workflow on one object (TriggerWorkflow), and wait for that run. */
 async function trigger_workflow_triggerWorkflow(settings, deps) {
     const { reporter } = deps;
     const client = deps.client();
     const startedAt = deps.now();
-    const { value: runId, requestId } = await client
+    // Sent on the steady client: a cancellation mid-request must not hide a run the service started.
+    const { value: runId, requestId } = await deps
+        .steadyClient()
         .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
         .catch((error) => {
         if (!mayHaveBeenProcessed(error))
@@ -52722,7 +52841,7 @@ async function trigger_workflow_triggerWorkflow(settings, deps) {
     reporter.info(`Started workflow run ${runId} on ${settings.object} (request id ${requestId})`);
     let execution = (await client.describeExecution(runId)).value;
     let timedOut = false;
-    if (settings.wait && execution && !trigger_workflow_isFinal(execution)) {
+    if (settings.wait && !(execution && trigger_workflow_isFinal(execution))) {
         const result = await waitUntilFinal({
             check: async () => (await client.describeExecution(runId)).value,
             stateOf: (run) => run?.state ?? 'unknown',
@@ -52742,7 +52861,7 @@ async function trigger_workflow_triggerWorkflow(settings, deps) {
     const seenAt = deps.now();
     const state = execution?.state ?? '';
     reporter.setOutput('state', state);
-    reporter.setOutput('execution', execution ? JSON.stringify(execution) : '');
+    reporter.setOutput('execution', execution ? JSON.stringify(asWorkflowExecution(execution)) : '');
     await reporter.writeSummary(`### CI workflow run \`${runId}\`\n\n` +
         markdownTable(['Run id', `\`${runId}\``], [
             ['Workflow', `\`${settings.workflowId}\``],

@@ -1,4 +1,5 @@
 import type { JobDetail } from '../ci/types.js';
+import { asJobsDetail } from './api-json.js';
 import { formatDuration, parseApiTime } from '../time.js';
 import { markdownTable, stateLabel } from './markdown.js';
 import { jobGantt } from './mermaid.js';
@@ -12,7 +13,7 @@ export function jobOutputs(job: JobDetail): Record<string, string> {
     'creation-time': knownTime(job.creationTime),
     'start-time': knownTime(job.startTime),
     'end-time': knownTime(job.endTime),
-    job: JSON.stringify(job),
+    job: JSON.stringify(asJobsDetail(job)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { JobDetail } from '../ci/types.js';
+import { asJobsDetail } from '../report/api-json.js';
 import type { ListSettings } from '../runner/inputs.js';
 import { markdownTable, stateLabel } from '../report/markdown.js';
 import { statePie } from '../report/mermaid.js';
@@ -29,7 +30,7 @@ export async function listJobs(settings: ListSettings, deps: StepDeps): Promise<
   } while (nextToken && jobs.length < settings.limit);
   const listed = jobs.slice(0, settings.limit);
 
-  deps.reporter.setOutput('jobs', JSON.stringify(listed));
+  deps.reporter.setOutput('jobs', JSON.stringify(listed.map(asJobsDetail)));
   deps.reporter.setOutput('count', String(listed.length));
   deps.reporter.info(`${listed.length} job(s) match`);
   await deps.reporter.writeSummary(listSummary(listed));
