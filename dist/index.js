@@ -42524,7 +42524,8 @@ function randomTail() {
 /** The vocabulary of the CI batch-trigger API, as the action uses it (see ../shared/ci-api.md). */
 const types_JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'];
 /** States after which a job never moves again. `Pause` is not one: it may be resumed. */
-const types_FINAL_JOB_STATES = ['Success', 'Failed', 'Cancel'];
+const FINAL_JOB_STATES = ['Success', 'Failed', 'Cancel'];
+const types_isFinalJobState = (state) => FINAL_JOB_STATES.includes(state);
 const types_EXECUTION_STATES = (/* unused pure expression or super */ null && (['Running', 'Success', 'Failed', 'Cancel']));
 
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
@@ -51955,7 +51956,7 @@ async function cancel_job_cancelJob(settings, deps) {
         refused = error;
     }
     const { value: job, requestId } = await describeJobOrFail(client, settings.jobId);
-    const ended = FINAL_JOB_STATES.includes(job.state);
+    const ended = isFinalJobState(job.state);
     if (refused && !ended)
         throw refused;
     deps.reporter.setOutput('state', job.state);
@@ -52218,7 +52219,7 @@ function gantt(title, section, offsetMinutes, bars) {
         ...bars.map((bar) => `  ${sanitizeLabel(bar.label)} :${[...bar.tags, bar.id, date(bar.from), bar.to === undefined ? '0s' : date(bar.to)].join(', ')}`),
     ]);
 }
-const isFinalState = (state) => types_FINAL_JOB_STATES.includes(state);
+const isFinalState = (state) => FINAL_JOB_STATES.includes(state);
 /** Whole seconds: the API's times have no finer grain, so "now" is cut to match. */
 const toSecond = (ms) => Math.floor(ms / mermaid_SECOND) * mermaid_SECOND;
 /** A duration between whole seconds: `0s`, `5s`, `3m 05s`. */
@@ -52396,6 +52397,16 @@ function jobSummary(context) {
 function code(text) {
     return text ? `\`${text.replace(/`/g, "'")}\`` : '';
 }
+/** What a job runs over, for the summary: `Prefix \`videos/\``. */
+function job_report_describeInput(kind, value) {
+    return `${kind} \`${value.replace(/`/g, "'")}\``;
+}
+/** The upload-time window in the API's form, or undefined for all uploads. */
+function job_report_describeWindow(start, end) {
+    if (!start && !end)
+        return undefined;
+    return `${start || 'the beginning'} to ${end || 'now'}`;
+}
 
 ;// CONCATENATED MODULE: ./src/waiting/poll-schedule.ts
 /**
@@ -52555,7 +52566,7 @@ function objectsSection(failed, more) {
 
 
 
-const isFinal = (job) => types_FINAL_JOB_STATES.includes(job.state);
+const isFinal = (job) => types_isFinalJobState(job.state);
 /**
  * Waits for a job to end and reports it: outputs, summary, and a failure when it ends in a
  * `fail-on` state, times out, or its objects failed. The main step and `wait/` both end here.
@@ -52722,8 +52733,8 @@ async function createJob(settings, deps) {
     const context = {
         jobId: job.jobId,
         workflowId: settings.workflowId,
-        input: create_job_describeInput(settings.input),
-        window: describeWindow(settings),
+        input: job_report_describeInput(settings.input.kind, settings.input.value),
+        window: job_report_describeWindow(request.timeInterval?.start, request.timeInterval?.end),
         requestId: created.requestId,
         initial: job,
         startedAt,
@@ -52749,15 +52760,6 @@ async function printDryRun(settings, request, deps) {
     deps.reporter.info(`Dry run: nothing is sent. The request would be:\nPOST ${url.href}\ncontent-type: application/xml\n\n${body}`);
     await deps.reporter.writeSummary(`### CI inventory trigger job (dry run)\n\nNothing was sent. The request would be:\n\n` +
         `\`\`\`http\nPOST ${url.href}\ncontent-type: application/xml\n\n${body}\n\`\`\`\n`);
-}
-function create_job_describeInput(input) {
-    return `${input.kind} \`${input.value.replace(/`/g, "'")}\``;
-}
-function describeWindow(settings) {
-    const { start, end } = settings.window;
-    if (!start && !end)
-        return undefined;
-    return `${start ? time_formatApiTime(start) : 'the beginning'} to ${end ? time_formatApiTime(end) : 'now'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/list-jobs.ts
@@ -52900,10 +52902,8 @@ async function wait_job_waitForJob(settings, deps) {
     await waitForJobAndReport(settings, {
         jobId: job.jobId,
         workflowId: job.operation?.workflowIds ?? '',
-        input: kind ? describeInput({ kind, value }) : '',
-        window: window?.start || window?.end
-            ? `${window.start || 'the beginning'} to ${window.end || 'now'}`
-            : undefined,
+        input: kind ? describeInput(kind, value ?? '') : '',
+        window: describeWindow(window?.start, window?.end),
         initial: job,
         startedAt,
     }, deps);

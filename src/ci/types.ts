@@ -6,6 +6,8 @@ export type JobState = (typeof JOB_STATES)[number];
 /** States after which a job never moves again. `Pause` is not one: it may be resumed. */
 export const FINAL_JOB_STATES: readonly JobState[] = ['Success', 'Failed', 'Cancel'];
 
+export const isFinalJobState = (state: string): boolean => FINAL_JOB_STATES.includes(state as JobState);
+
 export const EXECUTION_STATES = ['Running', 'Success', 'Failed', 'Cancel'] as const;
 export type ExecutionState = (typeof EXECUTION_STATES)[number];
 

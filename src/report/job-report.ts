@@ -70,3 +70,14 @@ export function jobSummary(context: JobSummaryContext): string {
 function code(text: string): string {
   return text ? `\`${text.replace(/`/g, "'")}\`` : '';
 }
+
+/** What a job runs over, for the summary: `Prefix \`videos/\``. */
+export function describeInput(kind: string, value: string): string {
+  return `${kind} \`${value.replace(/`/g, "'")}\``;
+}
+
+/** The upload-time window in the API's form, or undefined for all uploads. */
+export function describeWindow(start?: string, end?: string): string | undefined {
+  if (!start && !end) return undefined;
+  return `${start || 'the beginning'} to ${end || 'now'}`;
+}

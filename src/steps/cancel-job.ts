@@ -1,5 +1,5 @@
 import { ApiError } from '../ci/errors.js';
-import { FINAL_JOB_STATES, type JobState } from '../ci/types.js';
+import { isFinalJobState } from '../ci/types.js';
 import type { CancelSettings } from '../runner/inputs.js';
 import { markdownTable, stateLabel } from '../report/markdown.js';
 import { describeJobOrFail } from './job-lookup.js';
@@ -22,7 +22,7 @@ export async function cancelJob(settings: CancelSettings, deps: StepDeps): Promi
     refused = error;
   }
   const { value: job, requestId } = await describeJobOrFail(client, settings.jobId);
-  const ended = FINAL_JOB_STATES.includes(job.state as JobState);
+  const ended = isFinalJobState(job.state);
   if (refused && !ended) throw refused;
   deps.reporter.setOutput('state', job.state);
   deps.reporter.info(

@@ -1,9 +1,9 @@
 import { createJobWithoutDuplicates } from '../ci/create-without-duplicates.js';
 import { requestUrl } from '../ci/request.js';
-import type { CreateJobRequest, JobInput } from '../ci/types.js';
+import type { CreateJobRequest } from '../ci/types.js';
 import { buildCreateJobBody } from '../ci/xml.js';
 import type { MainSettings } from '../runner/inputs.js';
-import { jobOutputs, jobSummary } from '../report/job-report.js';
+import { describeInput, describeWindow, jobOutputs, jobSummary } from '../report/job-report.js';
 import { formatApiTime } from '../time.js';
 import { StateKey, type StepDeps } from './ports.js';
 import { waitForJobAndReport } from './job-wait.js';
@@ -36,8 +36,8 @@ export async function createJob(settings: MainSettings, deps: StepDeps): Promise
   const context = {
     jobId: job.jobId,
     workflowId: settings.workflowId,
-    input: describeInput(settings.input),
-    window: describeWindow(settings),
+    input: describeInput(settings.input.kind, settings.input.value),
+    window: describeWindow(request.timeInterval?.start, request.timeInterval?.end),
     requestId: created.requestId,
     initial: job,
     startedAt,
@@ -71,14 +71,4 @@ async function printDryRun(settings: MainSettings, request: CreateJobRequest, de
     `### CI inventory trigger job (dry run)\n\nNothing was sent. The request would be:\n\n` +
       `\`\`\`http\nPOST ${url.href}\ncontent-type: application/xml\n\n${body}\n\`\`\`\n`,
   );
-}
-
-export function describeInput(input: JobInput): string {
-  return `${input.kind} \`${input.value.replace(/`/g, "'")}\``;
-}
-
-function describeWindow(settings: MainSettings): string | undefined {
-  const { start, end } = settings.window;
-  if (!start && !end) return undefined;
-  return `${start ? formatApiTime(start) : 'the beginning'} to ${end ? formatApiTime(end) : 'now'}`;
 }

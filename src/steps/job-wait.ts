@@ -1,5 +1,5 @@
 import { TransportError } from '../ci/errors.js';
-import { FINAL_JOB_STATES, type JobDetail, type JobState } from '../ci/types.js';
+import { isFinalJobState, type JobDetail, type JobState } from '../ci/types.js';
 import type { WaitingSettings } from '../runner/inputs.js';
 import { jobOutputs, jobSummary } from '../report/job-report.js';
 import { formatDuration } from '../time.js';
@@ -23,7 +23,7 @@ export interface JobWaitContext {
   startedAt: number;
 }
 
-const isFinal = (job: JobDetail) => FINAL_JOB_STATES.includes(job.state as JobState);
+const isFinal = (job: JobDetail) => isFinalJobState(job.state);
 
 /**
  * Waits for a job to end and reports it: outputs, summary, and a failure when it ends in a

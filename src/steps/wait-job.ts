@@ -2,8 +2,7 @@ import type { WaitSettings } from '../runner/inputs.js';
 import { describeJobOrFail } from './job-lookup.js';
 import { waitForJobAndReport } from './job-wait.js';
 import { StateKey, type StepDeps } from './ports.js';
-import { describeInput } from './create-job.js';
-import type { JobInput } from '../ci/types.js';
+import { describeInput, describeWindow } from '../report/job-report.js';
 
 /** `wait/`: wait for a job created elsewhere, exactly as the main step waits. */
 export async function waitForJob(settings: WaitSettings, deps: StepDeps): Promise<void> {
@@ -22,11 +21,8 @@ export async function waitForJob(settings: WaitSettings, deps: StepDeps): Promis
     {
       jobId: job.jobId,
       workflowId: job.operation?.workflowIds ?? '',
-      input: kind ? describeInput({ kind, value } as JobInput) : '',
-      window:
-        window?.start || window?.end
-          ? `${window.start || 'the beginning'} to ${window.end || 'now'}`
-          : undefined,
+      input: kind ? describeInput(kind, value ?? '') : '',
+      window: describeWindow(window?.start, window?.end),
       initial: job,
       startedAt,
     },
