@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as actions from './runner/workflow-commands.js';
 import { clientsFor } from './runner/clients.js';
 import { ActionsStateStore } from './runner/github-reporter.js';
 import { getCommonSettings } from './runner/inputs.js';
@@ -15,7 +15,7 @@ export async function runPost(): Promise<void> {
   const jobId = state.get(StateKey.JobId);
   const phase = state.get(StateKey.Phase);
   if (!jobId || phase !== 'waiting') {
-    core.debug(`post: nothing to do (job '${jobId}', phase '${phase}')`);
+    actions.debug(`post: nothing to do (job '${jobId}', phase '${phase}')`);
     return;
   }
   try {
@@ -23,10 +23,12 @@ export async function runPost(): Promise<void> {
     const client = clientsFor(settings).cleanupClient();
     await client.cancelJob(jobId);
     const job = (await client.describeJob(jobId)).value;
-    core.info(
+    actions.info(
       `The main step never saw job ${jobId} end: cancelled it (state now ${job?.state ?? 'unknown'}).`,
     );
   } catch (error) {
-    core.warning(`Could not cancel job ${jobId} after the workflow run was cancelled: ${userMessage(error)}`);
+    actions.warning(
+      `Could not cancel job ${jobId} after the workflow run was cancelled: ${userMessage(error)}`,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import * as core from '../../__fixtures__/core.js';
+import * as core from '../../__fixtures__/workflow-commands.js';
 
-jest.unstable_mockModule('@actions/core', () => core);
+jest.unstable_mockModule('../../src/runner/workflow-commands.js', () => core);
 const { getMainSettings, getListSettings, getCommonSettings } = await import('../../src/runner/inputs.js');
 const { InputError } = await import('../../src/runner/input-error.js');
 

@@ -1,19 +1,19 @@
-import * as core from '@actions/core';
+import * as actions from './workflow-commands.js';
 import type { Reporter, StateKey, StateStore } from '../steps/ports.js';
 
 export const githubReporter: Reporter = {
-  debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  setOutput: (name, value) => core.setOutput(name, value),
+  debug: (message) => actions.debug(message),
+  info: (message) => actions.info(message),
+  warning: (message) => actions.warning(message),
+  setOutput: (name, value) => actions.setOutput(name, value),
   async writeSummary(markdown) {
     // Outside a runner (a local run) there is no summary file; the log already says it all.
-    if (!process.env.GITHUB_STEP_SUMMARY) return core.debug('No GITHUB_STEP_SUMMARY: summary not written');
+    if (!process.env.GITHUB_STEP_SUMMARY) return actions.debug('No GITHUB_STEP_SUMMARY: summary not written');
     // The summary is a report, not the result: a file that cannot be written must not fail the step.
     try {
-      await core.summary.addRaw(markdown).write();
+      actions.appendSummary(markdown);
     } catch (error) {
-      core.warning(`The job summary could not be written: ${(error as Error).message}`);
+      actions.warning(`The job summary could not be written: ${(error as Error).message}`);
     }
   },
 };
@@ -23,9 +23,9 @@ export class ActionsStateStore implements StateStore {
   private readonly saved = new Map<StateKey, string>();
   save(key: StateKey, value: string): void {
     this.saved.set(key, value);
-    core.saveState(key, value);
+    actions.saveState(key, value);
   }
   get(key: StateKey): string {
-    return this.saved.get(key) ?? core.getState(key);
+    return this.saved.get(key) ?? actions.getState(key);
   }
 }

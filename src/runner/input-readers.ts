@@ -1,10 +1,10 @@
-import * as core from '@actions/core';
+import * as actions from './workflow-commands.js';
 import { InputError } from './input-error.js';
 import { parseDuration, parseTime } from '../time.js';
 
 /** Inputs are read trimmed; an input given as an empty string counts as not given. */
 export function readOptional(name: string): string | undefined {
-  const value = core.getInput(name).trim();
+  const value = actions.getInput(name).trim();
   return value === '' ? undefined : value;
 }
 
@@ -14,7 +14,7 @@ export function readRequired(name: string, expected: string): string {
   return value;
 }
 
-/** YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts, with our own error. */
+/** YAML 1.2 core-schema booleans, as `@actions/core` getBooleanInput accepts, with our own error. */
 export function readBoolean(name: string, fallback: boolean): boolean {
   const value = readOptional(name);
   if (value === undefined) return fallback;

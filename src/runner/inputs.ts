@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as actions from './workflow-commands.js';
 import { InputError } from './input-error.js';
 import {
   readBoolean,
@@ -186,7 +186,7 @@ function readCredentials(env: NodeJS.ProcessEnv): Credentials {
   // Masked before anything else can print them.
   const keyInput = readOptional('secret-key');
   const secretKey = keyInput ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
-  if (secretKey) core.setSecret(secretKey);
+  if (secretKey) actions.setSecret(secretKey);
   const idInput = readOptional('secret-id');
   // Keys given as inputs win as a set: a token an earlier step exported belongs to other keys.
   const tokenFromEnv = idInput === undefined && keyInput === undefined;
@@ -195,7 +195,7 @@ function readCredentials(env: NodeJS.ProcessEnv): Credentials {
     (tokenFromEnv
       ? env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined
       : undefined);
-  if (sessionToken) core.setSecret(sessionToken);
+  if (sessionToken) actions.setSecret(sessionToken);
   const secretId = idInput ?? env.TENCENTCLOUD_SECRET_ID?.trim();
   if (!secretId) {
     throw new InputError(

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as actions from './workflow-commands.js';
 import { StateKey, type StepDeps } from '../steps/ports.js';
 import { realSleep } from '../waiting/sleep.js';
 import { clientsFor } from './clients.js';
@@ -16,7 +16,7 @@ export async function runStep<S extends CommonSettings>(
 ): Promise<void> {
   const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
-    core.info(`Received ${signal}: the workflow run is being cancelled`);
+    actions.info(`Received ${signal}: the workflow run is being cancelled`);
     abort.abort();
   };
   process.on('SIGINT', onSignal);
@@ -33,7 +33,7 @@ export async function runStep<S extends CommonSettings>(
       signal: abort.signal,
     });
   } catch (error) {
-    core.setFailed(userMessage(error, state.get(StateKey.JobId) || undefined));
+    actions.setFailed(userMessage(error, state.get(StateKey.JobId) || undefined));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

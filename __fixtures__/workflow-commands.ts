@@ -1,4 +1,4 @@
-/** A stand-in for @actions/core: inputs come from a map the test sets, every call is recorded. */
+/** A stand-in for src/runner/workflow-commands.ts: inputs come from a map the test sets, every call is recorded. */
 import { jest } from '@jest/globals';
 
 export const inputs: Record<string, string> = {};
@@ -17,3 +17,4 @@ export function setInputs(values: Record<string, string>): void {
   for (const key of Object.keys(inputs)) delete inputs[key];
   Object.assign(inputs, values);
 }
+export const appendSummary = jest.fn<(markdown: string) => void>();
