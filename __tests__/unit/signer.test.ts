@@ -1,5 +1,6 @@
 import COS from 'cos-nodejs-sdk-v5';
-import { encodeCos, signatureParts, signRequest, type SignInput } from '../../src/ci/signer.js';
+import { signatureParts, signRequest, type SignInput } from '../../src/ci/signer.js';
+import { encodeCos } from '../../src/ci/url.js';
 
 const secretId = 'AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q';
 const secretKey = 'BQYIM75p8x0iWVFSIgqEKwFprpRSVHlz';

@@ -1,13 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
+import { XmlShapeError } from '../../src/ci/errors.js';
+import { buildCreateJobBody } from '../../src/ci/xml-body.js';
 import {
-  XmlShapeError,
-  buildCreateJobBody,
   parseErrorBody,
   parseExecutionResponse,
   parseExecutionsResponse,
   parseJobResponse,
   parseTriggerWorkflowResponse,
-} from '../../src/ci/xml.js';
+} from '../../src/ci/xml-answers.js';
 
 // The response sample of the "触发任务(工作流)" page (seeds/002), indentation and all.
 const DOCS_CREATE_RESPONSE = `<Response>

@@ -1,6 +1,6 @@
-import type { Dispatcher } from 'undici';
-import { TransportError } from './errors.js';
-import { sendSigned, type Credentials, type Logger, type RawAnswer, type RequestSpec } from './request.js';
+import { TransportError, XmlShapeError } from './errors.js';
+import type { Credentials, Logger, RawAnswer, RequestSpec } from './request.js';
+import { transportFromEnvironment, type Transport } from './transport.js';
 import { clockOffsetFrom, retryableForIdempotentCall, retryableWhenNotProcessed } from './retry-rules.js';
 import type {
   CreateJobRequest,
@@ -12,14 +12,7 @@ import type {
   WithRequestId,
   WorkflowExecution,
 } from './types.js';
-import {
-  buildCreateJobBody,
-  parseExecutionResponse,
-  parseExecutionsResponse,
-  parseJobResponse,
-  parseTriggerWorkflowResponse,
-  XmlShapeError,
-} from './xml.js';
+import { buildCreateJobBody } from './xml-body.js';
 import {
   DEFAULT_RETRY_POLICY,
   retryWithBackoff,
@@ -39,7 +32,8 @@ export interface ClientOptions {
   now?: () => number;
   sleep?: Sleep;
   random?: () => number;
-  dispatcher?: Dispatcher;
+  /** How requests go out; by default as the environment says (transport.ts). */
+  transport?: Transport;
   /** Aborts requests and retry waits (the workflow run was cancelled). */
   signal?: AbortSignal;
   /**
@@ -59,15 +53,22 @@ function requestIdIn(body: string): string {
 }
 
 type Retryable = (error: unknown) => RetryHint | false;
+type AnswerParsers = typeof import('./xml-answers.js');
+
+/** Signing, HTTP and XML reading load with the first request: a dry run loads none of them. */
+let wire: Promise<[typeof import('./request.js'), AnswerParsers]> | undefined;
+const loadWire = () => (wire ??= Promise.all([import('./request.js'), import('./xml-answers.js')]));
 const NEVER_RETRY: Retryable = () => false;
 
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
 export class CiClient {
   private readonly clock: ClockCorrection;
   private readonly now: () => number;
+  private readonly transport: Transport;
 
   constructor(private readonly options: ClientOptions) {
     this.now = options.now ?? Date.now;
+    this.transport = options.transport ?? transportFromEnvironment();
     this.clock = options.clock ?? { offsetMs: 0 };
   }
 
@@ -76,8 +77,8 @@ export class CiClient {
     return this.call(
       { method: 'POST', path: '/inventorytriggerjob', body: buildCreateJobBody(request) },
       NEVER_RETRY,
-      (answer) => {
-        const job = parseJobResponse(answer.body).jobs[0];
+      (answer, xml) => {
+        const job = xml.parseJobResponse(answer.body).jobs[0];
         if (!job?.jobId) throw this.unexpected(answer, 'a create answer without a JobId');
         return job;
       },
@@ -89,7 +90,7 @@ export class CiClient {
     return this.call(
       { method: 'GET', path: `/inventorytriggerjob/${jobId}` },
       retryableForIdempotentCall,
-      (answer) => parseJobResponse(answer.body).jobs.find((candidate) => candidate.jobId === jobId),
+      (answer, xml) => xml.parseJobResponse(answer.body).jobs.find((candidate) => candidate.jobId === jobId),
     );
   }
 
@@ -112,8 +113,8 @@ export class CiClient {
         },
       },
       retryableForIdempotentCall,
-      (answer) => {
-        const { jobs, nextToken } = parseJobResponse(answer.body);
+      (answer, xml) => {
+        const { jobs, nextToken } = xml.parseJobResponse(answer.body);
         return { jobs, nextToken };
       },
     );
@@ -140,8 +141,8 @@ export class CiClient {
         query: { workflowId: request.workflowId, object: request.object, name: request.name || undefined },
       },
       retryableWhenNotProcessed,
-      (answer) => {
-        const { instanceId } = parseTriggerWorkflowResponse(answer.body);
+      (answer, xml) => {
+        const { instanceId } = xml.parseTriggerWorkflowResponse(answer.body);
         if (!instanceId) throw this.unexpected(answer, 'a trigger answer without an InstanceId');
         return instanceId;
       },
@@ -152,7 +153,7 @@ export class CiClient {
     return this.call(
       { method: 'GET', path: `/workflowexecution/${runId}` },
       retryableForIdempotentCall,
-      (answer) => parseExecutionResponse(answer.body).execution,
+      (answer, xml) => xml.parseExecutionResponse(answer.body).execution,
     );
   }
 
@@ -172,8 +173,8 @@ export class CiClient {
         },
       },
       retryableForIdempotentCall,
-      (answer) => {
-        const { executions, nextToken } = parseExecutionsResponse(answer.body);
+      (answer, xml) => {
+        const { executions, nextToken } = xml.parseExecutionsResponse(answer.body);
         return { executions, nextToken };
       },
     );
@@ -186,16 +187,17 @@ export class CiClient {
   private async call<T>(
     spec: RequestSpec,
     retryable: Retryable,
-    read: (answer: RawAnswer) => T,
+    read: (answer: RawAnswer, xml: AnswerParsers) => T,
   ): Promise<WithRequestId<T>> {
     const { options } = this;
+    const [{ sendSigned }, xml] = await loadWire();
     const context = {
       endpoint: options.endpoint,
       credentials: options.credentials,
       timeoutMs: options.timeoutMs ?? 30_000,
       now: this.now,
       logger: options.logger,
-      dispatcher: options.dispatcher,
+      transport: this.transport,
       signal: options.signal,
     };
     const send = async (): Promise<RawAnswer> => {
@@ -216,7 +218,7 @@ export class CiClient {
     const once = async (): Promise<WithRequestId<T>> => {
       const answer = await send();
       try {
-        return { value: read(answer), requestId: answer.requestId || requestIdIn(answer.body) };
+        return { value: read(answer, xml), requestId: answer.requestId || requestIdIn(answer.body) };
       } catch (error) {
         if (error instanceof XmlShapeError)
           throw this.unexpected(answer, 'an answer that is not the API XML');

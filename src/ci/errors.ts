@@ -34,3 +34,11 @@ export class TransportError extends Error {
     super(message);
   }
 }
+
+/**
+ * The text was not the XML the API sends: not well-formed (a truncated answer) or another document
+ * (a proxy's HTML page, an `<Error>` where a `<Response>` was expected).
+ */
+export class XmlShapeError extends Error {
+  override readonly name = 'XmlShapeError';
+}

@@ -1,7 +1,8 @@
-import { request as undiciRequest, type Dispatcher } from 'undici';
 import { ApiError, TransportError } from './errors.js';
-import { encodeCos, signRequest } from './signer.js';
-import { parseErrorBody } from './xml.js';
+import { signRequest } from './signer.js';
+import { requestUrl } from './url.js';
+import type { Transport } from './transport.js';
+import { parseErrorBody } from './xml-answers.js';
 
 export interface Credentials {
   secretId: string;
@@ -38,27 +39,13 @@ export interface RequestContext {
   timeoutMs: number;
   now: () => number;
   logger: Logger;
-  dispatcher?: Dispatcher;
+  transport: Transport;
   signal?: AbortSignal;
 }
 
 /** Signing validity: a little before now (clocks drift) to well past the longest request. */
 const SIGN_FROM_SECONDS = -60;
 const SIGN_FOR_SECONDS = 900;
-
-/** Builds the URL as sent: path segments and query encoded the way they are signed, so both agree. */
-export function requestUrl(endpoint: URL, spec: RequestSpec): URL {
-  const path = spec.path
-    .split('/')
-    .map((segment) => encodeCos(segment))
-    .join('/');
-  const query = Object.entries(spec.query ?? {})
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([key, value]) => (value === '' ? encodeCos(key) : `${encodeCos(key)}=${encodeCos(value)}`))
-    .join('&');
-  const base = endpoint.href.replace(/\/+$/, '');
-  return new URL(`${base}${path}${query ? `?${query}` : ''}`);
-}
 
 /**
  * One request, signed with the clock corrected by `clockOffsetMs`. Answers ≥ 300 become an
@@ -92,9 +79,17 @@ export async function sendSigned(
   });
 
   const started = context.now();
-  const timeLimit = new AbortController();
-  const timer = setTimeout(() => timeLimit.abort(), context.timeoutMs);
-  const signal = context.signal ? AbortSignal.any([timeLimit.signal, context.signal]) : timeLimit.signal;
+  // One controller for both ends of a request, rather than AbortSignal.any: that one leaves a weak
+  // reference per request on the step's long-lived signal, which a long wait pays for in memory.
+  const stop = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop.abort();
+  }, context.timeoutMs);
+  const onAbort = () => stop.abort();
+  context.signal?.addEventListener('abort', onAbort, { once: true });
+  if (context.signal?.aborted) stop.abort();
   const where = `${spec.method} ${url.pathname}`;
   let status: number;
   let requestId: string;
@@ -103,25 +98,26 @@ export async function sendSigned(
   let date: string | undefined;
   let retryAfter: string | undefined;
   try {
-    const answer = await undiciRequest(url, {
+    const answer = await context.transport({
+      url,
       method: spec.method,
       headers: { ...headers, authorization },
       body: spec.body,
-      signal,
-      dispatcher: context.dispatcher,
+      signal: stop.signal,
     });
-    status = answer.statusCode;
+    status = answer.status;
     requestId = headerText(answer.headers['x-ci-request-id'] ?? answer.headers['x-cos-request-id']);
     contentType = headerText(answer.headers['content-type']);
     date = headerText(answer.headers['date']) || undefined;
     retryAfter = headerText(answer.headers['retry-after']) || undefined;
-    body = await answer.body.text();
+    body = answer.body;
   } catch (error) {
-    const failure = transportFailure(error, where, context, timeLimit.signal);
+    const failure = transportFailure(error, where, context, timedOut);
     context.logger.debug(`${where} failed after ${context.now() - started} ms: ${failure.message}`);
     throw failure;
   } finally {
     clearTimeout(timer);
+    context.signal?.removeEventListener('abort', onAbort);
   }
   context.logger.debug(
     `${where} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${context.now() - started} ms`,
@@ -169,9 +165,9 @@ function transportFailure(
   error: unknown,
   where: string,
   context: RequestContext,
-  timeLimit: AbortSignal,
+  timedOut: boolean,
 ): TransportError {
-  if (timeLimit.aborted) {
+  if (timedOut) {
     return new TransportError(`${where} got no answer within ${context.timeoutMs / 1000} s`, 'timeout');
   }
   if (context.signal?.aborted) return new TransportError(`${where} was aborted`, 'aborted');

@@ -1,14 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-
-/** Percent-encode per the COS rules: UTF-8, every byte except A-Z a-z 0-9 - _ . ~ , hex upper case. */
-export function encodeCos(text: string): string {
-  // encodeURIComponent leaves ! ' ( ) * alone; it also throws on lone surrogates, which is what we
-  // want: silently signing U+FFFD would fail on the server with an unhelpful SignatureDoesNotMatch.
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
+import { encodeCos } from './url.js';
 
 export interface SignInput {
   secretId: string;

@@ -1,5 +1,5 @@
 import { CiClient, type ClockCorrection } from '../ci/client.js';
-import { dispatcherFromEnvironment } from '../ci/dispatcher.js';
+import { transportFromEnvironment } from '../ci/transport.js';
 import type { RetryPolicy } from '../waiting/retry.js';
 import { githubReporter } from './github-reporter.js';
 import type { CommonSettings } from './inputs.js';
@@ -19,6 +19,7 @@ const CLEANUP_RETRIES: RetryPolicy = {
 /** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
 export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
   const clock: ClockCorrection = { offsetMs: 0 };
+  const transport = transportFromEnvironment();
   const make = (options: Partial<ConstructorParameters<typeof CiClient>[0]>) => {
     let client: CiClient | undefined;
     return () =>
@@ -26,7 +27,7 @@ export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
         endpoint: settings.endpoint,
         credentials: settings.credentials,
         logger: githubReporter,
-        dispatcher: dispatcherFromEnvironment(),
+        transport,
         timeoutMs: settings.requestTimeoutMs,
         clock,
         ...options,

@@ -1,7 +1,7 @@
 import { createJobWithoutDuplicates } from '../ci/create-without-duplicates.js';
-import { requestUrl } from '../ci/request.js';
+import { requestUrl } from '../ci/url.js';
 import type { CreateJobRequest } from '../ci/types.js';
-import { buildCreateJobBody } from '../ci/xml.js';
+import { buildCreateJobBody } from '../ci/xml-body.js';
 import type { MainSettings } from '../runner/inputs.js';
 import { describeInput, describeWindow, jobOutputs, jobSummary } from '../report/job-report.js';
 import { formatApiTime } from '../time.js';

@@ -1,0 +1,29 @@
+/**
+ * How a request's path and query are written: the same encoding in the URL as sent and in the
+ * signature, so that both agree. No crypto here: a dry run prints the URL without signing.
+ */
+import type { RequestSpec } from './request.js';
+
+/** Percent-encode per the COS rules: UTF-8, every byte except A-Z a-z 0-9 - _ . ~ , hex upper case. */
+export function encodeCos(text: string): string {
+  // encodeURIComponent leaves ! ' ( ) * alone; it also throws on lone surrogates, which is what we
+  // want: silently signing U+FFFD would fail on the server with an unhelpful SignatureDoesNotMatch.
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** Builds the URL as sent: path segments and query encoded the way they are signed, so both agree. */
+export function requestUrl(endpoint: URL, spec: RequestSpec): URL {
+  const path = spec.path
+    .split('/')
+    .map((segment) => encodeCos(segment))
+    .join('/');
+  const query = Object.entries(spec.query ?? {})
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => (value === '' ? encodeCos(key) : `${encodeCos(key)}=${encodeCos(value)}`))
+    .join('&');
+  const base = endpoint.href.replace(/\/+$/, '');
+  return new URL(`${base}${path}${query ? `?${query}` : ''}`);
+}
