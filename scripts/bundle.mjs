@@ -1,7 +1,7 @@
 // Bundles each entry with ncc: the main step at dist/index.js (where action.yml expects it), the
 // other entries at dist/<entry>/index.js. Output is deterministic, so CI can compare it with git.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,5 +18,26 @@ for (const entry of entries) {
   );
   cpSync(out, entry === 'main' ? 'dist' : join('dist', entry), { recursive: true });
   rmSync(out, { recursive: true, force: true });
+}
+
+// ncc's --license file is written once per chunk, so the last chunk's packages overwrite the
+// others'. The notices are therefore those of every runtime package in the lockfile: what the
+// bundles can contain (all of it, or less), in the plugin's format.
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
+const notices = Object.entries(lock.packages)
+  .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.optional)
+  .map(([path]) => {
+    const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'));
+    const file = readdirSync(path).find((name) => /^licen[cs]e/i.test(name));
+    const text = file ? readFileSync(join(path, file), 'utf8').trim() : '';
+    return `${manifest.name}\n${manifest.license ?? ''}\n${text}\n`;
+  })
+  .sort()
+  .join('\n');
+for (const dir of [
+  'dist',
+  ...entries.filter((entry) => entry !== 'main').map((entry) => join('dist', entry)),
+]) {
+  if (existsSync(join(dir, 'licenses.txt'))) writeFileSync(join(dir, 'licenses.txt'), notices);
 }
 console.log(`bundled ${entries.join(', ')} into dist/`);
