@@ -10,10 +10,10 @@ import { join } from 'node:path';
 
 export interface BundleSize {
   bytes: number;
-  /** Other .js files next to index.js (chunks of dynamic imports). */
-  chunkBytes: number;
   /** Bytes per package, largest first; `src` is this action's own code. */
   byPackage: [string, number][];
+  /** The other .js files next to index.js: chunks that dynamic imports load when needed. */
+  chunks: { file: string; bytes: number; byPackage: [string, number][] }[];
 }
 
 const SRC = 'src (this action)';
@@ -37,7 +37,7 @@ const telling = (text: string) =>
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.[cm]?js$/.test(entry.name))
+    .filter((entry) => entry.isFile() && /\.[cm]?[jt]s$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
@@ -48,8 +48,14 @@ function lineIndex(root: string, licenses: string): Map<string, string> {
     .split('\n')
     .filter((line) => /^(?:@[\w.-]+\/)?[\w.-]+$/.test(line))
     .filter((name) => existsSync(join(root, 'node_modules', name, 'package.json')));
-  for (const name of new Set(packages)) {
-    for (const file of sourceFiles(join(root, 'node_modules', name))) {
+  const sources: [string, string][] = [...new Set(packages)].map((name) => [
+    name,
+    join(root, 'node_modules', name),
+  ]);
+  // A chunk that holds one module of ours is not labelled CONCATENATED MODULE either.
+  sources.push([SRC, join(root, 'src')]);
+  for (const [name, dir] of sources) {
+    for (const file of sourceFiles(dir)) {
       for (const line of telling(readFileSync(file, 'utf8'))) {
         const known = index.get(line);
         index.set(line, known === undefined || known === name ? name : '');
@@ -71,34 +77,37 @@ function packageOfText(text: string, index: Map<string, string>): string {
   return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? UNKNOWN;
 }
 
-export function bundleSize(root: string): BundleSize {
-  const dist = join(root, 'dist');
-  const bundle = readFileSync(join(dist, 'index.js'), 'utf8');
-  const index = lineIndex(root, readFileSync(join(dist, 'licenses.txt'), 'utf8'));
+/** A file's bytes by package, from the module headers webpack writes. */
+function attribute(bundle: string, index: Map<string, string>): [string, number][] {
   const sizes = new Map<string, number>();
   const add = (name: string, text: string) =>
     sizes.set(name, (sizes.get(name) ?? 0) + Buffer.byteLength(text));
-
-  // `/***/ 1234:` opens each module; the runtime follows the last one.
   const headers = [...bundle.matchAll(/^\/\*\*\*\/ (\d+):$/gm)];
   add(UNKNOWN, bundle.slice(0, headers[0]?.index ?? bundle.length));
   headers.forEach((header, i) => {
     const text = bundle.slice(header.index, headers[i + 1]?.index ?? bundle.length);
-    // [before the first marker, path 1, text 1, path 2, text 2, …]
     const parts = text.split(/^;\/\/ CONCATENATED MODULE: (.*)$/m);
     if (parts.length === 1) return add(packageOfText(text, index), text);
     add(UNKNOWN, parts[0] as string);
     for (let p = 1; p < parts.length; p += 2) add(packageOfPath(parts[p] as string), parts[p + 1] as string);
   });
+  return [...sizes].sort((a, b) => b[1] - a[1]);
+}
 
-  const chunkBytes = readdirSync(dist)
+export function bundleSize(root: string): BundleSize {
+  const dist = join(root, 'dist');
+  const index = lineIndex(root, readFileSync(join(dist, 'licenses.txt'), 'utf8'));
+  const read = (file: string) => readFileSync(join(dist, file), 'utf8');
+  const bundle = read('index.js');
+  const chunks = readdirSync(dist)
     .filter((file) => file.endsWith('.js') && file !== 'index.js')
-    .reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
-  return {
-    bytes: Buffer.byteLength(bundle),
-    chunkBytes,
-    byPackage: [...sizes].sort((a, b) => b[1] - a[1]),
-  };
+    .map((file) => ({
+      file,
+      bytes: statSync(join(dist, file)).size,
+      byPackage: attribute(read(file), index),
+    }))
+    .sort((a, b) => b.bytes - a.bytes);
+  return { bytes: Buffer.byteLength(bundle), byPackage: attribute(bundle, index), chunks };
 }
 
 /** Builds `entry` with ncc into a new temporary folder; returns the folder. */

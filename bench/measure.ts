@@ -39,9 +39,11 @@ export async function timedNode(
   args: string[],
   env: Record<string, string>,
   cwd: string,
+  onSpawn?: (child: ChildProcess) => void,
 ): Promise<Timed<ProcessRun>> {
   const child = spawn(NODE24, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const elapsed = clock(child);
+  onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
