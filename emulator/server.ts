@@ -76,6 +76,7 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
     call: 'unknown',
     requestId,
     headers,
+    connection: req.socket.remotePort ?? 0,
     time: now,
   };
   s.requests.push(record);

@@ -118,6 +118,8 @@ export interface RequestRecord {
   /** Lower-case names. */
   headers: Record<string, string>;
   fault?: Fault['kind'];
+  /** The client's port: requests with the same one came over the same kept-alive connection. */
+  connection: number;
   /** Why a request was refused (for signature errors: the string the emulator signed). */
   detail?: string;
   time: number;

@@ -148,6 +148,30 @@ describe('a proxy set in the environment', () => {
       expect(tunnels.length).toBeGreaterThan(0);
       expect(new Set(tunnels)).toEqual(new Set([new URL(secure.url).host]));
     });
+
+    it('without a proxy, connects directly over TLS (node:https), polling on one kept-alive connection', async () => {
+      tunnels.length = 0;
+      const before = secure.requests.length;
+      const run = await runStep({ inputs: inputs(secure), env: { NODE_EXTRA_CA_CERTS: caFile } });
+      expect(run.errors).toEqual([]);
+      expect(run.outputs.state).toBe('Success');
+      expect(tunnels).toEqual([]);
+      const calls = secure.requests.slice(before);
+      expect(calls.map((r) => r.call)).toEqual(expect.arrayContaining(['create', 'describe']));
+      expect(new Set(calls.map((r) => r.connection)).size).toBe(1);
+    });
+
+    it('stops at once on a certificate the runner does not trust, saying what to do', async () => {
+      const before = secure.requests.length;
+      const run = await runStep({ inputs: inputs(secure, { wait: 'false' }) });
+      expect(run.code).toBe(1);
+      expect(run.errors).toHaveLength(1);
+      expect(run.errors[0]).toMatch(
+        /POST \/inventorytriggerjob: connection failed \(SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT/,
+      );
+      expect(run.stdout).not.toMatch(/\n\s+at /);
+      expect(secure.jobs().filter((job) => job.name === run.outputs.name)).toEqual([]);
+    }, 90_000);
   });
 
   it('NO_PROXY naming the host sends requests around the proxy', async () => {

@@ -64,11 +64,12 @@ describe('what a step loads', () => {
   });
 
   it('behind a proxy, undici is what connects', async () => {
-    const { modules } = await loadedBy({
+    const { code, modules } = await loadedBy({
       inputs: inputs({ wait: 'false' }),
       // The proxy is not reached (NO_PROXY covers the emulator); loading undici is what is shown.
       env: { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1' },
     });
+    expect(code).toBe(0);
     expect(modules).toEqual(expect.arrayContaining(['http2']));
   });
 });

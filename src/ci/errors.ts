@@ -27,7 +27,7 @@ export class TransportError extends Error {
   constructor(
     message: string,
     /** What kind of failure, so that retry rules can tell a request that never left from one that may have been processed. */
-    readonly kind: 'connect' | 'dns' | 'reset' | 'timeout' | 'unparsable' | 'aborted',
+    readonly kind: 'connect' | 'dns' | 'tls' | 'reset' | 'timeout' | 'unparsable' | 'aborted',
     readonly status?: number,
     readonly requestId?: string,
   ) {

@@ -177,6 +177,13 @@ function transportFailure(
     return new TransportError(`${where}: connection refused by ${context.endpoint.host}`, 'connect');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return new TransportError(`${where}: cannot resolve ${context.endpoint.hostname}`, 'dns');
+  // The handshake failed before anything was sent. Behind a TLS-inspecting proxy, Node needs its CA.
+  if (code && /CERT|SELF_SIGNED|UNABLE_TO_/.test(code))
+    return new TransportError(
+      `${where}: ${context.endpoint.host} presented a certificate this runner does not trust (${code}); ` +
+        'if a proxy inspects TLS, give Node its CA with NODE_EXTRA_CA_CERTS',
+      'tls',
+    );
   return new TransportError(`${where}: connection failed (${code ?? detail})`, 'reset');
 }
 

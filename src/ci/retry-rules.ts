@@ -6,7 +6,8 @@ import type { RetryHint } from '../waiting/retry.js';
  * repeated after any failure that says nothing about the request itself.
  */
 export function retryableForIdempotentCall(error: unknown): RetryHint | false {
-  if (error instanceof TransportError) return error.kind === 'aborted' ? false : {};
+  // An untrusted certificate stays untrusted: asking again only delays the error.
+  if (error instanceof TransportError) return error.kind === 'aborted' || error.kind === 'tls' ? false : {};
   if (error instanceof ApiError) {
     if (error.status === 429 || error.status >= 500 || error.code === 'SlowDown') {
       return { retryAfterMs: error.retryAfterMs };
