@@ -68,6 +68,7 @@ const TEXTS = [
   '  spaced  ',
   '   ',
   'line\nbreak',
+  'crlf\r\nline\rends',
   '<![CDATA[raw <b> & ]]>',
   '007',
   '123e4',
@@ -149,6 +150,22 @@ describe('readXml', () => {
     }
     expect(refused).toBeGreaterThan(1000);
     expect(compared).toBeGreaterThan(300);
+  });
+
+  it('keeps elements named like Object.prototype members as plain keys', () => {
+    const plain = toPlain(
+      readXml('<T><constructor>a</constructor><__proto__>b</__proto__><toString>c</toString></T>'),
+    );
+    expect(JSON.parse(JSON.stringify(plain))).toEqual(
+      JSON.parse('{"constructor":"a","__proto__":"b","toString":"c"}'),
+    );
+  });
+
+  it('refuses a document nested deeper than 100 elements, rather than exhausting the stack', () => {
+    const nest = (depth: number) => '<a>'.repeat(depth) + '</a>'.repeat(depth);
+    expect(() => readXml(nest(100))).not.toThrow();
+    expect(() => readXml(nest(101))).toThrow(new XmlShapeError('XML nested deeper than 100 elements'));
+    expect(() => readXml(nest(100_000))).toThrow(XmlShapeError);
   });
 
   it('refuses a DOCTYPE, so that no entity is ever expanded', () => {

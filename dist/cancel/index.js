@@ -650,8 +650,9 @@ function transportFromEnvironment(env = process.env) {
  * repeated after any failure that says nothing about the request itself.
  */
 function retry_rules_retryableForIdempotentCall(error) {
+    // An untrusted certificate stays untrusted: asking again only delays the error.
     if (error instanceof errors/* TransportError */.wX)
-        return error.kind === 'aborted' ? false : {};
+        return error.kind === 'aborted' || error.kind === 'tls' ? false : {};
     if (error instanceof errors/* ApiError */.hD) {
         if (error.status === 429 || error.status >= 500 || error.code === 'SlowDown') {
             return { retryAfterMs: error.retryAfterMs };

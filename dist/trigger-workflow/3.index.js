@@ -63,7 +63,8 @@ function readXml(source) {
 function toPlain(element) {
     if (element.children.length === 0)
         return element.text;
-    const plain = {};
+    // No prototype: an element named `constructor` or `__proto__` is a key like any other.
+    const plain = Object.create(null);
     for (const child of element.children) {
         const value = toPlain(child);
         const seen = plain[child.name];
@@ -84,7 +85,7 @@ function readMarkup(reading, open) {
         return after(source, '-->', open + 4, 'a comment');
     if (source.startsWith('<![CDATA[', open)) {
         const end = after(source, ']]>', open + 9, 'a CDATA section');
-        addText(stack, source.slice(open + 9, end - 3));
+        addText(stack, normalizeLineEnds(source.slice(open + 9, end - 3)));
         return end;
     }
     if (source.startsWith('<?', open))
@@ -119,6 +120,8 @@ function readMarkup(reading, open) {
         reading.root = element;
     if (!selfClosing)
         stack.push(element);
+    if (stack.length > MAX_DEPTH)
+        throw new errors/* XmlShapeError */.Jv(`XML nested deeper than ${MAX_DEPTH} elements`);
     return close + 1;
 }
 /**
@@ -133,8 +136,12 @@ function readText(reading, at, end) {
         if (!element || element.children.length > 0 || beforeChild)
             return;
     }
-    const raw = source.slice(at, end);
+    const raw = normalizeLineEnds(source.slice(at, end));
     addText(stack, raw.includes('&') ? decodeEntities(raw) : raw);
+}
+/** XML 1.0 §2.11: a parser reads CR LF and a lone CR as LF. */
+function normalizeLineEnds(text) {
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 function addText(stack, text) {
     const element = stack.at(-1);
@@ -143,6 +150,8 @@ function addText(stack, text) {
     element.text += text;
 }
 const SLASH = 0x2f;
+/** The API nests a few levels; a document far deeper is not an answer, and would exhaust the stack. */
+const MAX_DEPTH = 100;
 function isSpace(code) {
     return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
@@ -156,7 +165,10 @@ function isBlank(source, from, to) {
 function isNameStart(code) {
     return code !== SLASH && code !== 0x21 /* ! */ && code !== 0x3f /* ? */ && !Number.isNaN(code);
 }
-/** The five XML entities and numeric references; anything else stays as it was written. */
+/**
+ * The five XML entities and numeric references; anything else stays as it was written. (HTML names
+ * such as `&nbsp;`, which fast-xml-parser's `htmlEntities` decoded, are not XML without a DTD.)
+ */
 function decodeEntities(text) {
     return text.replace(ENTITY, (whole, hex, decimal, named) => {
         if (named)
@@ -235,10 +247,14 @@ function child(node, name) {
     const element = only(node, name);
     return element && element.children.length > 0 ? element : undefined;
 }
+/** Each child's text by name; a name that repeats reads as '' (one pass: hostile input may be wide). */
 function textRecord(node) {
-    const record = {};
-    for (const element of node?.children ?? [])
-        record[element.name] = xml_answers_text(node, element.name);
+    const record = Object.create(null);
+    const seen = new Set();
+    for (const element of node?.children ?? []) {
+        record[element.name] = seen.has(element.name) ? '' : textOf(element);
+        seen.add(element.name);
+    }
     return record;
 }
 function toJobDetail(node) {

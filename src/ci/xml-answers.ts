@@ -47,9 +47,14 @@ function child(node: XmlElement | undefined, name: string): XmlElement | undefin
   return element && element.children.length > 0 ? element : undefined;
 }
 
+/** Each child's text by name; a name that repeats reads as '' (one pass: hostile input may be wide). */
 function textRecord(node: XmlElement | undefined): Record<string, string> {
-  const record: Record<string, string> = {};
-  for (const element of node?.children ?? []) record[element.name] = text(node, element.name);
+  const record: Record<string, string> = Object.create(null) as Record<string, string>;
+  const seen = new Set<string>();
+  for (const element of node?.children ?? []) {
+    record[element.name] = seen.has(element.name) ? '' : textOf(element);
+    seen.add(element.name);
+  }
   return record;
 }
 

@@ -53,7 +53,8 @@ export function readXml(source: string): XmlElement {
  */
 export function toPlain(element: XmlElement): unknown {
   if (element.children.length === 0) return element.text;
-  const plain: Record<string, unknown> = {};
+  // No prototype: an element named `constructor` or `__proto__` is a key like any other.
+  const plain: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const child of element.children) {
     const value = toPlain(child);
     const seen = plain[child.name];
@@ -71,7 +72,7 @@ function readMarkup(reading: Reading, open: number): number {
   if (source.startsWith('<!--', open)) return after(source, '-->', open + 4, 'a comment');
   if (source.startsWith('<![CDATA[', open)) {
     const end = after(source, ']]>', open + 9, 'a CDATA section');
-    addText(stack, source.slice(open + 9, end - 3));
+    addText(stack, normalizeLineEnds(source.slice(open + 9, end - 3)));
     return end;
   }
   if (source.startsWith('<?', open)) return after(source, '?>', open + 2, 'a declaration');
@@ -103,6 +104,7 @@ function readMarkup(reading: Reading, open: number): number {
   else if (reading.root) throw new XmlShapeError('XML with more than one root element');
   else reading.root = element;
   if (!selfClosing) stack.push(element);
+  if (stack.length > MAX_DEPTH) throw new XmlShapeError(`XML nested deeper than ${MAX_DEPTH} elements`);
   return close + 1;
 }
 
@@ -117,8 +119,13 @@ function readText(reading: Reading, at: number, end: number): void {
     const beforeChild = end < source.length && isNameStart(source.charCodeAt(end + 1));
     if (!element || element.children.length > 0 || beforeChild) return;
   }
-  const raw = source.slice(at, end);
+  const raw = normalizeLineEnds(source.slice(at, end));
   addText(stack, raw.includes('&') ? decodeEntities(raw) : raw);
+}
+
+/** XML 1.0 §2.11: a parser reads CR LF and a lone CR as LF. */
+function normalizeLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 function addText(stack: XmlElement[], text: string): void {
@@ -128,6 +135,8 @@ function addText(stack: XmlElement[], text: string): void {
 }
 
 const SLASH = 0x2f;
+/** The API nests a few levels; a document far deeper is not an answer, and would exhaust the stack. */
+const MAX_DEPTH = 100;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
@@ -143,7 +152,10 @@ function isNameStart(code: number): boolean {
   return code !== SLASH && code !== 0x21 /* ! */ && code !== 0x3f /* ? */ && !Number.isNaN(code);
 }
 
-/** The five XML entities and numeric references; anything else stays as it was written. */
+/**
+ * The five XML entities and numeric references; anything else stays as it was written. (HTML names
+ * such as `&nbsp;`, which fast-xml-parser's `htmlEntities` decoded, are not XML without a DTD.)
+ */
 function decodeEntities(text: string): string {
   return text.replace(ENTITY, (whole, hex?: string, decimal?: string, named?: string) => {
     if (named) return NAMED[named] ?? whole;
