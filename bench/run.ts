@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { format, resolveConfig } from 'prettier';
 import { ROOT } from '../emulator/github-runner.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
@@ -200,15 +201,25 @@ async function cancelFirstJob(em: Emulator): Promise<void> {
   check(answer.status === 200, 'the cancel that ends a memory run', answer.text);
 }
 
-async function memoryRun(): Promise<MemoryFigures> {
+/** The step through MEMORY_CALLS status calls MEMORY_GAP_MS apart; its job is cancelled after the last. */
+async function longWait(
+  what: string,
+  options: {
+    onCall?: (calls: number) => void;
+    env?: Record<string, string>;
+    onSpawn?: (child: ChildProcess, calls: () => number) => void;
+  },
+): Promise<{ ms: number; calls: number }> {
   let calls = 0;
   const em: Emulator = await emulator({
     schedule: { queuedMs: 0, runningMs: 3_600_000, final: 'Success' },
     onRequest: (record) => {
-      if (record.call === 'describe' && ++calls === MEMORY_CALLS) void cancelFirstJob(em);
+      if (record.call !== 'describe') return;
+      calls++;
+      options.onCall?.(calls);
+      if (calls === MEMORY_CALLS) void cancelFirstJob(em);
     },
   });
-  let samples: MemorySample[] = [];
   const { ms, result } = await timedStep({
     inputs: {
       ...INPUTS,
@@ -217,14 +228,19 @@ async function memoryRun(): Promise<MemoryFigures> {
       'fail-on': 'none',
       'object-failures': 'ignore',
     },
-    onSpawn: (child) => (samples = sampleMemory(child, () => calls)),
+    env: options.env,
+    onSpawn: (child) => options.onSpawn?.(child, () => calls),
   });
   await em.close();
-  check(
-    result.code === 0 && result.outputs.state === 'Cancel',
-    'the memory run',
-    result.stdout + result.stderr,
-  );
+  check(result.code === 0 && result.outputs.state === 'Cancel', what, result.stdout + result.stderr);
+  return { ms, calls };
+}
+
+async function memoryRun(): Promise<MemoryFigures> {
+  let samples: MemorySample[] = [];
+  const { ms, calls } = await longWait('the memory run', {
+    onSpawn: (child, calls) => (samples = sampleMemory(child, calls)),
+  });
   return memoryFigures(samples, calls, ms);
 }
 
@@ -233,39 +249,22 @@ async function memoryRun(): Promise<MemoryFigures> {
  * twice a second (a run of its own: forced collections would change the RSS figures).
  */
 async function liveHeapRun(): Promise<{ firstMb: number; lastMb: number; samples: number }> {
-  const progress: { at: number; calls: number }[] = [];
-  const em: Emulator = await emulator({
-    schedule: { queuedMs: 0, runningMs: 3_600_000, final: 'Success' },
-    onRequest: (record) => {
-      if (record.call !== 'describe') return;
-      progress.push({ at: Date.now(), calls: progress.length + 1 });
-      if (progress.length === MEMORY_CALLS) void cancelFirstJob(em);
-    },
-  });
+  const callTimes: number[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'bench-heap-'));
   const file = join(dir, 'heap');
   writeFileSync(file, '');
-  const { result } = await timedStep({
-    inputs: {
-      ...INPUTS,
-      endpoint: em.url,
-      'poll-interval': `${MEMORY_GAP_MS}ms`,
-      'fail-on': 'none',
-      'object-failures': 'ignore',
-    },
+  await longWait('the live-heap run', {
+    onCall: () => callTimes.push(Date.now()),
     env: { NODE_OPTIONS: `--import ${join(ROOT, 'bench/heap-probe.mjs')}`, HEAP_PROBE_FILE: file },
   });
-  await em.close();
-  check(
-    result.code === 0 && result.outputs.state === 'Cancel',
-    'the live-heap run',
-    result.stdout + result.stderr,
-  );
   const samples = readFileSync(file, 'utf8')
     .trim()
     .split('\n')
     .map((line) => line.split(' ').map(Number) as [number, number])
-    .map(([at, bytes]) => ({ calls: progress.filter((p) => p.at <= at).length, mb: bytes / 1024 / 1024 }));
+    .map(([at, bytes]) => ({
+      calls: callTimes.filter((time) => time <= at).length,
+      mb: bytes / 1024 / 1024,
+    }));
   rmSync(dir, { recursive: true, force: true });
   const heapIn = (from: number, to: number) =>
     median(samples.filter((s) => s.calls >= from && s.calls <= to).map((s) => s.mb));
