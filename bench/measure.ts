@@ -1,7 +1,7 @@
 /** Whole-process timings and memory samples of child processes. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { NODE24, runStep, type StepOptions, type StepRun } from '../emulator/github-runner.js';
+import { NODE24, runStep, type StepOptions, type StepRun } from '../test-support/github-runner.js';
 
 export interface Timed<T> {
   /** From spawn() to the child's `close` (it exited and its output was read). */
@@ -15,7 +15,7 @@ function clock(child: ChildProcess): Promise<number> {
   return new Promise((done) => child.once('close', () => done(performance.now() - started)));
 }
 
-/** A bundle run exactly as the GitHub runner makes it (emulator/github-runner.ts). */
+/** A bundle run exactly as the GitHub runner makes it (test-support/github-runner.ts). */
 export async function timedStep(options: StepOptions): Promise<Timed<StepRun>> {
   let elapsed: Promise<number> | undefined;
   const result = await runStep({

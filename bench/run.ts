@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { format, resolveConfig } from 'prettier';
-import { ROOT } from '../emulator/github-runner.js';
+import { ROOT } from '../test-support/github-runner.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
-import { sdkFetch } from '../emulator/sdk-client.js';
+import { sdkFetch } from '../test-support/sdk-client.js';
 import { bundleSize, nccBuild } from './bundle-size.js';
 import { median, sampleMemory, timedNode, timedStep, type MemorySample } from './measure.js';
 

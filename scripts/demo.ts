@@ -2,7 +2,7 @@
 // as the GitHub runner does (Node 24, INPUT_* with the action.yml defaults, the runner's files) for
 // a prefix job that reaches Success. Prints the step's log, its outputs and its summary.
 import { writeFileSync } from 'node:fs';
-import { runStep } from '../emulator/github-runner.js';
+import { runStep } from '../test-support/github-runner.js';
 import { startEmulator } from '../emulator/index.js';
 
 const credentials = { secretId: 'AKIDdemo0000000000000000', secretKey: 'demo-secret-key' };

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { readActionYml, ROOT, runStep, type StepRun } from '../../emulator/github-runner.js';
+import { readActionYml, ROOT, runStep, type StepRun } from '../../test-support/github-runner.js';
 
 type Strings = Record<string, string>;
 interface Step {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
-import type { StepRun } from '../../emulator/github-runner.js';
-import { sdkFetch } from '../../emulator/sdk-client.js';
+import type { StepRun } from '../../test-support/github-runner.js';
+import { sdkFetch } from '../../test-support/sdk-client.js';
 
 export const SECRET_ID = 'AKIDe2eKeyId0000000000';
 export const SECRET_KEY = 'e2eSecretKey-DO-NOT-PRINT-7f3a9c';

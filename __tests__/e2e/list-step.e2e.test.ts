@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Emulator } from '../../emulator/index.js';
-import { runStep, type StepRun } from '../../emulator/github-runner.js';
+import { runStep, type StepRun } from '../../test-support/github-runner.js';
 import { API_TIME, commonInputs, createJobElsewhere, useEmulator, WORKFLOW_ID } from './fixtures.js';
 
 const OTHER_WORKFLOW = 'wfedcba9876543210fedcba9876543210';

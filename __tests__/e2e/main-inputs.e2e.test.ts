@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { runStep } from '../../emulator/github-runner.js';
+import { runStep } from '../../test-support/github-runner.js';
 import {
   commonInputs,
   everythingShown,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ObjectRun } from '../../emulator/index.js';
-import { runStep } from '../../emulator/github-runner.js';
+import { runStep } from '../../test-support/github-runner.js';
 import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
 
 const keys = (prefix: string, count: number) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
-import { runStep } from '../../emulator/github-runner.js';
+import { runStep } from '../../test-support/github-runner.js';
 import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
 
 const emulator = useEmulator({ schedule: { queuedMs: 100, runningMs: 120_000, final: 'Success' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Fault } from '../../emulator/index.js';
-import { runStep, type StepRun } from '../../emulator/github-runner.js';
+import { runStep, type StepRun } from '../../test-support/github-runner.js';
 import { commonInputs, everythingShown, SECRET_KEY, useEmulator, WORKFLOW_ID } from './fixtures.js';
 
 const emulator = useEmulator();

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
-import { runStep } from '../../emulator/github-runner.js';
+import { runStep } from '../../test-support/github-runner.js';
 import { commonInputs, SECRET_ID, SECRET_KEY, WORKFLOW_ID } from './fixtures.js';
 
 const TWO_HOURS = 2 * 3600 * 1000;

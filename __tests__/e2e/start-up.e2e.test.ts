@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, runStep, type StepOptions } from '../../emulator/github-runner.js';
+import { ROOT, runStep, type StepOptions } from '../../test-support/github-runner.js';
 import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
 
 const emulator = useEmulator();

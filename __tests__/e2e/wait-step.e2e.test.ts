@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { runStep, type StepRun } from '../../emulator/github-runner.js';
+import { runStep, type StepRun } from '../../test-support/github-runner.js';
 import {
   API_TIME,
   commonInputs,

@@ -1,7 +1,7 @@
 /** Every package whose code the bundles carry has its notice in the licenses.txt beside them. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../emulator/github-runner.js';
+import { ROOT } from '../../test-support/github-runner.js';
 
 const DIST = join(ROOT, 'dist');
 const dirs = [

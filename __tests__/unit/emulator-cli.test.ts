@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sdkFetch } from '../../emulator/sdk-client.js';
+import { sdkFetch } from '../../test-support/sdk-client.js';
 import { DEFAULT_PORT, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, parseCli } from '../../emulator/standalone.js';
 
 const WID = 'w7476ff3564ee45b7b490d64bccaba6cc';

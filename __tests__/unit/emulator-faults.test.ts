@@ -1,6 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
-import { sdkFetch } from '../../emulator/sdk-client.js';
+import { sdkFetch } from '../../test-support/sdk-client.js';
 
 const CREDS = { secretId: 'AKIDtest', secretKey: 'test-secret-key' };
 const WID = 'w7476ff3564ee45b7b490d64bccaba6cc';

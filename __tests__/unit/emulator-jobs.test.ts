@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
-import { sdkFetch, type SdkRequest } from '../../emulator/sdk-client.js';
+import { sdkFetch, type SdkRequest } from '../../test-support/sdk-client.js';
 
 const CREDS = { secretId: 'AKIDtest', secretKey: 'test-secret-key' };
 const WID = 'w7476ff3564ee45b7b490d64bccaba6cc';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import COS from 'cos-nodejs-sdk-v5';
 import { XMLParser } from 'fast-xml-parser';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
-import { sdkAuthorization, sdkFetch } from '../../emulator/sdk-client.js';
+import { sdkAuthorization, sdkFetch } from '../../test-support/sdk-client.js';
 import { sign } from '../../emulator/signature.js';
 
 const parser = new XMLParser({ parseTagValue: false });
