@@ -1,22 +1,24 @@
-// Bundles each entry with ncc: the main step at dist/index.js (where action.yml expects it), the
-// other entries at dist/<entry>/index.js. Output is deterministic, so CI can compare it with git.
+// Bundles each action's src/actions/<action>/index.ts with ncc: the main step (create) at
+// dist/index.js, where action.yml expects it, the others at dist/<action>/index.js. Output is
+// deterministic, so CI can compare it with git.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const entries = readdirSync('src/entries')
-  .filter((file) => file.endsWith('.ts'))
-  .map((file) => file.replace(/\.ts$/, ''));
+const entries = readdirSync('src/actions', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join('src/actions', entry.name, 'index.ts')))
+  .map((entry) => entry.name)
+  .sort();
 rmSync('dist', { recursive: true, force: true });
 for (const entry of entries) {
   const out = mkdtempSync(join(tmpdir(), `ncc-${entry}-`));
   execFileSync(
     'npx',
-    ['ncc', 'build', `src/entries/${entry}.ts`, '-o', out, '--license', 'licenses.txt', '--quiet'],
+    ['ncc', 'build', `src/actions/${entry}/index.ts`, '-o', out, '--license', 'licenses.txt', '--quiet'],
     { stdio: 'inherit' },
   );
-  cpSync(out, entry === 'main' ? 'dist' : join('dist', entry), { recursive: true });
+  cpSync(out, entry === 'create' ? 'dist' : join('dist', entry), { recursive: true });
   rmSync(out, { recursive: true, force: true });
 }
 
@@ -36,7 +38,7 @@ const notices = Object.entries(lock.packages)
   .join('\n');
 for (const dir of [
   'dist',
-  ...entries.filter((entry) => entry !== 'main').map((entry) => join('dist', entry)),
+  ...entries.filter((entry) => entry !== 'create').map((entry) => join('dist', entry)),
 ]) {
   if (existsSync(join(dir, 'licenses.txt'))) writeFileSync(join(dir, 'licenses.txt'), notices);
 }

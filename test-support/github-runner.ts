@@ -57,7 +57,9 @@ function baseEnv(dir: string): Record<string, string> {
     GITHUB_REPOSITORY: 'octo-org/media-site',
     GITHUB_RUN_ID: '1658821493',
     GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_ACTION: 'reprocess',
+    GITHUB_ACTION: 'transcode',
+    GITHUB_JOB: 'reprocess',
+    GITHUB_SERVER_URL: 'https://github.com',
     RUNNER_TEMP: dir,
   };
 }

@@ -127,13 +127,14 @@ describe('list/ filters', () => {
     expect(listed(await listStep(emulator(), { since: '-1h' }))).toHaveLength(5);
     const none = await listStep(emulator(), { until: '-1h' });
     expect(none.code).toBe(0);
-    expect(none.outputs).toEqual({ jobs: '[]', count: '0' });
+    expect(none.outputs).toMatchObject({ jobs: '[]', count: '0' });
     expect(none.summary).toContain('No job matches the filters.');
   });
 
   it.each([
-    ['limit', { limit: '0' }, 'a whole number of 1 or more'],
-    ['limit', { limit: 'ten' }, 'a whole number of 1 or more'],
+    ['limit', { limit: '0' }, 'a whole number from 1 to 1000'],
+    ['limit', { limit: 'ten' }, 'a whole number from 1 to 1000'],
+    ['limit', { limit: '1001' }, 'a whole number from 1 to 1000'],
     ['order', { order: 'newest' }, 'one of desc, asc'],
     ['states', { states: 'Success,Done' }, 'a comma-separated list of'],
     ['since', { since: 'yesterday' }, 'a time such as'],

@@ -54,8 +54,11 @@ describe('main step', () => {
       State: 'Success',
       Input: { Prefix: 'videos/' },
     });
-    expect(run.state).toEqual({ 'job-id': jobId, phase: 'ended' });
+    expect(run.state).toEqual({ 'job-id': jobId, name: run.outputs.name, phase: 'ended' });
     expect(run.summary).toContain(`| Job id | \`${jobId}\` |`);
+    expect(run.summary).toContain(
+      '[Workflow run](https://github.com/octo-org/media-site/actions/runs/1658821493)',
+    );
     expect(run.summary).toContain('| State | ✅ Success |');
     expect(run.summary).toContain('| Input | Prefix `videos/` |');
     expect(run.summary).toMatch(/\| Duration \| \d/);

@@ -1,9 +1,19 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import * as core from '../../__fixtures__/workflow-commands.js';
+import * as core from '../../__fixtures__/core.js';
 
-jest.unstable_mockModule('../../src/runner/workflow-commands.js', () => core);
-const { getMainSettings, getListSettings, getCommonSettings } = await import('../../src/runner/inputs.js');
-const { InputError } = await import('../../src/runner/input-error.js');
+jest.unstable_mockModule('@actions/core', () => core);
+// @actions/github reads the run's context from the environment once, when it is imported.
+Object.assign(process.env, {
+  GITHUB_REPOSITORY: 'octo-org/media.site',
+  GITHUB_RUN_ID: '42',
+  GITHUB_RUN_ATTEMPT: '2',
+  GITHUB_JOB: 'transcode',
+});
+const { readMainSettings: getMainSettings } = await import('../../src/actions/create/settings.js');
+const { readListSettings: getListSettings } = await import('../../src/actions/list/settings.js');
+const { readTriggerSettings } = await import('../../src/actions/trigger-workflow/settings.js');
+const { readCommonSettings: getCommonSettings } = await import('../../src/github/common-settings.js');
+const { InputError } = await import('../../src/github/input-error.js');
 
 const WORKFLOW = 'w' + 'a1'.repeat(16);
 const base = {
@@ -126,16 +136,31 @@ describe('main step settings', () => {
     expect(window.end?.toISOString()).toBe('2026-11-23T00:00:00.000Z');
   });
 
-  it('derives a default name unique per repository, run, attempt and step', () => {
-    Object.assign(process.env, {
-      GITHUB_REPOSITORY: 'octo-org/media.site',
-      GITHUB_RUN_ID: '42',
-      GITHUB_RUN_ATTEMPT: '2',
-      GITHUB_ACTION: '__octo-org_cos-workflow-trigger',
-    });
-    expect(getMainSettings(NOW).name).toMatch(
-      /^octo-org-media-site-42-2-__octo-org_cos-workflow-trigger-[0-9a-f]{6}$/,
-    );
+  it('derives a default name from the run context: repository, run, attempt, job and a random tail', () => {
+    expect(getMainSettings(NOW).name).toMatch(/^octo-org-media-site-42-2-transcode-[0-9a-f]{6}$/);
+  });
+
+  it('takes object keys, prefixes and names as given, spaces and all', () => {
+    core.setInputs({ ...base, prefix: '', object: '  clip.mp4  ' });
+    expect(getMainSettings(NOW).input).toEqual({ kind: 'Object', value: '  clip.mp4  ' });
+    core.setInputs({ ...base, prefix: ' videos/ ' });
+    expect(getMainSettings(NOW).input.value).toBe(' videos/ ');
+    core.setInputs({ ...base, name: ' nightly ' });
+    expect(inputError(() => getMainSettings(NOW)).input).toBe('name');
+    core.setInputs({ ...base, object: ' a b.mp4 ' });
+    expect(readTriggerSettings().object).toBe(' a b.mp4 ');
+  });
+
+  it.each(['600h', '25h'])('refuses a request-timeout of %s (over 24h, past what a timer holds)', (value) => {
+    core.setInputs({ ...base, 'request-timeout': value });
+    const error = inputError(() => getMainSettings(NOW));
+    expect(error.input).toBe('request-timeout');
+    expect(error.message).toContain('at most 24h');
+  });
+
+  it('accepts a request-timeout of exactly 24h', () => {
+    core.setInputs({ ...base, 'request-timeout': '24h' });
+    expect(getCommonSettings().requestTimeoutMs).toBe(86_400_000);
   });
 
   it('accepts fail-on none and states in any case', () => {
@@ -147,9 +172,11 @@ describe('main step settings', () => {
 });
 
 describe('list settings', () => {
-  it('refuses a limit that is not a whole number', () => {
-    core.setInputs({ ...base, limit: '10.5' });
-    expect(inputError(() => getListSettings(NOW)).input).toBe('limit');
+  it.each(['10.5', '0', '1001'])('refuses a limit of %s: a whole number from 1 to 1000', (limit) => {
+    core.setInputs({ ...base, limit });
+    const error = inputError(() => getListSettings(NOW));
+    expect(error.input).toBe('limit');
+    expect(error.message).toContain('from 1 to 1000');
   });
 
   it('maps order to the API words', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError, TransportError } from '../../src/ci/errors.js';
-import { InputError } from '../../src/runner/input-error.js';
-import { userMessage } from '../../src/runner/user-message.js';
-import { StepFailure } from '../../src/steps/ports.js';
+import { InputError } from '../../src/github/input-error.js';
+import { userMessage } from '../../src/actions/user-message.js';
+import { StepFailure } from '../../src/job/ports.js';
 import { AbortedError } from '../../src/waiting/sleep.js';
 
 describe('userMessage', () => {

@@ -13,9 +13,9 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Through the proxy the runner's environment names, NO_PROXY included, by undici's own agent. */
 function proxyTransport() {
-    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2();
+    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__.EnvHttpProxyAgent();
     return async ({ url, method, headers, body, signal }) => {
-        const answer = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, { method, headers, body, signal, dispatcher });
+        const answer = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, { method, headers, body, signal, dispatcher });
         return { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
     };
 }

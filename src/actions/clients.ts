@@ -1,0 +1,47 @@
+import { CiClient, type ClockCorrection } from '../ci/client.js';
+import { transportFromEnvironment } from '../ci/transport.js';
+import type { RetryPolicy } from '../waiting/retry.js';
+import type { CommonSettings } from '../github/common-settings.js';
+import { log } from '../github/log.js';
+
+/**
+ * Cancelling after the workflow run was cancelled must fit in the runner's 7.5 s between SIGINT
+ * and SIGTERM, and a post: step should not hold the run up: short time limit, one retry.
+ */
+const CLEANUP_TIMEOUT_MS = 5000;
+const CLEANUP_RETRIES: RetryPolicy = {
+  maxAttempts: 2,
+  maxElapsedMs: 6000,
+  baseDelayMs: 250,
+  maxDelayMs: 1000,
+};
+
+/** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
+export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
+  const clock: ClockCorrection = { offsetMs: 0 };
+  const transport = transportFromEnvironment();
+  const make = (options: Partial<ConstructorParameters<typeof CiClient>[0]>) => {
+    let client: CiClient | undefined;
+    return () =>
+      (client ??= new CiClient({
+        endpoint: settings.endpoint,
+        credentials: settings.credentials,
+        logger: log,
+        transport,
+        timeoutMs: settings.requestTimeoutMs,
+        clock,
+        ...options,
+      }));
+  };
+  return {
+    /** Its requests and retry waits stop when the workflow run is cancelled. */
+    client: make({ signal }),
+    /** Its requests run to their end even then: a create the service acted on must be known. */
+    steadyClient: make({}),
+    /** Still works after the cancellation, briefly: to cancel the job. */
+    cleanupClient: make({
+      timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
+      retryPolicy: CLEANUP_RETRIES,
+    }),
+  };
+}

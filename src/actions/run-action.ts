@@ -1,0 +1,45 @@
+import { log } from '../github/log.js';
+import { ActionsStateStore, githubReporter } from '../github/reporter.js';
+import type { CommonSettings } from '../github/common-settings.js';
+import { JobRecord } from '../job/post-state.js';
+import type { StepDeps } from '../job/ports.js';
+import { realSleep } from '../waiting/sleep.js';
+import { clientsFor } from './clients.js';
+import { OUTPUTS, type ActionName } from './outputs.js';
+import { userMessage } from './user-message.js';
+
+/**
+ * Runs one action: reads its settings, hands the step a client and a reporter, and turns any error
+ * into one error annotation. SIGINT/SIGTERM (the workflow run was cancelled) abort the step's waits.
+ */
+export async function runAction<S extends CommonSettings>(
+  action: ActionName,
+  readSettings: () => S,
+  step: (settings: S, deps: StepDeps & { printBlock: typeof log.block }) => Promise<void>,
+): Promise<void> {
+  const abort = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    log.info(`Received ${signal}: the workflow run is being cancelled`);
+    abort.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const state = new ActionsStateStore();
+  try {
+    const settings = readSettings();
+    await step(settings, {
+      reporter: githubReporter(OUTPUTS[action]),
+      state,
+      ...clientsFor(settings, abort.signal),
+      now: Date.now,
+      sleep: realSleep,
+      signal: abort.signal,
+      printBlock: log.block,
+    });
+  } catch (error) {
+    log.fail(userMessage(error, new JobRecord(state).jobId || undefined));
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

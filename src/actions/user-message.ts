@@ -1,0 +1,32 @@
+import { ApiError, TransportError } from '../ci/errors.js';
+import { InputError } from '../github/input-error.js';
+import { StepFailure } from '../job/ports.js';
+import { AbortedError } from '../waiting/sleep.js';
+
+/** What to do about the API errors a user can meet; the README's troubleshooting says more. */
+const ADVICE: Record<string, string> = {
+  SignatureDoesNotMatch: 'check that secret-id and secret-key belong together and have no stray spaces',
+  AccessDenied: 'check that the key may call this API on this bucket (see the CAM policy in the README)',
+  ResourceAccessDenied:
+    'check that the key may call this API on this bucket (see the CAM policy in the README)',
+  CIRoleNotExist: 'the bucket has no CI service role: enable Cloud Infinite for the bucket in the console',
+  InvalidArgument:
+    'the API refused an input value: check the workflow id, the object or prefix and the times',
+  RequestTimeTooSkewed: "the runner's clock is too far off: check its time synchronisation",
+  NoSuchBucket: 'check the bucket (BucketName-APPID) and region inputs',
+  ResourceNotFound: 'check the bucket, region and the id given',
+  SlowDown: 'the API is throttling requests: run fewer jobs at once or retry later',
+};
+
+/** One line for the error annotation: what happened and what to do, never a stack trace. */
+export function userMessage(error: unknown, jobId?: string): string {
+  const prefix = jobId ? `Job ${jobId}: ` : '';
+  if (error instanceof InputError || error instanceof StepFailure) return error.message;
+  if (error instanceof ApiError) {
+    const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
+    return `${prefix}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
+  }
+  if (error instanceof TransportError) return `${prefix}${error.message}.`;
+  if (error instanceof AbortedError) return `${prefix}stopped: the workflow run was cancelled.`;
+  return `${prefix}unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}

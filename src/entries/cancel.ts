@@ -1,3 +1,0 @@
-import { runCancel } from '../main.js';
-
-await runCancel();

@@ -1,3 +1,0 @@
-import { runList } from '../main.js';
-
-await runList();

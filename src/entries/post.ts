@@ -1,3 +1,0 @@
-import { runPost } from '../post.js';
-
-await runPost();

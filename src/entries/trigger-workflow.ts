@@ -1,3 +1,0 @@
-import { runTriggerWorkflow } from '../main.js';
-
-await runTriggerWorkflow();

@@ -1,3 +1,0 @@
-import { runWait } from '../main.js';
-
-await runWait();

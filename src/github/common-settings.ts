@@ -1,0 +1,139 @@
+import * as core from '@actions/core';
+import { InputError } from './input-error.js';
+import { readDuration, readOptional, readPattern, readVerbatim } from './input-readers.js';
+import { JOB_NAME_PATTERN } from './run-context.js';
+import type { Credentials } from '../ci/request.js';
+
+/** What every step needs to reach the API. */
+export interface CommonSettings {
+  credentials: Credentials;
+  /** `BucketName-APPID`. */
+  bucket: string;
+  region: string;
+  /** The API's base URL: the bucket's CI domain, or the `endpoint` override. */
+  endpoint: URL;
+  /** Time limit of one request, in ms. */
+  requestTimeoutMs: number;
+}
+
+const BUCKET = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
+const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
+const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
+const JOB_ID = /^b[0-9a-f]{32}$/;
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+const MAX_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
+
+export function readCommonSettings(env: NodeJS.ProcessEnv = process.env): CommonSettings {
+  const credentials = readCredentials(env);
+  const bucket = readPattern('bucket', BUCKET, 'a bucket as BucketName-APPID, e.g. media-1250000000', true);
+  const region = readOptional('region') ?? env.TENCENTCLOUD_REGION?.trim();
+  if (!region) {
+    throw new InputError('region', 'required: set the input or the environment variable TENCENTCLOUD_REGION');
+  }
+  if (!REGION.test(region)) throw new InputError('region', 'a region such as ap-guangzhou', region);
+  const requestTimeoutMs = readDuration('request-timeout', '30s');
+  // Node's timers hold at most 2³¹ − 1 ms (about 24.8 days): a longer one fires at once.
+  if (requestTimeoutMs <= 0 || requestTimeoutMs > MAX_REQUEST_TIMEOUT_MS) {
+    throw new InputError(
+      'request-timeout',
+      'a duration above zero and at most 24h',
+      readOptional('request-timeout'),
+    );
+  }
+  return { credentials, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
+}
+
+function readCredentials(env: NodeJS.ProcessEnv): Credentials {
+  // Masked before anything else can print them.
+  const keyInput = readOptional('secret-key');
+  const secretKey = keyInput ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
+  if (secretKey) core.setSecret(secretKey);
+  const idInput = readOptional('secret-id');
+  // Keys given as inputs win as a set: a token an earlier step exported belongs to other keys.
+  const tokenFromEnv = idInput === undefined && keyInput === undefined;
+  const sessionToken =
+    readOptional('session-token') ??
+    (tokenFromEnv
+      ? env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined
+      : undefined);
+  if (sessionToken) core.setSecret(sessionToken);
+  const secretId = idInput ?? env.TENCENTCLOUD_SECRET_ID?.trim();
+  if (!secretId) {
+    throw new InputError(
+      'secret-id',
+      'required: set the input or the environment variable TENCENTCLOUD_SECRET_ID',
+    );
+  }
+  if (!secretKey) {
+    throw new InputError(
+      'secret-key',
+      'required: set the input or the environment variable TENCENTCLOUD_SECRET_KEY',
+    );
+  }
+  // Sent in a header: anything else would fail every request instead of naming the input.
+  if (sessionToken && !HEADER_SAFE.test(sessionToken)) {
+    throw new InputError(
+      'session-token',
+      'printable ASCII characters without spaces (the value is not shown)',
+    );
+  }
+  if (!HEADER_SAFE.test(secretId)) {
+    throw new InputError('secret-id', 'printable ASCII characters without spaces', secretId);
+  }
+  return { secretId, secretKey, sessionToken };
+}
+
+function readEndpoint(bucket: string, region: string): URL {
+  const text = readOptional('endpoint');
+  if (text === undefined) return new URL(`https://${bucket}.ci.${region}.myqcloud.com`);
+  const expected =
+    'an https:// base URL with no path, query or credentials (http:// only to a loopback address such as 127.0.0.1)';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError('endpoint', expected, text);
+  }
+  // Credentials in the URL are not echoed back.
+  const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if (!secure || !bare) throw new InputError('endpoint', expected, shown);
+  return url;
+}
+
+/**
+ * Refused rather than altered, and not trimmed: a name changed behind the user's back could not be
+ * found again.
+ */
+export function readName(): string | undefined {
+  const name = readVerbatim('name');
+  if (name !== undefined && !JOB_NAME_PATTERN.test(name)) {
+    throw new InputError(
+      'name',
+      'at most 128 letters, digits, Chinese characters, `-` or `_` (other characters are refused, not replaced)',
+      name,
+    );
+  }
+  return name;
+}
+
+export function readWorkflowId(): string {
+  return readPattern('workflow-id', WORKFLOW_ID, 'w followed by 32 hexadecimal characters', true);
+}
+
+export function readJobId(required: boolean): string {
+  const expected = 'a job id: b followed by 32 hexadecimal characters';
+  return (
+    (required
+      ? readPattern('job-id', JOB_ID, expected, true)
+      : readPattern('job-id', JOB_ID, expected, false)) ?? ''
+  );
+}
+
+export function readPollInterval(): number {
+  const ms = readDuration('poll-interval', '10s');
+  if (ms <= 0) throw new InputError('poll-interval', 'a duration above zero', readOptional('poll-interval'));
+  return ms;
+}

@@ -1,0 +1,102 @@
+import * as core from '@actions/core';
+import { InputError } from './input-error.js';
+import { parseDuration, parseTime } from '../time.js';
+
+/** Settings are read trimmed; an input given as an empty string counts as not given. */
+export function readOptional(name: string): string | undefined {
+  const value = core.getInput(name);
+  return value === '' ? undefined : value;
+}
+
+/**
+ * Object keys, prefixes and names are taken as given: `" clip.mp4 "` is another object than
+ * `clip.mp4`, and a trimmed key would run the workflow on the wrong one (or on none).
+ */
+export function readVerbatim(name: string): string | undefined {
+  const value = core.getInput(name, { trimWhitespace: false });
+  return value === '' ? undefined : value;
+}
+
+export function readRequired(name: string, expected: string): string {
+  const value = readOptional(name);
+  if (value === undefined) throw new InputError(name, `required: ${expected}`);
+  return value;
+}
+
+/** YAML 1.2 core-schema booleans, as `@actions/core` getBooleanInput accepts, with our own error. */
+export function readBoolean(name: string, fallback: boolean): boolean {
+  const value = readOptional(name);
+  if (value === undefined) return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(name, '`true` or `false`', value);
+}
+
+export function readDuration(name: string, fallback: string): number {
+  const value = readOptional(name) ?? fallback;
+  try {
+    return parseDuration(value);
+  } catch {
+    throw new InputError(
+      name,
+      'a duration such as `750ms`, `30s`, `5m`, `1h30m` or a number of seconds',
+      value,
+    );
+  }
+}
+
+export function readTime(name: string, now: Date): Date | undefined {
+  const value = readOptional(name);
+  if (value === undefined) return undefined;
+  try {
+    return parseTime(value, now);
+  } catch {
+    throw new InputError(
+      name,
+      'a time such as `2026-11-01T00:00:00Z`, `2026-11-01T08:00:00+08:00`, `2026-11-01T08:00:00+0800`, `-24h`, `-7d` or `now`',
+      value,
+    );
+  }
+}
+
+export function readChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const value = readOptional(name) ?? fallback;
+  const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+  if (match === undefined) throw new InputError(name, `one of ${choices.join(', ')}`, value);
+  return match;
+}
+
+/** A comma-separated list of names from a fixed set, matched without regard to case; `none` is empty. */
+export function readList<T extends string>(name: string, choices: readonly T[], fallback: string): T[] {
+  const value = readOptional(name) ?? fallback;
+  if (value.toLowerCase() === 'none') return [];
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      const match = choices.find((choice) => choice.toLowerCase() === item.toLowerCase());
+      if (match === undefined) {
+        throw new InputError(name, `a comma-separated list of ${choices.join(', ')} (or none)`, item);
+      }
+      return match;
+    });
+}
+
+export function readPattern(name: string, pattern: RegExp, expected: string, required: true): string;
+export function readPattern(
+  name: string,
+  pattern: RegExp,
+  expected: string,
+  required: false,
+): string | undefined;
+export function readPattern(
+  name: string,
+  pattern: RegExp,
+  expected: string,
+  required: boolean,
+): string | undefined {
+  const value = required ? readRequired(name, expected) : readOptional(name);
+  if (value !== undefined && !pattern.test(value)) throw new InputError(name, expected, value);
+  return value;
+}

@@ -1,0 +1,16 @@
+/**
+ * A log line the runner reads as a workflow command starts with `::` (after any spaces). Values from
+ * answers and inputs (keys, names, job ids, messages) may hold line breaks; escaped, they can never
+ * start a line of their own.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\u0085\u2028\u2029]/g, (character) => ESCAPES[character] ?? '');
+}
+
+const ESCAPES: Record<string, string> = {
+  '\r': '\\r',
+  '\n': '\\n',
+  '\u0085': '\\u0085',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};

@@ -1,0 +1,84 @@
+import * as core from '@actions/core';
+import { oneLine } from './log-safety.js';
+import { runContext, runUrl } from './run-context.js';
+
+/** GitHub's limits: 1 MB an output, 1 MiB of summary a step. Kept under both with room to spare. */
+export const MAX_OUTPUT_BYTES = 1_000_000;
+export const MAX_SUMMARY_BYTES = 1_000_000;
+
+/**
+ * The runner's log, outputs and job summary, through `@actions/core`. Knows which outputs its action
+ * declares: setting another is a bug, and fails loudly in every test that reaches it.
+ */
+export function githubReporter(declaredOutputs: readonly string[]) {
+  let summaryBytes = 0;
+  return {
+    debug: (message: string) => core.debug(message),
+    /** `core.info` writes its text as it is: a line break in a value would start a line of its own. */
+    info: (message: string) => core.info(oneLine(message)),
+    /** Annotations and debug lines are workflow commands, which `@actions/core` escapes itself. */
+    warning: (message: string) => core.warning(message),
+    setOutput(name: string, value: string) {
+      if (!declaredOutputs.includes(name)) {
+        throw new Error(`Output '${name}' is not declared in this action's action.yml`);
+      }
+      if (Buffer.byteLength(value) > MAX_OUTPUT_BYTES) {
+        core.warning(`Output '${name}' is over GitHub's 1 MB limit for an output; it is left empty.`);
+        value = '';
+      }
+      core.setOutput(name, value);
+    },
+    async writeSummary(markdown: string) {
+      // Outside a runner (a local run) there is no summary file; the log already says it all.
+      if (!process.env.GITHUB_STEP_SUMMARY) return core.debug('No GITHUB_STEP_SUMMARY: summary not written');
+      const link = runUrl(runContext());
+      let text = link ? `${markdown}\n<sub>[Workflow run](${link})</sub>\n` : markdown;
+      if (summaryBytes + Buffer.byteLength(text) > MAX_SUMMARY_BYTES) {
+        core.warning("The job summary was cut at GitHub's limit of 1 MiB for a step.");
+        text =
+          cutAtLine(text, MAX_SUMMARY_BYTES - summaryBytes - 200) + '\n\n*(cut at GitHub’s 1 MiB limit)*\n';
+      }
+      // The summary is a report, not the result: a file that cannot be written must not fail the step.
+      try {
+        await core.summary.addRaw(text).write();
+        summaryBytes += Buffer.byteLength(text);
+      } catch (error) {
+        core.warning(`The job summary could not be written: ${(error as Error).message}`);
+      } finally {
+        core.summary.emptyBuffer();
+      }
+    },
+  };
+}
+
+/**
+ * Saved state goes to the `post:` entry; a copy stays here, for this process's own messages. A
+ * state file that cannot be written costs the cleanup in `post:`, never the step's own report.
+ */
+export class ActionsStateStore {
+  private readonly saved = new Map<string, string>();
+  private warned = false;
+  save(key: string, value: string): void {
+    this.saved.set(key, value);
+    try {
+      core.saveState(key, value);
+    } catch (error) {
+      if (this.warned) return;
+      this.warned = true;
+      core.warning(
+        `The step's state could not be saved (${(error as Error).message}): the post: step will not ` +
+          'be able to cancel the job if this step is stopped.',
+      );
+    }
+  }
+  get(key: string): string {
+    return this.saved.get(key) ?? core.getState(key);
+  }
+}
+
+/** The longest start of `text` that ends at a line break and fits in `bytes`. */
+function cutAtLine(text: string, bytes: number): string {
+  const start = Buffer.from(text).subarray(0, Math.max(0, bytes)).toString('utf8');
+  const lastBreak = start.lastIndexOf('\n');
+  return lastBreak > 0 ? start.slice(0, lastBreak) : '';
+}

@@ -1,0 +1,113 @@
+import { requestUrl } from '../ci/url.js';
+import type { CreateJobRequest, JobInput } from '../ci/types.js';
+import { buildCreateJobBody } from '../ci/xml-body.js';
+import { describeInput, describeWindow, jobOutputs, jobSummary } from '../report/job-report.js';
+import { formatApiTime } from '../time.js';
+import { createJobWithoutDuplicates } from './create-without-duplicates.js';
+import { JobRecord } from './post-state.js';
+import type { StepDeps } from './ports.js';
+import type { WaitingSettings } from './wait-context.js';
+import { waitForJobAndReport } from './wait.js';
+
+/** What the main step asks for. */
+export interface CreateSettings extends WaitingSettings {
+  workflowId: string;
+  input: JobInput;
+  /** Upload-time window. */
+  window: { start?: Date; end?: Date };
+  name: string;
+  wait: boolean;
+  dryRun: boolean;
+  /** The API's base URL, for the dry run's printout. */
+  endpoint: URL;
+}
+
+export interface CreateDeps extends StepDeps {
+  /** Prints a block of lines as they are (each escaped): the dry run's request. */
+  printBlock(title: string, lines: string[]): void;
+}
+
+/** The main step: create an inventory trigger job, then (by default) wait for it and report it. */
+export async function createAndWait(settings: CreateSettings, deps: CreateDeps): Promise<void> {
+  const { reporter } = deps;
+  const record = new JobRecord(deps.state);
+  const request = createRequest(settings);
+  reporter.setOutput('name', request.name);
+  if (settings.dryRun) return printDryRun(settings, request, deps);
+
+  const startedAt = deps.now();
+  record.creating(request.name);
+  const created = await createJobWithoutDuplicates(deps.steadyClient(), request, {
+    logger: reporter,
+    now: deps.now,
+    sleep: deps.sleep,
+    signal: deps.signal,
+  });
+  const job = created.value;
+  // Saved before anything else can fail: a job that exists is always reported.
+  record.job(job.jobId);
+  record.phase(settings.wait && settings.cancelOnAbort ? 'waiting' : 'detached');
+  reporter.setOutput('job-id', job.jobId);
+  reporter.setOutput('request-id', created.requestId);
+  reporter.info(
+    `${created.adopted ? 'Found' : 'Created'} job ${job.jobId} (${request.name}), state ${job.state}, ` +
+      `request id ${created.requestId}`,
+  );
+
+  const context = {
+    jobId: job.jobId,
+    workflowId: settings.workflowId,
+    input: describeInput(settings.input.kind, settings.input.value),
+    window: describeWindow(request.timeInterval?.start, request.timeInterval?.end),
+    requestId: created.requestId,
+    initial: job,
+    startedAt,
+  };
+  if (settings.wait) return waitForJobAndReport(settings, context, { ...deps, record });
+
+  for (const [name, value] of Object.entries(jobOutputs(job))) reporter.setOutput(name, value);
+  await reporter.writeSummary(
+    jobSummary({ ...context, job, outcome: 'Not waited for (`wait: false`).', now: deps.now() }),
+  );
+}
+
+export function createRequest(settings: CreateSettings): CreateJobRequest {
+  const { start, end } = settings.window;
+  return {
+    name: settings.name,
+    workflowId: settings.workflowId,
+    input: settings.input,
+    timeInterval:
+      start || end ? { start: start && formatApiTime(start), end: end && formatApiTime(end) } : undefined,
+  };
+}
+
+async function printDryRun(
+  settings: CreateSettings,
+  request: CreateJobRequest,
+  deps: CreateDeps,
+): Promise<void> {
+  const url = requestUrl(settings.endpoint, { method: 'POST', path: '/inventorytriggerjob' });
+  const body = bodyForDisplay(request);
+  const head = [`POST ${url.href}`, 'content-type: application/xml', ''];
+  deps.printBlock('Dry run: nothing is sent. The request would be:', [...head, ...body.split('\n')]);
+  // A fence longer than any run of backticks in the body: an object key cannot close it.
+  const fence = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+  await deps.reporter.writeSummary(
+    `### CI inventory trigger job (dry run)\n\nNothing was sent. The request would be:\n\n` +
+      `${fence}http\n${head.join('\n')}\n${body}\n${fence}\n`,
+  );
+}
+
+/**
+ * The body, with line breaks inside values written as XML character references: the same request,
+ * and one whose printed lines a key cannot add to (a line break followed by `::error::` would
+ * otherwise be read by the runner as a workflow command).
+ */
+function bodyForDisplay(request: CreateJobRequest): string {
+  const mark = (text: string) => text.replace(/\n/g, '\uE00A').replace(/\r/g, '\uE00D');
+  const marked = { ...request, input: { ...request.input, value: mark(request.input.value) } };
+  return buildCreateJobBody(marked)
+    .replace(/\uE00A/g, '&#10;')
+    .replace(/\uE00D/g, '&#13;');
+}

@@ -1,0 +1,38 @@
+import type { CiClient } from '../ci/client.js';
+import type { Logger } from '../ci/request.js';
+import type { Sleep } from '../waiting/sleep.js';
+
+/** Where a step reports to: the runner's log, outputs and job summary, or a test's recorder. */
+export interface Reporter extends Logger {
+  info(message: string): void;
+  /** An annotation the user should look at, without failing the step. */
+  warning(message: string): void;
+  setOutput(name: string, value: string): void;
+  writeSummary(markdown: string): Promise<void>;
+}
+
+/** Values kept for the `post:` entry (`saveState`), behind an interface so that tests can swap it. */
+export interface StateStore {
+  save(key: string, value: string): void;
+  get(key: string): string;
+}
+
+export interface StepDeps {
+  reporter: Reporter;
+  state: StateStore;
+  /** A client whose requests and waits stop when the workflow run is cancelled. */
+  client: () => CiClient;
+  /** A client whose requests are not cut short by the cancellation: for the create. */
+  steadyClient: () => CiClient;
+  /** A client that still works after the cancellation, with a short time limit: to cancel the job. */
+  cleanupClient: () => CiClient;
+  now: () => number;
+  sleep: Sleep;
+  /** Aborted when the runner signals that the workflow run was cancelled. */
+  signal?: AbortSignal;
+}
+
+/** The step ends as a failure with this message, after its outputs and summary are written. */
+export class StepFailure extends Error {
+  override readonly name = 'StepFailure';
+}

@@ -1,0 +1,178 @@
+import { TransportError } from '../ci/errors.js';
+import { isFinalJobState, JOB_STATES, type JobDetail, type JobState } from '../ci/types.js';
+import { jobOutputs, jobSummary } from '../report/job-report.js';
+import { formatDuration } from '../time.js';
+import { AbortedError } from '../waiting/sleep.js';
+import { waitUntilFinal, type WaitResult } from '../waiting/waiter.js';
+import { cancelJob } from './cancel.js';
+import { describeJobOrFail } from './lookup.js';
+import { checkObjectFailures } from './object-failures.js';
+import type { JobRecord } from './post-state.js';
+import { StepFailure, type StepDeps } from './ports.js';
+import type { JobWaitContext, WaitingSettings } from './wait-context.js';
+
+interface WaitDeps extends StepDeps {
+  record: JobRecord;
+}
+
+/**
+ * Waits for a job to end and reports it once: outputs, summary, and a failure when it ends in a
+ * `fail-on` state, times out, or its objects failed. The main step and `wait/` both end here.
+ */
+export async function waitForJobAndReport(
+  settings: WaitingSettings,
+  context: JobWaitContext,
+  deps: WaitDeps,
+): Promise<void> {
+  const { reporter, record } = deps;
+  const seen = { job: context.initial };
+  let result: WaitResult<JobDetail>;
+  try {
+    result = await pollJob(settings, context, deps, seen);
+  } catch (error) {
+    if (isAbort(error)) await cancelOnAbort(settings, context.jobId, deps);
+    else record.phase('stopped');
+    const stopped = isAbort(error) ? 'the workflow run was cancelled' : 'an error (see the annotation)';
+    await report(context, deps, seen.job, `The wait stopped: ${stopped}.`);
+    throw error;
+  }
+
+  let job = result.last ?? context.initial;
+  let failure: string | undefined;
+  let outcome: string | undefined;
+  if (result.timedOut) {
+    ({ job, outcome } = await onTimeout(settings, context.jobId, deps, job));
+    failure = `Job ${context.jobId}: ${outcome}`;
+  } else {
+    record.phase('ended');
+    failure = stateFailure(settings, job);
+  }
+
+  let objectsSection = '';
+  let objectsError: unknown;
+  if (!result.timedOut && settings.objectFailures !== 'ignore') {
+    try {
+      const objects = await checkObjectFailures(settings, context, deps);
+      objectsSection = objects.summary;
+      failure = failure ?? objects.failure;
+    } catch (error) {
+      // The job's own verdict and summary come first; the failed check is reported beside them.
+      objectsError = error;
+      const why = isAbort(error) ? 'the workflow run was cancelled' : (error as Error).message;
+      objectsSection = `\n#### Objects\n\nThe check of the objects' workflow runs stopped: ${why}\n`;
+    }
+  }
+  await report(context, deps, job, outcome, objectsSection);
+  if (objectsError && (isAbort(objectsError) || !failure)) throw objectsError;
+  if (objectsError) {
+    reporter.warning(`Checking the objects' workflow runs failed: ${(objectsError as Error).message}`);
+  }
+  if (failure) throw new StepFailure(failure);
+}
+
+function pollJob(
+  settings: WaitingSettings,
+  context: JobWaitContext,
+  deps: StepDeps,
+  seen: { job?: JobDetail },
+): Promise<WaitResult<JobDetail>> {
+  const client = deps.client();
+  return waitUntilFinal<JobDetail>({
+    check: async () => (seen.job = (await describeJobOrFail(client, context.jobId)).value),
+    stateOf: (job) => job.state,
+    isFinal: (job) => isFinalJobState(job.state),
+    pollIntervalMs: settings.pollIntervalMs,
+    timeoutMs: settings.timeoutMs,
+    now: deps.now,
+    sleep: deps.sleep,
+    signal: deps.signal,
+    startedAt: context.startedAt,
+    initial: context.initial,
+    onStateChange: (state, elapsedMs) =>
+      deps.reporter.info(
+        `Job ${context.jobId} is ${describeState(state)} (${formatDuration(elapsedMs)} since start)`,
+      ),
+  });
+}
+
+/** A state this version does not know is named as such, and waited on like one in progress. */
+function describeState(state: string): string {
+  return JOB_STATES.includes(state as JobState) ? state : `'${state}', a state this action does not know`;
+}
+
+async function onTimeout(
+  settings: WaitingSettings,
+  jobId: string,
+  deps: WaitDeps,
+  last: JobDetail | undefined,
+): Promise<{ job: JobDetail | undefined; outcome: string }> {
+  const waited = formatDuration(settings.timeoutMs);
+  const lastState = describeState(last?.state ?? 'unknown');
+  if (!settings.cancelOnTimeout) {
+    deps.record.phase('timed-out');
+    return { job: last, outcome: `Timed out after ${waited}; the job still runs (state ${lastState}).` };
+  }
+  try {
+    const { job } = await cancelJob(deps.cleanupClient(), jobId);
+    deps.record.phase('cancelled');
+    return { job, outcome: `Timed out after ${waited}; the job was cancelled (state ${job.state}).` };
+  } catch (error) {
+    deps.record.phase('timed-out');
+    return {
+      job: last,
+      outcome:
+        `Timed out after ${waited}; cancelling the job failed (${(error as Error).message}), ` +
+        `so it may still run (last state ${lastState}).`,
+    };
+  }
+}
+
+function stateFailure(settings: WaitingSettings, job: JobDetail | undefined): string | undefined {
+  if (!job || !settings.failOn.includes(job.state as JobState)) return undefined;
+  return (
+    `Job ${job.jobId} ended ${job.state}` +
+    (job.code && job.code !== 'Success' ? ` with code ${job.code}` : '') +
+    (job.message ? `: ${job.message}` : '') +
+    (job.state === 'Failed' ? '. Check the workflow and its input objects in the CI console.' : '.')
+  );
+}
+
+/** Outputs from the last details seen, and the summary: also when the wait stopped early. */
+async function report(
+  context: JobWaitContext,
+  deps: StepDeps,
+  job: JobDetail | undefined,
+  outcome?: string,
+  objectsSection = '',
+): Promise<void> {
+  if (!job) return;
+  for (const [name, value] of Object.entries(jobOutputs(job))) deps.reporter.setOutput(name, value);
+  await deps.reporter.writeSummary(
+    jobSummary({ ...context, job, outcome, now: deps.now() }) + objectsSection,
+  );
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof AbortedError || (error instanceof TransportError && error.kind === 'aborted');
+}
+
+async function cancelOnAbort(settings: WaitingSettings, jobId: string, deps: WaitDeps): Promise<void> {
+  if (!settings.cancelOnAbort) {
+    deps.record.phase('detached');
+    deps.reporter.warning(
+      `The workflow run was cancelled; job ${jobId} is left running (cancel-on-abort: false).`,
+    );
+    return;
+  }
+  try {
+    const { job } = await cancelJob(deps.cleanupClient(), jobId);
+    deps.record.phase('cancelled');
+    deps.reporter.warning(`The workflow run was cancelled; cancelled job ${jobId} (state ${job.state}).`);
+  } catch (error) {
+    // The post: entry tries again: the phase still says `waiting`.
+    deps.reporter.warning(
+      `The workflow run was cancelled, and cancelling job ${jobId} failed: ` +
+        `${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
