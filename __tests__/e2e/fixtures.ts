@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
+import {
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type JobSchedule,
+} from '../../emulator/index.js';
 import type { StepRun } from '../../test-support/github-runner.js';
 import { sdkFetch } from '../../test-support/sdk-client.js';
 
@@ -35,6 +40,36 @@ export function commonInputs(emulator: Emulator): Record<string, string> {
     region: 'ap-guangzhou',
     endpoint: emulator.url,
   };
+}
+
+/**
+ * Jobs whose input starts with `fails/` end Failed (code WorkflowFailed), `cancelled/` end Cancel and
+ * `slow/` run for a minute; `more` adds a test file's own prefixes, looked at first.
+ */
+export function schedulesByPrefix(
+  more: Record<string, JobSchedule> = {},
+): NonNullable<EmulatorOptions['scheduleFor']> {
+  const schedules: Record<string, JobSchedule> = {
+    ...more,
+    'fails/': {
+      queuedMs: 100,
+      runningMs: 300,
+      final: 'Failed',
+      code: 'WorkflowFailed',
+      message: 'node Transcode_1 failed',
+    },
+    'cancelled/': { queuedMs: 100, runningMs: 300, final: 'Cancel' },
+    'slow/': { queuedMs: 100, runningMs: 60_000, final: 'Success' },
+  };
+  return ({ input }) => {
+    const key = Object.values(input)[0] ?? '';
+    return Object.entries(schedules).find(([prefix]) => key.startsWith(prefix))?.[1];
+  };
+}
+
+/** The common inputs with a session token, for an emulator started with `sessionToken: SESSION_TOKEN`. */
+export function tokenInputs(emulator: Emulator, extra: Record<string, string>): Record<string, string> {
+  return { ...commonInputs(emulator), 'session-token': SESSION_TOKEN, 'workflow-id': WORKFLOW_ID, ...extra };
 }
 
 /** Everything a user could see: log, error stream, outputs, state and summary. */

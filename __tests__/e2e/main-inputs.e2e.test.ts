@@ -1,22 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStep } from '../../test-support/github-runner.js';
 import {
-  commonInputs,
   everythingShown,
   SECRET_ID,
   SECRET_KEY,
   SESSION_TOKEN,
+  tokenInputs,
   useEmulator,
-  WORKFLOW_ID,
 } from './fixtures.js';
 
 const emulator = useEmulator({ sessionToken: SESSION_TOKEN });
 
 function inputs(extra: Record<string, string>) {
   return {
-    ...commonInputs(emulator()),
-    'session-token': SESSION_TOKEN,
-    'workflow-id': WORKFLOW_ID,
+    ...tokenInputs(emulator(), {}),
     prefix: 'videos/',
     'poll-interval': '250ms',
     ...extra,

@@ -1,23 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStep } from '../../test-support/github-runner.js';
-import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, schedulesByPrefix, useEmulator, WORKFLOW_ID } from './fixtures.js';
 
 const emulator = useEmulator({
-  scheduleFor: ({ input }) => {
-    const key = Object.values(input)[0] ?? '';
-    if (key.startsWith('fails/')) {
-      return {
-        queuedMs: 100,
-        runningMs: 300,
-        final: 'Failed',
-        code: 'WorkflowFailed',
-        message: 'node Transcode_1 failed',
-      };
-    }
-    if (key.startsWith('cancelled/')) return { queuedMs: 100, runningMs: 300, final: 'Cancel' };
-    if (key.startsWith('slow/')) return { queuedMs: 100, runningMs: 60_000, final: 'Success' };
-    return undefined;
-  },
+  scheduleFor: schedulesByPrefix(),
 });
 
 function inputs(extra: Record<string, string>) {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStep } from '../../test-support/github-runner.js';
-import {
-  commonInputs,
-  everythingShown,
-  SECRET_KEY,
-  SESSION_TOKEN,
-  useEmulator,
-  WORKFLOW_ID,
-} from './fixtures.js';
+import { everythingShown, SECRET_KEY, SESSION_TOKEN, tokenInputs, useEmulator } from './fixtures.js';
 
 const emulator = useEmulator({ sessionToken: SESSION_TOKEN });
 
 function inputs(extra: Record<string, string>) {
-  return {
-    ...commonInputs(emulator()),
-    'session-token': SESSION_TOKEN,
-    'workflow-id': WORKFLOW_ID,
-    wait: 'false',
-    ...extra,
-  };
+  return tokenInputs(emulator(), { wait: 'false', ...extra });
 }
 
 async function createdRequest(extra: Record<string, string>) {

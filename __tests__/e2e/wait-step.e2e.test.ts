@@ -6,29 +6,17 @@ import {
   createJobElsewhere,
   expectOneInputError,
   everythingShown,
+  schedulesByPrefix,
   SECRET_KEY,
   useEmulator,
   WORKFLOW_ID,
 } from './fixtures.js';
 
 const emulator = useEmulator({
-  scheduleFor: ({ input }) => {
-    const key = Object.values(input)[0] ?? '';
-    if (key.startsWith('ok/')) return { queuedMs: 100, runningMs: 1500, final: 'Success' };
-    if (key.startsWith('fails/')) {
-      return {
-        queuedMs: 100,
-        runningMs: 300,
-        final: 'Failed',
-        code: 'WorkflowFailed',
-        message: 'node Transcode_1 failed',
-      };
-    }
-    if (key.startsWith('cancelled/')) return { queuedMs: 100, runningMs: 300, final: 'Cancel' };
-    if (key.startsWith('slow/')) return { queuedMs: 100, runningMs: 60_000, final: 'Success' };
-    if (key.startsWith('quick/')) return { queuedMs: 0, runningMs: 50, final: 'Success' };
-    return undefined;
-  },
+  scheduleFor: schedulesByPrefix({
+    'ok/': { queuedMs: 100, runningMs: 1500, final: 'Success' },
+    'quick/': { queuedMs: 0, runningMs: 50, final: 'Success' },
+  }),
   objectsFor: ({ input }) =>
     input.Prefix === 'objfail/'
       ? [
