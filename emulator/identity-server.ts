@@ -25,10 +25,15 @@ export interface IdentityEnd extends IdentityEmulator {
   close(): Promise<void>;
 }
 
-function json(res: ServerResponse, status: number, value: unknown): void {
+function json(res: ServerResponse, status: number, value: unknown, date?: number): void {
   if (status === 204) return void res.writeHead(204).end();
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    // The emulator's clock, not the machine's: a client may judge key lifetimes by it.
+    ...(date === undefined ? {} : { Date: new Date(date).toUTCString() }),
+  });
   res.end(body);
 }
 
@@ -136,7 +141,7 @@ export async function startIdentityEnd(options: IdentityOptions, clock: () => nu
       ...(outcome.audience === undefined ? {} : { audience: outcome.audience }),
       ...(outcome.issued === undefined ? {} : { issued: outcome.issued }),
     });
-    json(res, 200, outcome.body);
+    json(res, 200, outcome.body, now);
   };
 
   const serveAdmin = (req: IncomingMessage, res: ServerResponse, path: string, body: string): void => {
