@@ -16,6 +16,8 @@ export interface CredentialsProvider {
   renewAfterRefusal(refused: Credentials): Promise<boolean>;
 }
 
+export const DEFAULT_STS_ENDPOINT = 'https://sts.tencentcloudapi.com';
+
 /** What the contract's role inputs become. */
 export interface RoleSettings {
   roleArn: string;

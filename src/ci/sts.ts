@@ -16,7 +16,6 @@ import {
 import { realSleep, type Sleep } from '../waiting/sleep.js';
 
 export const STS_CALL = 'STS AssumeRoleWithWebIdentity';
-export const DEFAULT_STS_ENDPOINT = 'https://sts.tencentcloudapi.com';
 /** An answer is a few hundred bytes; anything far larger is not STS. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 
