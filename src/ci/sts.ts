@@ -3,7 +3,7 @@
  * keys. Unsigned (`Authorization: SKIP`), JSON both ways, errors as HTTP 200 with `Response.Error`.
  * Retried like any call that changes nothing; the caller masks what it returns before anything else.
  */
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { TransportError } from './errors.js';
 import type { Credentials, Logger } from './request.js';
 import { retryableForIdempotentCall } from './retry-rules.js';
@@ -83,6 +83,8 @@ export function retryableForSts(error: unknown): RetryHint | false {
   return retryableForIdempotentCall(error);
 }
 
+/** undici loads with the first exchange: a step that only imports StsError, or signs with keys, does not pay for it. */
+let undici: Promise<typeof import('undici')> | undefined;
 let defaultDispatcher: Dispatcher | undefined;
 
 export async function assumeRoleWithWebIdentity(
@@ -111,6 +113,7 @@ export async function assumeRoleWithWebIdentity(
 }
 
 async function attempt(body: string, options: StsOptions, now: () => number): Promise<TemporaryCredentials> {
+  const { request, EnvHttpProxyAgent } = await (undici ??= import('undici'));
   const timeoutMs = options.timeoutMs ?? 30_000;
   const stop = new AbortController();
   let timedOut = false;
