@@ -81,6 +81,9 @@ function checkHeaders(method: string, headers: Record<string, string>): StsOutco
   const version = headers['x-tc-version'];
   if (!version) return stsError('MissingParameter', 'The request is missing the X-TC-Version header.');
   if (version !== '2018-08-13') return stsError('NoSuchVersion', `No version ${version} of this API.`);
+  // The API page marks Region required for this action, as for most of API 3.0.
+  if (!headers['x-tc-region'])
+    return stsError('MissingParameter', 'The request is missing the X-TC-Region header.');
   const timestamp = headers['x-tc-timestamp'];
   if (!timestamp) return stsError('MissingParameter', 'The request is missing the X-TC-Timestamp header.');
   if (!/^\d{1,12}$/.test(timestamp)) {

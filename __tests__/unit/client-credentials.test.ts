@@ -72,6 +72,7 @@ describe('a client signing in with a role', () => {
       getIdToken,
       mask: () => {},
       logger,
+      region: 'ap-guangzhou',
       now: () => now,
     });
     const ci = client(credentials);
@@ -100,11 +101,13 @@ describe('a client signing in with a role', () => {
       getIdToken,
       mask: () => {},
       logger,
+      region: 'ap-guangzhou',
       now: () => now,
       assume: async (request) => {
         const { assumeRoleWithWebIdentity } = await import('../../src/ci/sts.js');
         const keys: TemporaryCredentials = await assumeRoleWithWebIdentity(request, {
           endpoint: role().stsEndpoint,
+          region: 'ap-guangzhou',
           logger,
           now: () => now,
         });

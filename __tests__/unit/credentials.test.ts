@@ -63,6 +63,7 @@ function provider(lifetimeMs: number) {
       debug: (message) => events.push(`debug ${message}`),
       warning: (message) => events.push(`warning ${message}`),
     },
+    region: 'ap-guangzhou',
     now: () => now,
     assume: sts.assume,
   });

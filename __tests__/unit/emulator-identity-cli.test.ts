@@ -83,6 +83,7 @@ describe('the standalone emulator with --role-arn', () => {
           'content-type': 'application/json',
           'x-tc-action': 'AssumeRoleWithWebIdentity',
           'x-tc-version': '2018-08-13',
+          'x-tc-region': 'ap-guangzhou',
           'x-tc-timestamp': String(Math.floor(Date.now() / 1000)),
         },
         body: JSON.stringify({

@@ -166,6 +166,7 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     ['no X-TC-Action', {}, { 'x-tc-action': undefined }, 'MissingParameter'],
     ['another action', {}, { 'x-tc-action': 'AssumeRole' }, 'InvalidAction'],
     ['another version', {}, { 'x-tc-version': '2019-01-01' }, 'NoSuchVersion'],
+    ['no X-TC-Region', {}, { 'x-tc-region': undefined }, 'MissingParameter'],
     ['no X-TC-Timestamp', {}, { 'x-tc-timestamp': undefined }, 'MissingParameter'],
     ['a form body', {}, { 'content-type': 'application/x-www-form-urlencoded' }, 'InvalidParameter'],
     ['an unknown parameter', { Policy: '{}' }, {}, 'UnknownParameter'],

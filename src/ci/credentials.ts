@@ -38,10 +38,12 @@ export interface AssumedRoleDeps {
   /** Hides a secret from the log (at run time `core.setSecret`); called before anything else sees it. */
   mask(secret: string): void;
   logger: Logger;
+  /** The step's region, which STS asks for too. */
+  region: string;
   now?: () => number;
   /** The exchange; by default STS over undici with `sts` as its options (loaded on first use). */
   assume?(request: AssumeRoleRequest): Promise<TemporaryCredentials>;
-  sts?: Partial<Omit<StsOptions, 'endpoint' | 'logger' | 'now'>>;
+  sts?: Partial<Omit<StsOptions, 'endpoint' | 'logger' | 'now' | 'region'>>;
 }
 
 const FIVE_MINUTES = 5 * 60_000;
@@ -97,6 +99,7 @@ export function assumedRoleCredentials(role: RoleSettings, deps: AssumedRoleDeps
       (await import('./sts.js')).assumeRoleWithWebIdentity(request, {
         ...deps.sts,
         endpoint: role.stsEndpoint,
+        region: deps.region,
         logger: deps.logger,
         now,
       }));

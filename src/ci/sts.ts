@@ -45,8 +45,8 @@ export interface TemporaryCredentials extends Credentials {
 export interface StsOptions {
   /** Base URL; STS is `POST /` there. */
   endpoint: URL;
-  /** `X-TC-Region`, when known. */
-  region?: string;
+  /** `X-TC-Region`: the API requires one; the step's region will do. */
+  region: string;
   logger: Logger;
   /** The step's HTTP dispatcher (proxy, keep-alive); by default one that honours HTTPS_PROXY/NO_PROXY. */
   dispatcher?: Dispatcher;
@@ -136,7 +136,7 @@ async function attempt(body: string, options: StsOptions, now: () => number): Pr
         'x-tc-action': 'AssumeRoleWithWebIdentity',
         'x-tc-version': '2018-08-13',
         'x-tc-timestamp': String(Math.floor(now() / 1000)),
-        ...(options.region ? { 'x-tc-region': options.region } : {}),
+        'x-tc-region': options.region,
         authorization: 'SKIP',
       },
       body,
