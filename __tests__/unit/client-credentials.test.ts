@@ -3,6 +3,7 @@ import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { CiClient, type ClientOptions } from '../../src/ci/client.js';
 import {
   assumedRoleCredentials,
+  SignInError,
   type CredentialsProvider,
   type RoleSettings,
 } from '../../src/ci/credentials.js';
@@ -126,6 +127,30 @@ describe('a client signing in with a role', () => {
       `200 ${keys[1]!.secretId}`,
     ]);
     expect(emulator.requests[1]?.code).toBe('AccessDenied');
+  });
+
+  it('sends no request, and leaves the retries to the provider, when the role cannot be assumed', async () => {
+    let tokens = 0;
+    const credentials = assumedRoleCredentials(
+      { ...role(), stsEndpoint: new URL('http://127.0.0.1:9') },
+      {
+        getIdToken: async (audience) => (tokens++, getIdToken(audience)),
+        mask: () => {},
+        logger,
+        region: 'ap-guangzhou',
+        now: () => now,
+        sts: { retryPolicy: { maxAttempts: 1, maxElapsedMs: 0, baseDelayMs: 0, maxDelayMs: 0 } },
+      },
+    );
+    const error = await client(credentials)
+      .describeJob(`b${'0'.repeat(32)}`)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignInError);
+    expect((error as Error).message).toContain(
+      'STS AssumeRoleWithWebIdentity: connection refused by 127.0.0.1:9',
+    );
+    expect(tokens).toBe(1);
+    expect(emulator.requests).toEqual([]);
   });
 
   it('sends a refused request again only once, however often the provider offers keys', async () => {

@@ -2,6 +2,7 @@ import {
   assumedRoleCredentials,
   refusedAsExpired,
   renewalTime,
+  SignInError,
   staticCredentials,
   type RoleSettings,
 } from '../../src/ci/credentials.js';
@@ -153,15 +154,23 @@ describe('an assumed role', () => {
     expect((await credentials.current()).secretId).toBe('AKIDtemp3');
   });
 
-  it('fails with the STS error when there are no keys, or none that last ten seconds more', async () => {
+  it('fails with a sign-in error naming the role and the STS error when no keys last ten seconds more', async () => {
     const { credentials, sts, advance } = provider(HOUR);
-    sts.fail(new StsError('InvalidParameter.WebIdentityTokenError', 'bad aud', 'req-1'));
-    await expect(credentials.current()).rejects.toThrow(/InvalidParameter.WebIdentityTokenError: bad aud/);
+    const refused = new StsError('InvalidParameter.WebIdentityTokenError', 'bad aud', 'req-1');
+    sts.fail(refused);
+    const error = await credentials.current().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignInError);
+    expect((error as SignInError).cause).toBe(refused);
+    expect((error as SignInError).message).toBe(
+      `Could not sign in with role ${ROLE.roleArn}: STS AssumeRoleWithWebIdentity answered ` +
+        'InvalidParameter.WebIdentityTokenError: bad aud (request id req-1)',
+    );
     sts.fail(undefined);
-    await credentials.current();
+    const keys = await credentials.current();
     advance(HOUR - 9_000);
     sts.fail(new StsError('InternalError.SystemError', 'busy', 'req-3'));
-    await expect(credentials.current()).rejects.toBeInstanceOf(StsError);
+    await expect(credentials.current()).rejects.toBeInstanceOf(SignInError);
+    await expect(credentials.renewAfterRefusal(keys)).rejects.toBeInstanceOf(SignInError);
   });
 });
 

@@ -16,6 +16,23 @@ export interface CredentialsProvider {
   renewAfterRefusal(refused: Credentials): Promise<boolean>;
 }
 
+/**
+ * The role could not be assumed (no OIDC token, STS refused or unreachable), its cause kept. Its own
+ * type on purpose: no CI request was sent, so the call's retry and "may have been processed" rules,
+ * which read transport and API errors, must not take an STS failure for one of the CI API's.
+ */
+export class SignInError extends Error {
+  override readonly name = 'SignInError';
+  constructor(
+    roleArn: string,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `Could not sign in with role ${roleArn}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+}
+
 export const DEFAULT_STS_ENDPOINT = 'https://sts.tencentcloudapi.com';
 
 /** What the contract's role inputs become. */
@@ -147,7 +164,7 @@ export function assumedRoleCredentials(role: RoleSettings, deps: AssumedRoleDeps
         return (await renew()).credentials;
       } catch (error) {
         // Keys that still work are better than a failed request: try STS again a little later.
-        if (!held || now() >= held.expiresAt - STILL_USABLE_MS) throw error;
+        if (!held || now() >= held.expiresAt - STILL_USABLE_MS) throw new SignInError(role.roleArn, error);
         retryRenewalAt = now() + RETRY_RENEWAL_MS;
         deps.logger.warning(
           `Could not renew the role's keys (${(error as Error).message}); the current keys last ` +
@@ -160,7 +177,11 @@ export function assumedRoleCredentials(role: RoleSettings, deps: AssumedRoleDeps
       // Another request renewed them meanwhile: the fresh keys are ready.
       if (held && held.credentials.secretId !== refused.secretId) return true;
       deps.logger.debug('The CI API refused the role keys as expired: renewing them now');
-      await renew();
+      try {
+        await renew();
+      } catch (error) {
+        throw new SignInError(role.roleArn, error);
+      }
       return true;
     },
   };
