@@ -18,6 +18,14 @@ export interface Credentials {
   sessionToken?: string;
 }
 
+/** A key the service accepts; temporary keys (from STS) stop being accepted at `expiresAtMs`. */
+export interface AcceptedKey extends Credentials {
+  expiresAtMs?: number;
+}
+
+/** The key a SecretId names, if the service knows it. */
+export type KeyLookup = (secretId: string) => AcceptedKey | undefined;
+
 export type AuthResult = { ok: true } | { ok: false; code: string; message: string; detail?: string };
 
 const refuse = (code: string, message: string, detail?: string): AuthResult =>
@@ -25,12 +33,13 @@ const refuse = (code: string, message: string, detail?: string): AuthResult =>
 
 const splitList = (list: string): string[] => (list ? list.split(';') : []);
 
-export function authenticate(req: IncomingRequest, creds: Credentials, nowMs: number): AuthResult {
+export function authenticate(req: IncomingRequest, keys: KeyLookup, nowMs: number): AuthResult {
   const auth = parseAuthorization(req.headers.authorization);
   if (!auth) {
     return refuse('AccessDenied', 'The Authorization header is missing or is not a COS sha1 signature.');
   }
-  if (auth['q-ak'] !== creds.secretId) {
+  const creds = keys(auth['q-ak']!);
+  if (!creds) {
     return refuse('AccessDenied', 'InvalidAccessKeyId: the SecretId (q-ak) you provided does not exist.');
   }
   if (creds.sessionToken !== undefined) {
@@ -43,6 +52,10 @@ export function authenticate(req: IncomingRequest, creds: Credentials, nowMs: nu
           : 'InvalidToken: the security token is missing.',
       );
     }
+  }
+  // After the token check: a client that forgot the token learns that first, not that keys expired.
+  if (creds.expiresAtMs !== undefined && nowMs >= creds.expiresAtMs) {
+    return refuse('AccessDenied', 'InvalidToken: the security token has expired.');
   }
   const [start, end] = auth['q-sign-time']!.split(';').map(Number) as [number, number];
   const now = nowMs / 1000;

@@ -1,8 +1,10 @@
 /** A loopback emulator of the CI batch-trigger API, strict like the real service. */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { AcceptedKey } from './auth.js';
 import { ExecutionStore } from './executions.js';
 import { FaultQueue } from './faults.js';
+import { startIdentityEnd, type IdentityEnd } from './identity-server.js';
 import { JobStore } from './jobs.js';
 import { Pager } from './paging.js';
 import { createEmulatorServer } from './server.js';
@@ -25,6 +27,13 @@ export type {
   RequestRecord,
   RunStateName,
 } from './types.js';
+export type {
+  IdentityEmulator,
+  IdentityOptions,
+  IdentityRecord,
+  IssuedKeys,
+  StsFault,
+} from './identity-types.js';
 
 export const DEFAULT_SCHEDULE: JobSchedule = { queuedMs: 200, runningMs: 800, final: 'Success' };
 
@@ -37,8 +46,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const faults = new FaultQueue();
   const requests: RequestRecord[] = [];
   const { secretId, secretKey, sessionToken } = options;
-  const credentials =
+  const own: AcceptedKey =
     sessionToken === undefined ? { secretId, secretKey } : { secretId, secretKey, sessionToken };
+  const identity: IdentityEnd | undefined = options.identity
+    ? await startIdentityEnd(options.identity, clock)
+    : undefined;
+  const keys = (id: string): AcceptedKey | undefined => {
+    if (id === secretId) return own;
+    const issued = identity?.keys.find(id);
+    return issued && { ...issued, sessionToken: issued.token, expiresAtMs: issued.expiredTime * 1000 };
+  };
 
   const emulator: Emulator = {
     url: '',
@@ -51,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       schedule = s;
     },
     close: async () => {},
+    ...(identity ? { identity } : {}),
   };
   const server = createEmulatorServer({
     jobs,
@@ -59,7 +77,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     options,
     schedule: () => schedule,
     clock,
-    credentials,
+    keys,
     faults,
     requests,
     admin: emulator,
@@ -68,11 +86,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   await once(server, 'listening');
   emulator.url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let closing: Promise<void> | undefined;
-  emulator.close = () =>
-    (closing ??= new Promise<void>((resolve, reject) => {
+  const closeServer = () =>
+    new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       // Hanging answers and idle keep-alive sockets would otherwise hold close() open.
       server.closeAllConnections();
-    }));
+    });
+  emulator.close = () => (closing ??= Promise.all([closeServer(), identity?.close()]).then(() => undefined));
   return emulator;
 }

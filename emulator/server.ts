@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import { handleAdmin } from './admin.js';
 import * as api from './api.js';
-import { authenticate, type Credentials } from './auth.js';
+import { authenticate, type KeyLookup } from './auth.js';
 import { newRequestId } from './ids.js';
 import { parseQuery } from './query.js';
 import { route } from './routes.js';
@@ -15,7 +15,8 @@ import { buildXml, errorXml } from './xml.js';
 
 export interface ServerContext extends api.ApiState {
   clock(): number;
-  credentials: Credentials;
+  /** The keys accepted: the emulator's own, and those its STS issued. */
+  keys: KeyLookup;
   faults: FaultQueue;
   requests: RequestRecord[];
   /** What the admin endpoints inspect and control. */
@@ -146,7 +147,7 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
   } catch {
     return fail(400, 'InvalidArgument', 'The path is not valid percent-encoding.');
   }
-  const auth = authenticate({ method, path, query: query.pairs, headers }, s.credentials, now);
+  const auth = authenticate({ method, path, query: query.pairs, headers }, s.keys, now);
   if (!auth.ok) return fail(403, auth.code, auth.message, auth.detail);
   if (!found.ok) return fail(found.status, found.code, found.message);
   if (body === undefined) return fail(400, 'InvalidArgument', 'The request body is larger than 1 MiB.');

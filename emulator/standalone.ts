@@ -9,6 +9,9 @@ export const DEFAULT_SECRET_ID = 'AKIDEMULATOR';
 export const DEFAULT_SECRET_KEY = 'emulator-secret-key';
 /** 460 is the CI API's documentation product number; easy to remember, rarely taken. */
 export const DEFAULT_PORT = 9460;
+/** The identity end (GitHub's OIDC token endpoint and STS), when `--role-arn` asks for it. */
+export const DEFAULT_STS_PORT = 9461;
+export const DEFAULT_OIDC_REQUEST_TOKEN = 'emulator-oidc-request-token';
 
 const FLAGS = {
   port: { type: 'string', env: 'CI_EMULATOR_PORT' },
@@ -21,6 +24,12 @@ const FLAGS = {
   'clock-offset-ms': { type: 'string', env: 'CI_EMULATOR_CLOCK_OFFSET_MS' },
   'port-file': { type: 'string', env: 'CI_EMULATOR_PORT_FILE' },
   quiet: { type: 'boolean', env: 'CI_EMULATOR_QUIET' },
+  'role-arn': { type: 'string', env: 'CI_EMULATOR_ROLE_ARN' },
+  'oidc-provider-id': { type: 'string', env: 'CI_EMULATOR_OIDC_PROVIDER_ID' },
+  'oidc-client-id': { type: 'string', env: 'CI_EMULATOR_OIDC_CLIENT_ID' },
+  'oidc-request-token': { type: 'string', env: 'CI_EMULATOR_OIDC_REQUEST_TOKEN' },
+  'sts-port': { type: 'string', env: 'CI_EMULATOR_STS_PORT' },
+  'key-lifetime-ms': { type: 'string', env: 'CI_EMULATOR_KEY_LIFETIME_MS' },
   help: { type: 'boolean', env: '' },
 } as const;
 
@@ -34,7 +43,14 @@ export const USAGE = `Usage: npm run emulator -- [flags]   (each flag also reads
   --final STATE         Success, Failed or Cancel                   CI_EMULATOR_FINAL (default Success)
   --clock-offset-ms N   the emulator's clock runs this far ahead    CI_EMULATOR_CLOCK_OFFSET_MS
   --port-file FILE      write the port there once listening         CI_EMULATOR_PORT_FILE
-  --quiet               do not print a line per request             CI_EMULATOR_QUIET=1`;
+  --quiet               do not print a line per request             CI_EMULATOR_QUIET=1
+ GitHub OIDC and STS (on a listener of their own, only with --role-arn):
+  --role-arn ARN        a role STS lets the provider assume         CI_EMULATOR_ROLE_ARN
+  --oidc-provider-id ID the CAM OIDC provider (STS ProviderId)      CI_EMULATOR_OIDC_PROVIDER_ID (default github)
+  --oidc-client-id ID   its client id: the token audience accepted  CI_EMULATOR_OIDC_CLIENT_ID (default sts.tencentcloudapi.com)
+  --oidc-request-token T  ACTIONS_ID_TOKEN_REQUEST_TOKEN accepted   CI_EMULATOR_OIDC_REQUEST_TOKEN (default ${DEFAULT_OIDC_REQUEST_TOKEN})
+  --sts-port N          the identity listener's port; 0 picks one   CI_EMULATOR_STS_PORT (default ${DEFAULT_STS_PORT})
+  --key-lifetime-ms N   temporary keys expire after N ms, whatever DurationSeconds asked   CI_EMULATOR_KEY_LIFETIME_MS`;
 
 function integer(name: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined || text === '') return fallback;
@@ -74,6 +90,18 @@ export function parseCli(
   };
   const token = get('session-token');
   if (token) options.sessionToken = token;
+  const roleArn = get('role-arn');
+  if (roleArn) {
+    const lifetime = get('key-lifetime-ms');
+    options.identity = {
+      roleArns: [roleArn],
+      providerId: get('oidc-provider-id') || 'github',
+      clientIds: [get('oidc-client-id') || 'sts.tencentcloudapi.com'],
+      requestToken: get('oidc-request-token') || DEFAULT_OIDC_REQUEST_TOKEN,
+      port: integer('sts-port', get('sts-port'), DEFAULT_STS_PORT, 0),
+      ...(lifetime ? { keyLifetimeMs: integer('key-lifetime-ms', lifetime, 0, 1000) } : {}),
+    };
+  }
   const portFile = get('port-file');
   return { options, ...(portFile ? { portFile } : {}), quiet: flag('quiet'), help: flag('help') };
 }
@@ -101,6 +129,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void
   // The secret key and the token are never printed, only the id they go with.
   console.log(`CI emulator listening on ${emulator.url}`);
   console.log(`  secret id ${options.secretId}${options.sessionToken ? ' (session token required)' : ''}`);
+  const { identity } = emulator;
+  if (identity) {
+    // The request token is not printed either: it is whatever --oidc-request-token says.
+    console.log(`STS emulator listening on ${identity.stsUrl} (sts-endpoint)`);
+    console.log(`  ACTIONS_ID_TOKEN_REQUEST_URL=${identity.tokenRequestUrl}`);
+    console.log(`  role ${options.identity?.roleArns.join(', ')}, provider ${options.identity?.providerId}`);
+  }
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));
   };

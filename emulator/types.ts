@@ -1,4 +1,5 @@
 /** The emulator's public vocabulary (re-exported by index.ts). */
+import type { IdentityEmulator, IdentityOptions } from './identity-types.js';
 
 export type FinalState = 'Success' | 'Failed' | 'Cancel';
 
@@ -47,6 +48,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Called once per API request, when it has been answered (or dropped, or left hanging). */
   onRequest?: (record: RequestRecord) => void;
+  /**
+   * Also play GitHub's OIDC token endpoint and Tencent STS, on a listener of their own; the CI side
+   * then accepts the temporary keys STS issues, until they expire.
+   */
+  identity?: IdentityOptions;
 }
 
 export type CallName = 'create' | 'describe' | 'list' | 'cancel' | 'trigger' | 'execution' | 'executions';
@@ -135,4 +141,6 @@ export interface Emulator {
   /** Drops the faults not yet used. */
   clearFaults(): void;
   setSchedule(s: JobSchedule): void;
+  /** Present when started with `identity`. */
+  identity?: IdentityEmulator;
 }

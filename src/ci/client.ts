@@ -1,3 +1,9 @@
+import {
+  isCredentialsProvider,
+  refusedAsExpired,
+  staticCredentials,
+  type CredentialsProvider,
+} from './credentials.js';
 import { TransportError, XmlShapeError } from './errors.js';
 import type { Credentials, Logger, RawAnswer, RequestSpec } from './request.js';
 import { transportFromEnvironment, type Transport } from './transport.js';
@@ -24,7 +30,8 @@ import { realSleep, type Sleep } from '../waiting/sleep.js';
 export interface ClientOptions {
   /** Base URL, e.g. `https://media-1250000000.ci.ap-guangzhou.myqcloud.com`. */
   endpoint: URL;
-  credentials: Credentials;
+  /** Keys, or a provider asked before each request (an assumed role renews its keys). */
+  credentials: Credentials | CredentialsProvider;
   logger: Logger;
   /** Time limit of one request. */
   timeoutMs?: number;
@@ -65,9 +72,13 @@ export class CiClient {
   private readonly clock: ClockCorrection;
   private readonly now: () => number;
   private readonly transport: Transport;
+  private readonly credentials: CredentialsProvider;
 
   constructor(private readonly options: ClientOptions) {
     this.now = options.now ?? Date.now;
+    this.credentials = isCredentialsProvider(options.credentials)
+      ? options.credentials
+      : staticCredentials(options.credentials);
     this.transport = options.transport ?? transportFromEnvironment();
     this.clock = options.clock ?? { offsetMs: 0 };
   }
@@ -182,7 +193,8 @@ export class CiClient {
 
   /**
    * The one way a request goes out. A clock the service rejects is corrected once and kept for
-   * the rest of the step; other failures go through the call's own retry rule.
+   * the rest of the step; keys refused as expired are renewed once and the request sent again;
+   * other failures go through the call's own retry rule.
    */
   private async call<T>(
     spec: RequestSpec,
@@ -193,17 +205,26 @@ export class CiClient {
     const [{ sendSigned }, xml] = await loadWire();
     const context = {
       endpoint: options.endpoint,
-      credentials: options.credentials,
       timeoutMs: options.timeoutMs ?? 30_000,
       now: this.now,
       logger: options.logger,
       transport: this.transport,
       signal: options.signal,
     };
+    let renewedAfterRefusal = false;
     const send = async (): Promise<RawAnswer> => {
+      let credentials = await this.credentials.current();
+      const sendWithKeys = () => sendSigned({ ...context, credentials }, spec, this.clock.offsetMs);
       try {
-        return await sendSigned(context, spec, this.clock.offsetMs);
+        return await sendWithKeys();
       } catch (error) {
+        if (refusedAsExpired(error) && !renewedAfterRefusal) {
+          renewedAfterRefusal = true;
+          if (await this.credentials.renewAfterRefusal(credentials)) {
+            credentials = await this.credentials.current();
+            return await sendWithKeys();
+          }
+        }
         const offset = clockOffsetFrom(error, this.now());
         if (offset === undefined) throw error;
         this.clock.offsetMs = offset;
@@ -211,7 +232,7 @@ export class CiClient {
           `The service says this runner's clock is off by ${Math.round(offset / 1000)} s; ` +
             'signing with the service time from now on.',
         );
-        return await sendSigned(context, spec, this.clock.offsetMs);
+        return await sendWithKeys();
       }
     };
     // An answer that cannot be read is retried like a lost one, so reading is part of the attempt.

@@ -1,0 +1,199 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startEmulator, type Emulator, type IdentityEmulator } from '../../emulator/index.js';
+import { TransportError } from '../../src/ci/errors.js';
+import { assumeRoleWithWebIdentity, StsError, type StsOptions } from '../../src/ci/sts.js';
+
+const ROLE = 'qcs::cam::uin/100000000001:roleName/media';
+const HOUR = 3600_000;
+
+let emulator: Emulator;
+let identity: IdentityEmulator;
+beforeEach(async () => {
+  emulator = await startEmulator({
+    secretId: 'AKIDtest',
+    secretKey: 'test-secret-key',
+    identity: {
+      requestToken: 'rt',
+      providerId: 'github',
+      clientIds: ['sts.tencentcloudapi.com'],
+      roleArns: [ROLE],
+    },
+  });
+  identity = emulator.identity!;
+});
+afterEach(async () => emulator.close());
+
+async function token(audience = 'sts.tencentcloudapi.com'): Promise<string> {
+  const answer = await fetch(`${identity.tokenRequestUrl}&audience=${audience}`, {
+    headers: { authorization: 'Bearer rt' },
+  });
+  return ((await answer.json()) as { value: string }).value;
+}
+
+const logged: string[] = [];
+function options(extra: Partial<StsOptions> = {}): StsOptions {
+  logged.length = 0;
+  return {
+    endpoint: new URL(identity.stsUrl),
+    region: 'ap-guangzhou',
+    logger: { debug: (m) => logged.push(`debug ${m}`), warning: (m) => logged.push(`warning ${m}`) },
+    sleep: async () => {},
+    retryPolicy: { maxAttempts: 3, maxElapsedMs: 10_000, baseDelayMs: 1, maxDelayMs: 1 },
+    ...extra,
+  };
+}
+
+const assume = async (extra: Partial<StsOptions> = {}, audience?: string) =>
+  assumeRoleWithWebIdentity(
+    {
+      providerId: 'github',
+      webIdentityToken: await token(audience),
+      roleArn: ROLE,
+      roleSessionName: 'github-octo-org-media-site-1',
+      durationSeconds: 3600,
+    },
+    options(extra),
+  );
+
+const stsRecords = () => identity.records.filter((r) => r.endpoint === 'sts');
+
+describe('assumeRoleWithWebIdentity', () => {
+  it('sends the unsigned API 3.0 request and returns the keys and how long they last', async () => {
+    const keys = await assume();
+    const [record] = stsRecords();
+    expect(record?.issued).toEqual({
+      secretId: keys.secretId,
+      secretKey: keys.secretKey,
+      token: keys.sessionToken,
+      expiredTime: keys.expiresAtMs / 1000,
+    });
+    expect(keys.requestId).toBe(record?.requestId);
+    expect(Math.abs(keys.lifetimeMs - HOUR)).toBeLessThanOrEqual(2000);
+    expect(record?.headers).toMatchObject({
+      authorization: 'SKIP',
+      'content-type': 'application/json; charset=utf-8',
+      'x-tc-action': 'AssumeRoleWithWebIdentity',
+      'x-tc-version': '2018-08-13',
+      'x-tc-region': 'ap-guangzhou',
+    });
+    expect(record?.params).toEqual({
+      ProviderId: 'github',
+      RoleArn: ROLE,
+      RoleSessionName: 'github-octo-org-media-site-1',
+      DurationSeconds: 3600,
+    });
+    expect(logged).toEqual([
+      expect.stringMatching(
+        /^debug STS AssumeRoleWithWebIdentity → 200 \(request id [0-9a-f-]{36}\) in \d+ ms$/,
+      ),
+    ]);
+  });
+
+  it("judges the lifetime by the answer's own clock, not the runner's", async () => {
+    // The runner's clock is an hour behind: by it the keys would seem to last two hours.
+    const keys = await assume({ now: () => Date.now() - HOUR });
+    expect(Math.abs(keys.lifetimeMs - HOUR)).toBeLessThanOrEqual(2000);
+  });
+
+  it('fails at once with the STS code, message and request id when STS refuses the token', async () => {
+    const error = await assume({}, 'https://github.com/octo-org').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StsError);
+    const { code, stsMessage, requestId, where, message } = error as StsError;
+    expect({ code, where }).toEqual({
+      code: 'InvalidParameter.WebIdentityTokenError',
+      where: 'STS AssumeRoleWithWebIdentity',
+    });
+    expect(stsMessage).toContain('audience https://github.com/octo-org is not a client id');
+    expect(requestId).toBe(stsRecords()[0]?.requestId);
+    expect(message).toBe(
+      `STS AssumeRoleWithWebIdentity answered InvalidParameter.WebIdentityTokenError: ${stsMessage} (request id ${requestId})`,
+    );
+    expect(stsRecords()).toHaveLength(1);
+  });
+
+  it.each([
+    ['an InternalError', { kind: 'error', code: 'InternalError.SystemError' }],
+    ['RequestLimitExceeded', { kind: 'error', code: 'RequestLimitExceeded' }],
+    ["a gateway's 502", { kind: 'status', status: 502 }],
+    ['a dropped connection', { kind: 'reset' }],
+  ] as const)('retries after %s and returns the keys', async (_what, fault) => {
+    identity.addFault(fault);
+    const keys = await assume();
+    expect(stsRecords().map((r) => r.issued?.secretId)).toEqual([undefined, keys.secretId]);
+    expect(logged.filter((line) => line.startsWith('warning'))).toEqual([
+      expect.stringMatching(/^warning STS AssumeRoleWithWebIdentity.*; retry 1 in 0\.0 s$/),
+    ]);
+  });
+
+  it('gives up after the retry policy, with the last error', async () => {
+    identity.addFault({ kind: 'error', code: 'InternalError.SystemError', message: 'busy', times: 3 });
+    await expect(assume()).rejects.toThrow('answered InternalError.SystemError: busy');
+    expect(stsRecords()).toHaveLength(3);
+  });
+
+  it('names STS when nothing listens there', async () => {
+    const closed = createServer();
+    closed.listen(0, '127.0.0.1');
+    await new Promise((resolve) => closed.once('listening', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await assume({ endpoint: new URL(`http://127.0.0.1:${port}`) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as TransportError).message).toBe(
+      `STS AssumeRoleWithWebIdentity: connection refused by 127.0.0.1:${port}`,
+    );
+  });
+
+  describe('against a hostile server', () => {
+    let server: Server;
+    afterEach(() => new Promise((resolve) => server.close(resolve)));
+    const serve = async (handler: Parameters<typeof createServer>[1]) => {
+      server = createServer(handler);
+      server.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    };
+
+    it('reads at most 64 KiB of an answer', async () => {
+      const endpoint = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(`{"Response":{"RequestId":"${'x'.repeat(1 << 20)}"}}`);
+      });
+      const error = await assume({
+        endpoint,
+        retryPolicy: { ...options().retryPolicy!, maxAttempts: 1 },
+      }).catch((e: unknown) => e);
+      expect((error as TransportError).message).toBe(
+        'STS AssumeRoleWithWebIdentity answered more than 64 KiB',
+      );
+    });
+
+    it('refuses an answer without credentials', async () => {
+      const endpoint = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"Response":{"RequestId":"r-1"}}');
+      });
+      const error = await assume({
+        endpoint,
+        retryPolicy: { ...options().retryPolicy!, maxAttempts: 1 },
+      }).catch((e: unknown) => e);
+      expect((error as TransportError).message).toBe(
+        'STS AssumeRoleWithWebIdentity got an answer without credentials (HTTP 200); request id r-1',
+      );
+    });
+
+    it('stops waiting after the time limit', async () => {
+      const endpoint = await serve(() => {});
+      const error = await assume({
+        endpoint,
+        timeoutMs: 200,
+        retryPolicy: { ...options().retryPolicy!, maxAttempts: 1 },
+      }).catch((e: unknown) => e);
+      expect((error as TransportError).message).toBe(
+        'STS AssumeRoleWithWebIdentity got no answer within 0.2 s',
+      );
+      server.closeAllConnections();
+    });
+  });
+});
