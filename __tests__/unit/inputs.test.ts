@@ -82,11 +82,11 @@ describe('main step settings', () => {
       TENCENTCLOUD_REGION: 'ap-beijing',
     });
     expect(getCommonSettings()).toMatchObject({
-      credentials: { secretId: 'AKIDenv', secretKey: 'env-key', sessionToken: 'env-token' },
+      signIn: { keys: { secretId: 'AKIDenv', secretKey: 'env-key', sessionToken: 'env-token' } },
       region: 'ap-beijing',
     });
     core.setInputs({ ...base, 'secret-key': '' });
-    expect(getCommonSettings().credentials.secretId).toBe('AKIDexample');
+    expect(getCommonSettings().signIn.keys?.secretId).toBe('AKIDexample');
   });
 
   it('names both the input and the variable when a credential is missing, never echoing a secret', () => {
@@ -185,6 +185,40 @@ describe('list settings', () => {
   });
 });
 
+describe('signing in', () => {
+  const role = {
+    'role-arn': 'qcs::cam::uin/100000000001:roleName/media',
+    'oidc-provider-id': 'github',
+  };
+
+  it('with role-arn, signs in with the role and reads no key, not even from the environment', () => {
+    const { 'secret-id': _id, 'secret-key': _key, ...noKeys } = base;
+    core.setInputs({ ...noKeys, ...role });
+    Object.assign(process.env, {
+      TENCENTCLOUD_SECRET_ID: 'AKIDenv',
+      TENCENTCLOUD_SECRET_KEY: 'env-key',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/token',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer',
+    });
+    const { signIn } = getCommonSettings();
+    expect(signIn.keys).toBeUndefined();
+    expect(signIn.role).toMatchObject({
+      roleArn: role['role-arn'],
+      providerId: 'github',
+      durationSeconds: 3600,
+    });
+    expect(core.setSecret).not.toHaveBeenCalledWith('env-key');
+  });
+
+  it('refuses role-arn given with a key, naming only the inputs', () => {
+    core.setInputs({ ...base, ...role });
+    const error = inputError(() => getCommonSettings());
+    expect(error.input).toBe('role-arn');
+    expect(error.message).toContain('secret-id, secret-key');
+    expect(error.message).not.toContain('very-secret-key');
+  });
+});
+
 describe('credential hygiene', () => {
   it('does not echo credentials embedded in an endpoint', () => {
     core.setInputs({ ...base, endpoint: 'https://user:hunter2@proxy.example.com/x' });
@@ -200,9 +234,9 @@ describe('credential hygiene', () => {
 
   it('does not pair keys given as inputs with a token an earlier step exported', () => {
     process.env.TENCENTCLOUD_TOKEN = 'stale-token';
-    expect(getCommonSettings().credentials.sessionToken).toBeUndefined();
+    expect(getCommonSettings().signIn.keys?.sessionToken).toBeUndefined();
     core.setInputs({ ...base, 'secret-id': '', 'secret-key': '' });
     Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: 'AKIDenv', TENCENTCLOUD_SECRET_KEY: 'env-key' });
-    expect(getCommonSettings().credentials.sessionToken).toBe('stale-token');
+    expect(getCommonSettings().signIn.keys?.sessionToken).toBe('stale-token');
   });
 });

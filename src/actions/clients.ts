@@ -1,4 +1,6 @@
 import { CiClient, type ClockCorrection } from '../ci/client.js';
+import { assumedRoleCredentials } from '../ci/credentials.js';
+import { githubIdToken } from '../github/id-token.js';
 import { transportFromEnvironment } from '../ci/transport.js';
 import type { RetryPolicy } from '../waiting/retry.js';
 import type { CommonSettings } from '../github/common-settings.js';
@@ -20,12 +22,22 @@ const CLEANUP_RETRIES: RetryPolicy = {
 export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
   const clock: ClockCorrection = { offsetMs: 0 };
   const transport = transportFromEnvironment();
+  // One set of keys for the step: renewed once for all its clients, whichever needs it first.
+  const credentials = settings.signIn.role
+    ? assumedRoleCredentials(settings.signIn.role, {
+        getIdToken: githubIdToken,
+        mask: log.mask,
+        logger: log,
+        region: settings.region,
+        sts: { timeoutMs: settings.requestTimeoutMs },
+      })
+    : settings.signIn.keys;
   const make = (options: Partial<ConstructorParameters<typeof CiClient>[0]>) => {
     let client: CiClient | undefined;
     return () =>
       (client ??= new CiClient({
         endpoint: settings.endpoint,
-        credentials: settings.credentials,
+        credentials,
         logger: log,
         transport,
         timeoutMs: settings.requestTimeoutMs,

@@ -2,6 +2,7 @@ import { ApiError, TransportError } from '../ci/errors.js';
 import { InputError } from '../github/input-error.js';
 import { StepFailure } from '../job/ports.js';
 import { AbortedError } from '../waiting/sleep.js';
+import { SignInError } from '../ci/credentials.js';
 
 /** What to do about the API errors a user can meet; the README's troubleshooting says more. */
 const ADVICE: Record<string, string> = {
@@ -26,7 +27,7 @@ export function userMessage(error: unknown, jobId?: string): string {
     const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
     return `${prefix}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
   }
-  if (error instanceof TransportError) return `${prefix}${error.message}.`;
+  if (error instanceof TransportError || error instanceof SignInError) return `${prefix}${error.message}.`;
   if (error instanceof AbortedError) return `${prefix}stopped: the workflow run was cancelled.`;
   return `${prefix}unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -2,11 +2,17 @@ import * as core from '@actions/core';
 import { InputError } from './input-error.js';
 import { readDuration, readOptional, readPattern, readVerbatim } from './input-readers.js';
 import { JOB_NAME_PATTERN } from './run-context.js';
+import type { RoleSettings } from '../ci/credentials.js';
 import type { Credentials } from '../ci/request.js';
+import { readRoleSettings } from './role-settings.js';
+import { runContext } from './run-context.js';
+
+/** How a step signs its requests: with keys, or with a role it assumes with GitHub's OIDC token. */
+export type SignIn = { keys: Credentials; role?: undefined } | { role: RoleSettings; keys?: undefined };
 
 /** What every step needs to reach the API. */
 export interface CommonSettings {
-  credentials: Credentials;
+  signIn: SignIn;
   /** `BucketName-APPID`. */
   bucket: string;
   region: string;
@@ -25,7 +31,8 @@ const MAX_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 
 export function readCommonSettings(env: NodeJS.ProcessEnv = process.env): CommonSettings {
-  const credentials = readCredentials(env);
+  const role = readRoleSettings(runContext(), env);
+  const signIn: SignIn = role ? { role } : { keys: readCredentials(env) };
   const bucket = readPattern('bucket', BUCKET, 'a bucket as BucketName-APPID, e.g. media-1250000000', true);
   const region = readOptional('region') ?? env.TENCENTCLOUD_REGION?.trim();
   if (!region) {
@@ -41,7 +48,7 @@ export function readCommonSettings(env: NodeJS.ProcessEnv = process.env): Common
       readOptional('request-timeout'),
     );
   }
-  return { credentials, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
+  return { signIn, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
 }
 
 function readCredentials(env: NodeJS.ProcessEnv): Credentials {

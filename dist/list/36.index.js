@@ -1,0 +1,194 @@
+export const id = 36;
+export const ids = [36];
+export const modules = {
+
+/***/ 36:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   STS_CALL: () => (/* binding */ STS_CALL),
+/* harmony export */   StsError: () => (/* binding */ StsError),
+/* harmony export */   assumeRoleWithWebIdentity: () => (/* binding */ assumeRoleWithWebIdentity),
+/* harmony export */   retryableForSts: () => (/* binding */ retryableForSts)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9497);
+/* harmony import */ var _retry_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9004);
+/* harmony import */ var _waiting_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5753);
+/* harmony import */ var _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2980);
+
+
+
+
+const STS_CALL = 'STS AssumeRoleWithWebIdentity';
+/** An answer is a few hundred bytes; anything far larger is not STS. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+/** STS answered with an error: its code, message and request id, to act on and to quote. */
+class StsError extends Error {
+    code;
+    stsMessage;
+    requestId;
+    status;
+    name = 'StsError';
+    where = STS_CALL;
+    constructor(code, stsMessage, requestId, 
+    /** The HTTP status, when it was not 200 (a gateway, an overloaded service). */
+    status = 200) {
+        super(`${STS_CALL} answered ${code}${stsMessage ? `: ${stsMessage}` : ''}` +
+            ` (${status === 200 ? '' : `HTTP ${status}, `}request id ${requestId || 'none'})`);
+        this.code = code;
+        this.stsMessage = stsMessage;
+        this.requestId = requestId;
+        this.status = status;
+    }
+}
+/** Server-side faults and throttling are worth another try; a refusal of the token or role is not. */
+function retryableForSts(error) {
+    if (error instanceof StsError)
+        return /^(InternalError|RequestLimitExceeded)/.test(error.code) ? {} : false;
+    return (0,_retry_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .retryableForIdempotentCall */ .Zx)(error);
+}
+/** undici loads with the first exchange: a step that only imports StsError, or signs with keys, does not pay for it. */
+let undici;
+let defaultDispatcher;
+async function assumeRoleWithWebIdentity(assume, options) {
+    const now = options.now ?? Date.now;
+    const body = JSON.stringify({
+        ProviderId: assume.providerId,
+        WebIdentityToken: assume.webIdentityToken,
+        RoleArn: assume.roleArn,
+        RoleSessionName: assume.roleSessionName,
+        DurationSeconds: assume.durationSeconds,
+    });
+    const once = () => attempt(body, options, now);
+    return (0,_waiting_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retryWithBackoff */ .Z)(once, retryableForSts, options.retryPolicy ?? _waiting_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY_POLICY */ .c, {
+        sleep: options.sleep ?? _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .realSleep */ .u,
+        now,
+        random: options.random ?? Math.random,
+        signal: options.signal,
+        onRetry: (error, attempt, delayMs) => options.logger.warning(`${error.message}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+    });
+}
+async function attempt(body, options, now) {
+    const { request, EnvHttpProxyAgent } = await (undici ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19)));
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const stop = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        stop.abort();
+    }, timeoutMs);
+    const onAbort = () => stop.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted)
+        stop.abort();
+    const started = now();
+    let status;
+    let text;
+    let date;
+    try {
+        const answer = await request(new URL('/', options.endpoint), {
+            method: 'POST',
+            headers: {
+                'content-type': 'application/json; charset=utf-8',
+                'x-tc-action': 'AssumeRoleWithWebIdentity',
+                'x-tc-version': '2018-08-13',
+                'x-tc-timestamp': String(Math.floor(now() / 1000)),
+                'x-tc-region': options.region,
+                authorization: 'SKIP',
+            },
+            body,
+            signal: stop.signal,
+            dispatcher: options.dispatcher ?? (defaultDispatcher ??= new EnvHttpProxyAgent()),
+        });
+        status = answer.statusCode;
+        date = [answer.headers.date].flat()[0];
+        text = await readBounded(answer.body);
+    }
+    catch (error) {
+        throw failure(error, options, timedOut, timeoutMs);
+    }
+    finally {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+    }
+    const parsed = parseAnswer(text);
+    const requestId = parsed?.RequestId ?? '';
+    options.logger.debug(`${STS_CALL} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${now() - started} ms`);
+    if (parsed?.Error)
+        throw new StsError(parsed.Error.Code ?? 'UnknownError', parsed.Error.Message ?? '', requestId, status);
+    const keys = parsed?.Credentials;
+    if (status !== 200 ||
+        !keys?.TmpSecretId ||
+        !keys.TmpSecretKey ||
+        !keys.Token ||
+        !Number.isFinite(parsed?.ExpiredTime)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL} got ${parsed ? 'an answer without credentials' : `${text.length} characters that are not STS JSON`}` +
+            ` (HTTP ${status})${requestId ? `; request id ${requestId}` : ''}`, 'unparsable', status, requestId);
+    }
+    const expiresAtMs = parsed.ExpiredTime * 1000;
+    const answeredAt = date ? Date.parse(date) : NaN;
+    return {
+        secretId: keys.TmpSecretId,
+        secretKey: keys.TmpSecretKey,
+        sessionToken: keys.Token,
+        expiresAtMs,
+        lifetimeMs: expiresAtMs - (Number.isNaN(answeredAt) ? now() : answeredAt),
+        requestId,
+    };
+}
+function parseAnswer(text) {
+    try {
+        const response = JSON.parse(text).Response;
+        return typeof response === 'object' && response !== null ? response : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function readBounded(body) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > MAX_ANSWER_BYTES) {
+            body.destroy();
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL} answered more than ${MAX_ANSWER_BYTES / 1024} KiB`, 'unparsable');
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function failure(error, options, timedOut, timeoutMs) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX)
+        return error;
+    if (timedOut)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL} got no answer within ${timeoutMs / 1000} s`, 'timeout');
+    if (options.signal?.aborted)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL} was aborted`, 'aborted');
+    const host = options.endpoint.host;
+    const code = causeCode(error);
+    if (code === 'ECONNREFUSED')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL}: connection refused by ${host}`, 'connect');
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL}: cannot resolve ${options.endpoint.hostname}`, 'dns');
+    }
+    if (code && /CERT|SELF_SIGNED|UNABLE_TO_|^ERR_SSL|^EPROTO$/.test(code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL}: ${host} presented a certificate or TLS this runner does not accept (${code})`, 'tls');
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL}: connection failed (${code ?? error.message})`, 'reset');
+}
+function causeCode(error) {
+    // Not `instanceof Error`: errors from Node's own modules may come from another realm (a test's VM).
+    for (let current = error; current;) {
+        if (typeof current.code === 'string' && current.code !== 'UND_ERR_SOCKET')
+            return current.code;
+        current = typeof current.cause === 'object' ? current.cause : undefined;
+    }
+    return undefined;
+}
+
+
+/***/ })
+
+};
