@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from './input-error.js';
-import { readDuration, readOptional, readPattern, readVerbatim } from './input-readers.js';
+import { readBaseUrl, readDuration, readOptional, readPattern, readVerbatim } from './input-readers.js';
 import { JOB_NAME_PATTERN } from './run-context.js';
 import type { RoleSettings } from '../ci/credentials.js';
 import type { Credentials } from '../ci/request.js';
@@ -28,7 +28,6 @@ const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
 const JOB_ID = /^b[0-9a-f]{32}$/;
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const MAX_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
-const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 
 export function readCommonSettings(env: NodeJS.ProcessEnv = process.env): CommonSettings {
   const role = readRoleSettings(runContext(), env);
@@ -92,22 +91,7 @@ function readCredentials(env: NodeJS.ProcessEnv): Credentials {
 }
 
 function readEndpoint(bucket: string, region: string): URL {
-  const text = readOptional('endpoint');
-  if (text === undefined) return new URL(`https://${bucket}.ci.${region}.myqcloud.com`);
-  const expected =
-    'an https:// base URL with no path, query or credentials (http:// only to a loopback address such as 127.0.0.1)';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InputError('endpoint', expected, text);
-  }
-  // Credentials in the URL are not echoed back.
-  const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
-  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-  if (!secure || !bare) throw new InputError('endpoint', expected, shown);
-  return url;
+  return readBaseUrl('endpoint', `https://${bucket}.ci.${region}.myqcloud.com`);
 }
 
 /**

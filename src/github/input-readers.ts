@@ -100,3 +100,27 @@ export function readPattern(
   if (value !== undefined && !pattern.test(value)) throw new InputError(name, expected, value);
   return value;
 }
+
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
+
+/**
+ * A service's base URL: `https://`, or `http://` to a loopback address only (an emulator), with no
+ * path, query or credentials. Credentials in a refused URL are not echoed back.
+ */
+export function readBaseUrl(name: string, fallback: string): URL {
+  const text = readOptional(name);
+  if (text === undefined) return new URL(fallback);
+  const expected =
+    'an https:// base URL with no path, query or credentials (http:// only to a loopback address such as 127.0.0.1)';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError(name, expected, text);
+  }
+  const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if (!secure || !bare) throw new InputError(name, expected, shown);
+  return url;
+}

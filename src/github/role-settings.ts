@@ -3,7 +3,7 @@
  * workflow's GitHub OIDC token instead of keys. Read, defaulted and checked here, before any request.
  */
 import { InputError } from './input-error.js';
-import { readDuration, readOptional } from './input-readers.js';
+import { readBaseUrl, readDuration, readOptional } from './input-readers.js';
 import { DEFAULT_STS_ENDPOINT, type RoleSettings } from '../ci/credentials.js';
 
 export const KEY_INPUTS = ['secret-id', 'secret-key', 'session-token'] as const;
@@ -11,7 +11,6 @@ const ROLE_ARN = /^qcs::cam::uin\/\d+:roleName\/[\w+=,.@-]{1,128}$/;
 /** CAM's characters for names, which STS also takes for RoleSessionName. */
 const CAM_NAME = /^[\w+=,.@-]+$/;
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
-const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 const MIN_DURATION_MS = 15 * 60_000;
 const MAX_DURATION_MS = 12 * 3600_000;
 const MAX_SESSION_NAME = 64;
@@ -89,23 +88,6 @@ export function readRoleSettings(
     audience,
     roleSessionName,
     durationSeconds: durationMs / 1000,
-    stsEndpoint: readStsEndpoint(),
+    stsEndpoint: readBaseUrl('sts-endpoint', DEFAULT_STS_ENDPOINT),
   };
-}
-
-function readStsEndpoint(): URL {
-  const text = readOptional('sts-endpoint') ?? DEFAULT_STS_ENDPOINT;
-  const expected =
-    'an https:// base URL with no path, query or credentials (http:// only to a loopback address such as 127.0.0.1)';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InputError('sts-endpoint', expected, text);
-  }
-  const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
-  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-  if (!secure || !bare) throw new InputError('sts-endpoint', expected, shown);
-  return url;
 }
