@@ -133,7 +133,7 @@ describe('main step', () => {
     expect(emulator().requests.length).toBe(before);
     expect(run.stdout).toContain(`POST ${emulator().url}/inventorytriggerjob`);
     expect(run.stdout).toContain('<Object>a&amp;b&lt;c&gt;.mp4</Object>');
-    expect(run.stdout).toContain('<Start>2026-11-01T00:00:00+0000</Start>');
+    expect(run.stdout).toContain('<Start>2026-11-01T08:00:00+0800</Start>');
     expect(run.stdout).not.toMatch(/authorization|q-signature|AKID/i);
     expect(run.outputs['job-id']).toBeUndefined();
     expect(run.summary).toContain('dry run');
