@@ -150,7 +150,7 @@ describe('a fault on a status check', () => {
     expect(run.outputs['job-id']).toBe(created[0]?.id);
     expect(run.errors).toEqual([
       expect.stringContaining(
-        `Job ${created[0]?.id}: the CI API answered AccessDenied: Access Denied. (HTTP 403, request id ${denied?.requestId})`,
+        `Job ${created[0]?.id}: GET /inventorytriggerjob/${created[0]?.id}: the CI API answered AccessDenied: Access Denied. (HTTP 403, request id ${denied?.requestId})`,
       ),
     ]);
     expect(run.summary).toContain(`| Job id | \`${created[0]?.id}\` |`);

@@ -14,6 +14,21 @@ describe('userMessage', () => {
     );
   });
 
+  it('names the call the API refused', () => {
+    const error = new ApiError(
+      403,
+      'AccessDenied',
+      'no',
+      'req-7',
+      undefined,
+      undefined,
+      'GET /workflowexecution',
+    );
+    expect(userMessage(error, 'b0123')).toMatch(
+      /^Job b0123: GET \/workflowexecution: the CI API answered AccessDenied: no \(HTTP 403, request id req-7\)/,
+    );
+  });
+
   it('calls an unknown 5xx a fault of the service', () => {
     expect(userMessage(new ApiError(502, 'BadGateway', '', 'r'))).toContain(
       'a fault of the service: retry later',
