@@ -40,7 +40,13 @@ describe('main step', () => {
       State: 'Success',
       Input: { Prefix: 'videos/' },
     });
-    expect(run.state).toEqual({ 'job-id': jobId, name: run.outputs.name, phase: 'ended' });
+    expect(run.state).toEqual({
+      'job-id': jobId,
+      name: run.outputs.name,
+      phase: 'ended',
+      // What was sent, saved before sending: post: looks the job up by it if no answer comes.
+      create: expect.stringContaining(`"name":"${run.outputs.name}"`),
+    });
     expect(run.summary).toContain(`| Job id | \`${jobId}\` |`);
     expect(run.summary).toContain(
       '[Workflow run](https://github.com/octo-org/media-site/actions/runs/1658821493)',

@@ -159,6 +159,25 @@ describe('a fault on a status check', () => {
   });
 });
 
+describe('a fault on the object check', () => {
+  it('a 403 on listing the workflow runs names that call in the final annotation', async () => {
+    const { run, created } = await withFault(
+      { call: 'executions', kind: 'status', status: 403, code: 'AccessDenied', message: 'no ci:Describe' },
+      { 'object-failures': 'fail' },
+    );
+    expect(run.code).toBe(1);
+    expect(run.outputs.state).toBe('Success');
+    expect(run.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Job ${created[0]?.id}: GET /workflowexecution: the CI API answered AccessDenied: no ci:Describe`,
+        ),
+      ),
+    ]);
+    expectNoStackOrSecret(run);
+  });
+});
+
 describe('a fault on a manual trigger (trigger-workflow/)', () => {
   async function trigger(fault: Fault) {
     emulator().clearFaults();

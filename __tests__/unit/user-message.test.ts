@@ -44,6 +44,9 @@ describe('userMessage', () => {
 
   it('says the run was cancelled, and never shows a stack for an unexpected error', () => {
     expect(userMessage(new AbortedError(), 'b2')).toBe('Job b2: stopped: the workflow run was cancelled.');
+    expect(userMessage(new TransportError('GET /inventorytriggerjob/b2 was aborted', 'aborted'), 'b2')).toBe(
+      'Job b2: stopped: the workflow run was cancelled.',
+    );
     const unexpected = new TypeError('x is not a function');
     const message = userMessage(unexpected);
     expect(message).toBe('unexpected error: x is not a function');
