@@ -95,7 +95,9 @@ export class TimeOutOfRangeError extends RangeError {
 export function parseTime(text: string, now: Date): Date {
   const date = parseAnyTime(text, now);
   if (date < EARLIEST_TIME || date > LATEST_TIME) {
-    throw new TimeOutOfRangeError(`Invalid time '${text}': it is ${describeYear(date)}, not from 2000 to 2100.`);
+    throw new TimeOutOfRangeError(
+      `Invalid time '${text}': it is ${describeYear(date)}, not from 2000 to 2100.`,
+    );
   }
   return date;
 }
