@@ -122,6 +122,24 @@ describe('cancelled while the create is in flight', () => {
   }, 30_000);
 });
 
+describe('cancelled while a manual trigger is in flight', () => {
+  const emulator = useEmulator();
+
+  it('gives the trigger up within the grace period, saying the run may have started', async () => {
+    emulator().addFault({ call: 'trigger', kind: 'slow', delayMs: 6000 });
+    const { prefix: _prefix, ...common } = inputs(emulator());
+    const { result, exitedAfterMs } = await cancelWhen(emulator(), (r) => r.call === 'trigger', {
+      action: 'trigger-workflow',
+      inputs: { ...common, object: 'clips/a.mp4' },
+    });
+    expect(exitedAfterMs).toBeLessThan(RUNNER_SIGTERM_AFTER_MS);
+    expect(result.code).toBe(1);
+    expect(result.errors).toEqual([
+      expect.stringContaining('POST /triggerworkflow was aborted. The trigger was not sent again'),
+    ]);
+  }, 30_000);
+});
+
 describe('cancelled during the object check', () => {
   const emulator = useEmulator({
     schedule: { queuedMs: 100, runningMs: 300, final: 'Success' },
