@@ -1,7 +1,15 @@
 /** Queued faults: each applies to the next `times` requests of its call (of any call without one). */
 import type { CallName, Fault } from './types.js';
 
-const KINDS: ReadonlyArray<Fault['kind']> = ['status', 'reset', 'hang', 'html', 'truncated', 'lost-answer'];
+const KINDS: ReadonlyArray<Fault['kind']> = [
+  'status',
+  'reset',
+  'hang',
+  'html',
+  'truncated',
+  'lost-answer',
+  'slow',
+];
 const CALLS: readonly CallName[] = [
   'create',
   'describe',
@@ -52,6 +60,9 @@ export function parseFault(value: unknown): Fault {
   }
   if (f.kind === 'status' && (typeof f.status !== 'number' || typeof f.code !== 'string')) {
     throw new Error('a status fault needs a numeric status and a code');
+  }
+  if (f.kind === 'slow' && !(typeof f.delayMs === 'number' && f.delayMs >= 0)) {
+    throw new Error('a slow fault needs a delayMs ≥ 0');
   }
   return f as Fault;
 }

@@ -4,8 +4,9 @@ import { parseApiTime } from './times.js';
 export type Pairs = Array<[string, string]>;
 
 /**
- * Percent-decodes `k=v&…`. A `+` stays a `+`: the service follows RFC 3986 here, so a client that
- * writes spaces as `+` has its signature (over the space) refused.
+ * Percent-decodes `k=v&…`, reading `+` as a space: the official Python and Go SDKs write a space
+ * in a query value as `+` (and sign it as `%20`), and the service accepts them. A plus itself
+ * comes as `%2B`.
  */
 export function parseQuery(raw: string): { ok: true; pairs: Pairs } | { ok: false; message: string } {
   const pairs: Pairs = [];
@@ -16,8 +17,8 @@ export function parseQuery(raw: string): { ok: true; pairs: Pairs } | { ok: fals
     let key: string;
     let value: string;
     try {
-      key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
-      value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
+      key = decodeFormComponent(eq < 0 ? part : part.slice(0, eq));
+      value = eq < 0 ? '' : decodeFormComponent(part.slice(eq + 1));
     } catch {
       return { ok: false, message: `The query parameter "${part}" is not valid percent-encoding.` };
     }
@@ -27,6 +28,8 @@ export function parseQuery(raw: string): { ok: true; pairs: Pairs } | { ok: fals
   }
   return { ok: true, pairs };
 }
+
+const decodeFormComponent = (text: string): string => decodeURIComponent(text.replace(/\+/g, ' '));
 
 export interface ListFilters {
   states?: string[];

@@ -156,7 +156,14 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
     return fail(400, 'InvalidDigest', 'The Content-MD5 you specified does not match the body.');
   }
 
-  const context: api.CallContext = { now, pairs: query.pairs, body: body.toString('utf8') };
+  let workedAt = now;
+  if (fault?.kind === 'slow') {
+    // A slow service acts late: the work is done then, whether or not the client still waits.
+    await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    workedAt = s.clock();
+    if (req.socket.destroyed) record.detail = `done after ${fault.delayMs} ms; the client had gone`;
+  }
+  const context: api.CallContext = { now: workedAt, pairs: query.pairs, body: body.toString('utf8') };
   if (found.id !== undefined) context.id = found.id;
   const answer = HANDLERS[found.call](s, context);
   let text: string;

@@ -64,6 +64,8 @@ export type Fault = { call?: CallName; times?: number } & (
   | { kind: 'html'; status?: number }
   | { kind: 'truncated' }
   | { kind: 'lost-answer' }
+  /** Does the work `delayMs` after the request came, then answers (also when the client has gone). */
+  | { kind: 'slow'; delayMs: number }
 );
 
 export type JobStateName = 'Submitted' | 'Running' | 'Success' | 'Failed' | 'Cancel';

@@ -76,15 +76,46 @@ function parseAbsolute(text: string): AbsoluteParse {
   return { date: new Date(date.getTime() - offset) };
 }
 
-/** An absolute time with `Z` or an offset, a relative time before `now` (`-24h`, `-1d12h`) or `now`. */
+/**
+ * The times a job's window or a list filter can sensibly hold. Outside them a time is a typo
+ * (`-99999999d`, year 20266), which the service would take silently: it filters nothing, or all.
+ */
+export const EARLIEST_TIME = new Date('2000-01-01T00:00:00Z');
+export const LATEST_TIME = new Date('2100-01-01T00:00:00Z');
+
+/** A time that reads well but falls outside EARLIEST_TIME to LATEST_TIME. */
+export class TimeOutOfRangeError extends RangeError {
+  override readonly name = 'TimeOutOfRangeError';
+}
+
+/**
+ * An absolute time with `Z` or an offset, a relative time before `now` (`-24h`, `-1d12h`) or `now`,
+ * from 2000 to 2100.
+ */
 export function parseTime(text: string, now: Date): Date {
+  const date = parseAnyTime(text, now);
+  if (date < EARLIEST_TIME || date > LATEST_TIME) {
+    throw new TimeOutOfRangeError(
+      `Invalid time '${text}': it is ${describeYear(date)}, not from 2000 to 2100.`,
+    );
+  }
+  return date;
+}
+
+function describeYear(date: Date): string {
+  return Number.isNaN(date.getTime()) ? 'out of range' : `in the year ${date.getUTCFullYear()}`;
+}
+
+function parseAnyTime(text: string, now: Date): Date {
   const trimmed = text.trim();
   if (trimmed.toLowerCase() === 'now') return new Date(now.getTime());
   const relative = RELATIVE_TIME.exec(trimmed);
-  if (relative) {
-    const ago = sumUnits(relative.slice(1), [DAY, HOUR, MINUTE, SECOND]);
-    const date = new Date(now.getTime() - (ago ?? NaN));
-    if (!Number.isNaN(date.getTime())) return date;
+  const ago = relative ? sumUnits(relative.slice(1), [DAY, HOUR, MINUTE, SECOND]) : undefined;
+  if (ago !== undefined) {
+    const date = new Date(now.getTime() - ago);
+    if (Number.isNaN(date.getTime()))
+      throw new TimeOutOfRangeError(`Invalid time '${text}': it is too far in the past.`);
+    return date;
   }
   const absolute = parseAbsolute(trimmed);
   if ('date' in absolute) return absolute.date;
@@ -101,12 +132,20 @@ export function parseTime(text: string, now: Date): Date {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-/** The API's `%Y-%m-%dT%H:%M:%S%z` form, in UTC: `2026-11-01T00:00:00+0000`. */
+/** The service runs on Beijing time: its answers and every documented sample print `+0800`. */
+const BEIJING_OFFSET_MS = 8 * HOUR;
+
+/**
+ * The API's `%Y-%m-%dT%H:%M:%S%z` form in Beijing time, as the service itself prints it:
+ * `2026-11-01T08:00:00+0800`. The instant is the same in any offset; this is the one the service's
+ * own parser is sure to have met.
+ */
 export function formatApiTime(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new Error('Cannot format an invalid date.');
+  const beijing = new Date(date.getTime() + BEIJING_OFFSET_MS);
   return (
-    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
-    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}+0000`
+    `${pad(beijing.getUTCFullYear(), 4)}-${pad(beijing.getUTCMonth() + 1)}-${pad(beijing.getUTCDate())}` +
+    `T${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}:${pad(beijing.getUTCSeconds())}+0800`
   );
 }
 

@@ -64,6 +64,25 @@ function baseEnv(dir: string): Record<string, string> {
   };
 }
 
+/** When the runner escalates after the SIGINT of a cancelled workflow run. */
+export const RUNNER_SIGTERM_AFTER_MS = 7500;
+export const RUNNER_SIGKILL_AFTER_MS = 10_000;
+
+/**
+ * Cancels a running step as the runner does when its workflow run is cancelled: SIGINT, then
+ * SIGTERM 7.5 s and SIGKILL 10 s later if the process still runs.
+ */
+export function cancelLikeRunner(child: ChildProcess): void {
+  const escalate = (signal: NodeJS.Signals, afterMs: number) => {
+    const timer = setTimeout(() => child.kill(signal), afterMs);
+    child.once('exit', () => clearTimeout(timer));
+  };
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGINT');
+  escalate('SIGTERM', RUNNER_SIGTERM_AFTER_MS);
+  escalate('SIGKILL', RUNNER_SIGKILL_AFTER_MS);
+}
+
 export async function runStep(options: StepOptions = {}): Promise<StepRun> {
   const action = options.action ?? '.';
   const yml = readActionYml(action);

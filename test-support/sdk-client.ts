@@ -20,6 +20,8 @@ export interface SdkRequest {
   keyTime?: string;
   /** Replaces the computed Authorization header (`null`: send none). */
   authorization?: string | null;
+  /** Gives up on the request (a client that leaves before the answer). */
+  signal?: AbortSignal;
 }
 
 export interface SdkAnswer {
@@ -55,6 +57,7 @@ export async function sdkFetch(baseUrl: string, r: SdkRequest): Promise<SdkAnswe
   if (authorization !== null) headers.authorization = authorization;
   const init: RequestInit = { method: r.method ?? 'GET', headers };
   if (r.body !== undefined) init.body = r.body;
+  if (r.signal) init.signal = r.signal;
   const response = await fetch(`${baseUrl}${r.path}${search ? `?${search}` : ''}`, init);
   return { status: response.status, headers: response.headers, text: await response.text() };
 }

@@ -123,7 +123,9 @@ describe('cancel/', () => {
     expect(refused.code).toBe(1);
     expect(refused.errors).toHaveLength(1);
     expect(refused.errors[0]).toContain('AccessDenied');
-    expect(refused.errors[0]).toMatch(new RegExp(`^Job ${running}: the CI API answered AccessDenied`));
+    expect(refused.errors[0]).toMatch(
+      new RegExp(`^Job ${running}: PUT /inventorytriggerjob/${running}: the CI API answered AccessDenied`),
+    );
     expect(refused.outputs.state).toBeUndefined();
     // Still queued or running (the step may finish within the job's 100 ms in the queue), not cancelled.
     expect(jobOf(running)).toMatchObject({ cancelled: false });

@@ -93,7 +93,14 @@ export const API_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/;
 /** Creates a job straight at the emulator, signed by the official SDK, as another workflow would. */
 export async function createJobElsewhere(
   emulator: Emulator,
-  job: { prefix: string; name: string; workflowId?: string; sessionToken?: string },
+  job: {
+    prefix: string;
+    name: string;
+    workflowId?: string;
+    sessionToken?: string;
+    /** Signed for this time (ms) rather than now: for an emulator whose clock was moved. */
+    signedAt?: number;
+  },
 ): Promise<string> {
   const body =
     `<Request><Name>${job.name}</Name><Type>Workflow</Type><Input><Prefix>${job.prefix}</Prefix></Input>` +
@@ -104,6 +111,9 @@ export async function createJobElsewhere(
     method: 'POST',
     path: '/inventorytriggerjob',
     body,
+    ...(job.signedAt === undefined
+      ? {}
+      : { keyTime: `${Math.floor(job.signedAt / 1000) - 1};${Math.floor(job.signedAt / 1000) + 900}` }),
     headers: {
       'content-type': 'application/xml',
       ...(job.sessionToken ? { 'x-ci-security-token': job.sessionToken } : {}),

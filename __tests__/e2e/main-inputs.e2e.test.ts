@@ -35,6 +35,12 @@ describe('a wrong input', () => {
     ['start-time', { 'start-time': '2026-13-01T00:00:00Z' }, 'a time such as'],
     ['end-time', { 'end-time': 'tomorrow' }, 'a time such as'],
     ['start-time', { 'start-time': '-1h', 'end-time': '-2h' }, 'a time before end-time'],
+    [
+      'start-time',
+      { 'start-time': '-99999999d' },
+      'a time from 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z',
+    ],
+    ['end-time', { 'end-time': '2101-01-01T00:00:00Z' }, 'a time from 2000-01-01T00:00:00Z to 2100'],
     ['poll-interval', { 'poll-interval': 'often' }, 'a duration such as'],
     ['timeout', { timeout: '-5m' }, 'a duration such as'],
     ['wait', { wait: 'yes' }, '`true` or `false`'],

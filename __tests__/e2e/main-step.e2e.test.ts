@@ -40,7 +40,13 @@ describe('main step', () => {
       State: 'Success',
       Input: { Prefix: 'videos/' },
     });
-    expect(run.state).toEqual({ 'job-id': jobId, name: run.outputs.name, phase: 'ended' });
+    expect(run.state).toEqual({
+      'job-id': jobId,
+      name: run.outputs.name,
+      phase: 'ended',
+      // What was sent, saved before sending: post: looks the job up by it if no answer comes.
+      create: expect.stringContaining(`"name":"${run.outputs.name}"`),
+    });
     expect(run.summary).toContain(`| Job id | \`${jobId}\` |`);
     expect(run.summary).toContain(
       '[Workflow run](https://github.com/octo-org/media-site/actions/runs/1658821493)',
@@ -133,7 +139,7 @@ describe('main step', () => {
     expect(emulator().requests.length).toBe(before);
     expect(run.stdout).toContain(`POST ${emulator().url}/inventorytriggerjob`);
     expect(run.stdout).toContain('<Object>a&amp;b&lt;c&gt;.mp4</Object>');
-    expect(run.stdout).toContain('<Start>2026-11-01T00:00:00+0000</Start>');
+    expect(run.stdout).toContain('<Start>2026-11-01T08:00:00+0800</Start>');
     expect(run.stdout).not.toMatch(/authorization|q-signature|AKID/i);
     expect(run.outputs['job-id']).toBeUndefined();
     expect(run.summary).toContain('dry run');

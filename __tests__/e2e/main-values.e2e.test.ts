@@ -33,17 +33,18 @@ describe('the upload-time window', () => {
   const NOW_TOLERANCE_S = 120;
 
   it.each([
-    ['ISO 8601 with Z', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00+0000'],
-    ['ISO 8601 with an offset', '2026-11-01T08:00:00+08:00', '2026-11-01T00:00:00+0000'],
-    ["the API's own form", '2026-11-01T08:00:00+0800', '2026-11-01T00:00:00+0000'],
-    ['fractional seconds', '2026-11-01T00:00:00.750Z', '2026-11-01T00:00:00+0000'],
-  ])('accepts %s and sends the API form', async (_notation, given, sent) => {
+    ['ISO 8601 with Z', '2026-11-01T00:00:00Z', '2026-11-01T08:00:00+0800'],
+    ['ISO 8601 with an offset', '2026-11-01T08:00:00+08:00', '2026-11-01T08:00:00+0800'],
+    ["the API's own form", '2026-11-01T08:00:00+0800', '2026-11-01T08:00:00+0800'],
+    ['another offset', '2026-10-31T20:00:00-04:00', '2026-11-01T08:00:00+0800'],
+    ['fractional seconds', '2026-11-01T00:00:00.750Z', '2026-11-01T08:00:00+0800'],
+  ])('accepts %s and sends the API form in Beijing time', async (_notation, given, sent) => {
     const request = await createdRequest({
       prefix: 'v/',
       'start-time': given,
       'end-time': '2026-11-02T00:00:00Z',
     });
-    expect(request.timeInterval).toEqual({ start: sent, end: '2026-11-02T00:00:00+0000' });
+    expect(request.timeInterval).toEqual({ start: sent, end: '2026-11-02T08:00:00+0800' });
   });
 
   it.each([
@@ -54,8 +55,8 @@ describe('the upload-time window', () => {
   ])('accepts the relative time %s, before now', async (given, secondsAgo) => {
     const request = await createdRequest({ prefix: 'v/', 'start-time': given });
     const start = request.timeInterval?.start ?? '';
-    expect(start).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/);
-    const sentSecondsAgo = (Date.now() - Date.parse(start.replace('+0000', 'Z'))) / 1000;
+    expect(start).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0800$/);
+    const sentSecondsAgo = (Date.now() - Date.parse(start.replace('+0800', '+08:00'))) / 1000;
     expect(Math.abs(sentSecondsAgo - secondsAgo)).toBeLessThan(NOW_TOLERANCE_S);
     expect(request.timeInterval?.end).toBeUndefined();
   });

@@ -150,11 +150,30 @@ describe('a fault on a status check', () => {
     expect(run.outputs['job-id']).toBe(created[0]?.id);
     expect(run.errors).toEqual([
       expect.stringContaining(
-        `Job ${created[0]?.id}: the CI API answered AccessDenied: Access Denied. (HTTP 403, request id ${denied?.requestId})`,
+        `Job ${created[0]?.id}: GET /inventorytriggerjob/${created[0]?.id}: the CI API answered AccessDenied: Access Denied. (HTTP 403, request id ${denied?.requestId})`,
       ),
     ]);
     expect(run.summary).toContain(`| Job id | \`${created[0]?.id}\` |`);
     expect(run.summary).toContain('The wait stopped: an error (see the annotation).');
+    expectNoStackOrSecret(run);
+  });
+});
+
+describe('a fault on the object check', () => {
+  it('a 403 on listing the workflow runs names that call in the final annotation', async () => {
+    const { run, created } = await withFault(
+      { call: 'executions', kind: 'status', status: 403, code: 'AccessDenied', message: 'no ci:Describe' },
+      { 'object-failures': 'fail' },
+    );
+    expect(run.code).toBe(1);
+    expect(run.outputs.state).toBe('Success');
+    expect(run.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Job ${created[0]?.id}: GET /workflowexecution: the CI API answered AccessDenied: no ci:Describe`,
+        ),
+      ),
+    ]);
     expectNoStackOrSecret(run);
   });
 });

@@ -288,7 +288,7 @@ describe('wait/', () => {
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toMatch(
       new RegExp(
-        `^Job ${jobId}: the CI API answered AccessDenied: no ci:Describe \\(HTTP 403, request id \\S+\\)`,
+        `^Job ${jobId}: GET /inventorytriggerjob/${jobId}: the CI API answered AccessDenied: no ci:Describe \\(HTTP 403, request id \\S+\\)`,
       ),
     );
   });

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
-import { sdkFetch } from '../../test-support/sdk-client.js';
+import { sdkAuthorization, sdkFetch } from '../../test-support/sdk-client.js';
 
 const CREDS = { secretId: 'AKIDtest', secretKey: 'test-secret-key' };
 const WID = 'w7476ff3564ee45b7b490d64bccaba6cc';
@@ -79,6 +79,27 @@ describe('TriggerWorkflow', () => {
       .WorkflowExecution;
     expect(done.State).toBe('Success');
     expect(byObject((await runs({})).list)).toEqual({ [key]: 'Success' });
+  });
+
+  it('reads + in a query value as a space and %2B as a plus, as the Python and Go SDKs send them', async () => {
+    await start();
+    const object = 'clips/a b+c.mp4';
+    const s = Math.floor(t / 1000);
+    // Signed over the decoded value (a space is %20 there), sent with the space as `+`.
+    const authorization = sdkAuthorization(emulator.url, {
+      ...CREDS,
+      method: 'POST',
+      path: '/triggerworkflow',
+      query: { workflowId: WID, object },
+      keyTime: `${s - 1};${s + 900}`,
+    });
+    const r = await fetch(`${emulator.url}/triggerworkflow?workflowId=${WID}&object=clips%2Fa+b%2Bc.mp4`, {
+      method: 'POST',
+      headers: { authorization },
+    });
+    expect(r.status).toBe(200);
+    expect(emulator.requests.at(-1)?.query.object).toBe(object);
+    expect(emulator.executions().map((run) => run.object)).toEqual([object]);
   });
 
   it('lets objectsFor fail a manual run', async () => {

@@ -51,6 +51,29 @@ describe('faults', () => {
     expect(emulator.jobs()).toHaveLength(2);
   });
 
+  it('does the work late and answers then, also when the client has gone by then', async () => {
+    emulator.addFault({ kind: 'slow', call: 'create', delayMs: 300 });
+    const started = Date.now();
+    const r = await create();
+    expect(r.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(emulator.jobs()[0]?.createdAt).toBeGreaterThanOrEqual(started + 290);
+
+    emulator.addFault({ kind: 'slow', call: 'create', delayMs: 300 });
+    const gone = sdkFetch(emulator.url, {
+      ...CREDS,
+      method: 'POST',
+      path: '/inventorytriggerjob',
+      body: BODY,
+      signal: AbortSignal.timeout(50),
+    });
+    await expect(gone).rejects.toThrow();
+    expect(emulator.jobs()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(emulator.jobs()).toHaveLength(2);
+    expect(emulator.requests.at(-1)?.detail).toBe('done after 300 ms; the client had gone');
+  });
+
   it('never answers a hanging request, and still closes promptly', async () => {
     emulator.addFault({ kind: 'hang' });
     const pending = list();

@@ -147,8 +147,8 @@ describe('signature verification', () => {
     await refused(r, 403, 'SignatureDoesNotMatch');
   });
 
-  it('refuses a space sent as "+" in the query, since "+" is a plus', async () => {
-    const query = { workflowId: 'w7476ff3564ee45b7b490d64bccaba6cc', object: 'a b.mp4' };
+  it('reads "+" in the query as a space: a plus signed as a plus but sent bare fails its signature', async () => {
+    const query = { workflowId: 'w7476ff3564ee45b7b490d64bccaba6cc', object: 'a+b.mp4' };
     const authorization = sdkAuthorization(emulator.url, {
       ...CREDS,
       method: 'POST',
@@ -164,6 +164,7 @@ describe('signature verification', () => {
       403,
       'SignatureDoesNotMatch',
     );
+    expect(emulator.requests[0]?.query.object).toBe('a b.mp4');
   });
 
   it('refuses a missing or malformed Authorization and an unknown SecretId with AccessDenied', async () => {

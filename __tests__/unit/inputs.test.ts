@@ -106,6 +106,8 @@ describe('main step settings', () => {
     ['name', { name: 'n'.repeat(129) }, 'at most 128'],
     ['start-time', { 'start-time': 'yesterday' }, 'a time such as'],
     ['start-time', { 'start-time': '-1h', 'end-time': '-2h' }, 'before end-time'],
+    ['start-time', { 'start-time': '-99999999d' }, 'from 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z'],
+    ['end-time', { 'end-time': '2999-01-01T00:00:00Z' }, 'from 2000-01-01T00:00:00Z to 2100'],
     ['timeout', { timeout: '5 minutes' }, 'a duration'],
     ['poll-interval', { 'poll-interval': '0' }, 'above zero'],
     ['wait', { wait: 'yes' }, '`true` or `false`'],
@@ -177,6 +179,15 @@ describe('list settings', () => {
     const error = inputError(() => getListSettings(NOW));
     expect(error.input).toBe('limit');
     expect(error.message).toContain('from 1 to 1000');
+  });
+
+  it('refuses a since before 2000, naming the input and the range', () => {
+    core.setInputs({ ...base, since: '-99999999d' });
+    const error = inputError(() => getListSettings(NOW));
+    expect(error.input).toBe('since');
+    expect(error.message).toBe(
+      "Input 'since': expected a time from 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z, got '-99999999d'.",
+    );
   });
 
   it('maps order to the API words', () => {

@@ -1,4 +1,11 @@
-import { formatApiTime, formatDuration, parseApiTime, parseDuration, parseTime } from '../../src/time.js';
+import {
+  formatApiTime,
+  formatDuration,
+  parseApiTime,
+  parseDuration,
+  parseTime,
+  TimeOutOfRangeError,
+} from '../../src/time.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -73,6 +80,22 @@ describe('parseTime', () => {
     expect(given.toISOString()).toBe(now.toISOString());
   });
 
+  it.each([
+    ['-99999999d', /year -2\d{5}/],
+    ['-9999999999999d', /too far in the past/],
+    ['1999-12-31T23:59:59Z', /year 1999, not from 2000 to 2100/],
+    ['2100-01-01T00:00:01Z', /year 2100, not from 2000 to 2100/],
+    ['9999-06-01T00:00:00+0800', /year 9999/],
+  ])('refuses %p, outside 2000 to 2100', (text, reason) => {
+    expect(() => parseTime(text, now)).toThrow(TimeOutOfRangeError);
+    expect(() => parseTime(text, now)).toThrow(reason);
+  });
+
+  it('accepts the first and last instants of the range', () => {
+    expect(parseTime('2000-01-01T08:00:00+08:00', now).toISOString()).toBe('2000-01-01T00:00:00.000Z');
+    expect(parseTime('2100-01-01T00:00:00Z', now).toISOString()).toBe('2100-01-01T00:00:00.000Z');
+  });
+
   it('refuses a time without an offset as ambiguous', () => {
     expect(() => parseTime('2026-11-01T08:00:00', now)).toThrow(/no offset.*Z.*\+08:00/);
   });
@@ -107,9 +130,11 @@ describe('parseTime', () => {
 });
 
 describe('formatApiTime', () => {
-  it('writes UTC in the API form with a +0000 offset', () => {
-    expect(formatApiTime(new Date('2026-11-01T08:00:00+08:00'))).toBe('2026-11-01T00:00:00+0000');
-    expect(formatApiTime(new Date('2026-01-02T03:04:05.999Z'))).toBe('2026-01-02T03:04:05+0000');
+  it('writes Beijing time with a +0800 offset, the form the service prints', () => {
+    expect(formatApiTime(new Date('2026-11-01T08:00:00+08:00'))).toBe('2026-11-01T08:00:00+0800');
+    expect(formatApiTime(new Date('2026-01-02T03:04:05.999Z'))).toBe('2026-01-02T11:04:05+0800');
+    // Past midnight in Beijing is the next day, month and year there.
+    expect(formatApiTime(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01T00:30:00+0800');
   });
 
   it('writes what parseTime and parseApiTime read back', () => {

@@ -14,6 +14,21 @@ describe('userMessage', () => {
     );
   });
 
+  it('names the call the API refused', () => {
+    const error = new ApiError(
+      403,
+      'AccessDenied',
+      'no',
+      'req-7',
+      undefined,
+      undefined,
+      'GET /workflowexecution',
+    );
+    expect(userMessage(error, 'b0123')).toMatch(
+      /^Job b0123: GET \/workflowexecution: the CI API answered AccessDenied: no \(HTTP 403, request id req-7\)/,
+    );
+  });
+
   it('calls an unknown 5xx a fault of the service', () => {
     expect(userMessage(new ApiError(502, 'BadGateway', '', 'r'))).toContain(
       'a fault of the service: retry later',
@@ -29,6 +44,9 @@ describe('userMessage', () => {
 
   it('says the run was cancelled, and never shows a stack for an unexpected error', () => {
     expect(userMessage(new AbortedError(), 'b2')).toBe('Job b2: stopped: the workflow run was cancelled.');
+    expect(userMessage(new TransportError('GET /inventorytriggerjob/b2 was aborted', 'aborted'), 'b2')).toBe(
+      'Job b2: stopped: the workflow run was cancelled.',
+    );
     const unexpected = new TypeError('x is not a function');
     const message = userMessage(unexpected);
     expect(message).toBe('unexpected error: x is not a function');

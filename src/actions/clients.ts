@@ -5,6 +5,7 @@ import { transportFromEnvironment } from '../ci/transport.js';
 import type { RetryPolicy } from '../waiting/retry.js';
 import type { CommonSettings } from '../github/common-settings.js';
 import { log } from '../github/log.js';
+import { CREATE_ANSWER_GRACE_MS } from '../job/ports.js';
 
 /**
  * Cancelling after the workflow run was cancelled must fit in the runner's 7.5 s between SIGINT
@@ -46,14 +47,26 @@ export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
       }));
   };
   return {
+    /** The service's clock as the step's clients learn it. */
+    clock,
     /** Its requests and retry waits stop when the workflow run is cancelled. */
     client: make({ signal }),
-    /** Its requests run to their end even then: a create the service acted on must be known. */
-    steadyClient: make({}),
+    /** Its requests outlive the cancellation briefly: a create the service acted on should be known. */
+    steadyClient: make({ signal: signal && abortedLater(signal, CREATE_ANSWER_GRACE_MS) }),
     /** Still works after the cancellation, briefly: to cancel the job. */
     cleanupClient: make({
       timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
       retryPolicy: CLEANUP_RETRIES,
     }),
   };
+}
+
+/** Aborted `ms` after `signal` is. */
+function abortedLater(signal: AbortSignal, ms: number): AbortSignal {
+  const later = new AbortController();
+  // Unref'd: a step that is done by then must not stay alive for it.
+  const abort = () => setTimeout(() => later.abort(), ms).unref();
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return later.signal;
 }

@@ -25,9 +25,12 @@ export function userMessage(error: unknown, jobId?: string): string {
   if (error instanceof InputError || error instanceof StepFailure) return error.message;
   if (error instanceof ApiError) {
     const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
-    return `${prefix}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
+    const call = error.where ? `${error.where}: ` : '';
+    return `${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
   }
+  // A request cut short by the cancellation says no more than a wait cut short by it.
+  const aborted = error instanceof TransportError && error.kind === 'aborted';
+  if (error instanceof AbortedError || aborted) return `${prefix}stopped: the workflow run was cancelled.`;
   if (error instanceof TransportError || error instanceof SignInError) return `${prefix}${error.message}.`;
-  if (error instanceof AbortedError) return `${prefix}stopped: the workflow run was cancelled.`;
   return `${prefix}unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -18,6 +18,7 @@ import type {
   WithRequestId,
   WorkflowExecution,
 } from './types.js';
+import { isJobId } from './types.js';
 import { buildCreateJobBody } from './xml-body.js';
 import {
   DEFAULT_RETRY_POLICY,
@@ -91,6 +92,7 @@ export class CiClient {
       (answer, xml) => {
         const job = xml.parseJobResponse(answer.body).jobs[0];
         if (!job?.jobId) throw this.unexpected(answer, 'a create answer without a JobId');
+        if (!isJobId(job.jobId)) throw this.unexpected(answer, 'a JobId that is not b + 32 hex characters');
         return job;
       },
     );
@@ -101,7 +103,12 @@ export class CiClient {
     return this.call(
       { method: 'GET', path: `/inventorytriggerjob/${jobId}` },
       retryableForIdempotentCall,
-      (answer, xml) => xml.parseJobResponse(answer.body).jobs.find((candidate) => candidate.jobId === jobId),
+      (answer, xml) => {
+        const { jobs } = xml.parseJobResponse(answer.body);
+        const job = jobs.find((candidate) => candidate.jobId === jobId);
+        if (!job && jobs.length > 0) throw this.unexpected(answer, 'an answer about another JobId');
+        return job;
+      },
     );
   }
 

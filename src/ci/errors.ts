@@ -10,6 +10,11 @@ export class ApiError extends Error {
     readonly retryAfterMs?: number,
     /** The answer's `Date` header, used to correct a skewed clock. */
     readonly serverDate?: string,
+    /**
+     * The call, `METHOD /path` (`GET /workflowexecution`), for the final message: a step makes
+     * several kinds of call, and the code alone does not say which one was refused.
+     */
+    readonly where?: string,
   ) {
     super(
       `${code}${apiMessage ? `: ${apiMessage}` : ''} (HTTP ${status}` +

@@ -141,6 +141,7 @@ export async function sendSigned(
     requestId || error.requestId,
     parseRetryAfter(retryAfter, context.now()),
     date,
+    where,
   );
 }
 

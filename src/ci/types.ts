@@ -26,6 +26,12 @@ export interface CreateJobRequest {
   timeInterval?: { start?: string; end?: string };
 }
 
+/**
+ * `b` + 32 hex characters. A job id from an answer goes into the next request's path, so anything
+ * else (`../../x`) is refused rather than sent.
+ */
+export const isJobId = (text: string): boolean => /^b[0-9a-f]{32}$/.test(text);
+
 /** One `<JobsDetail>` node. Times are kept as the API wrote them; `-` or empty means unknown. */
 export interface JobDetail {
   jobId: string;

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from './input-error.js';
-import { parseDuration, parseTime } from '../time.js';
+import { parseDuration, parseTime, TimeOutOfRangeError } from '../time.js';
 
 /** Settings are read trimmed; an input given as an empty string counts as not given. */
 export function readOptional(name: string): string | undefined {
@@ -50,7 +50,10 @@ export function readTime(name: string, now: Date): Date | undefined {
   if (value === undefined) return undefined;
   try {
     return parseTime(value, now);
-  } catch {
+  } catch (error) {
+    if (error instanceof TimeOutOfRangeError) {
+      throw new InputError(name, 'a time from 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z', value);
+    }
     throw new InputError(
       name,
       'a time such as `2026-11-01T00:00:00Z`, `2026-11-01T08:00:00+08:00`, `2026-11-01T08:00:00+0800`, `-24h`, `-7d` or `now`',

@@ -2,9 +2,10 @@ import type { CiClient } from '../ci/client.js';
 import type { Logger } from '../ci/request.js';
 import { retryableForIdempotentCall, retryableWhenNotProcessed } from '../ci/retry-rules.js';
 import type { CreateJobRequest, JobDetail, WithRequestId } from '../ci/types.js';
-import { formatApiTime } from '../time.js';
 import { DEFAULT_RETRY_POLICY, retryWithBackoff, type RetryPolicy } from '../waiting/retry.js';
 import { AbortedError, type Sleep } from '../waiting/sleep.js';
+import { findOwnJob, type OtherJob, type SentCreate } from './own-job.js';
+import { StepFailure } from './ports.js';
 
 export interface CreateDeps {
   logger: Logger;
@@ -13,6 +14,10 @@ export interface CreateDeps {
   random?: () => number;
   retryPolicy?: RetryPolicy;
   signal?: AbortSignal;
+  /** When the create was first sent, by this runner's clock; default: now. */
+  sentAt?: number;
+  /** How far the service's clock is ahead of ours, as the client learned it; default 0. */
+  clockOffsetMs?: () => number;
 }
 
 export interface CreatedJob extends WithRequestId<JobDetail> {
@@ -21,34 +26,35 @@ export interface CreatedJob extends WithRequestId<JobDetail> {
 }
 
 /**
- * Wide enough to cover a runner clock that is hours off: the name is unique per run attempt and
- * step, so a wide window cannot find someone else's job.
- */
-const LOOKUP_WINDOW_MS = 24 * 60 * 60 * 1000;
-
-/**
  * Creates the job, and after a failure that may have created it anyway (a reset after sending, no
- * answer, a 5xx, an unreadable answer) looks it up by name before sending the create again.
+ * answer, a 5xx, an unreadable answer) looks it up by name before sending the create again. Only
+ * a job that matches what was sent, created after it was sent, is taken; when the name belongs to
+ * another job only, no second create is sent (see findOwnJob).
  */
 export async function createJobWithoutDuplicates(
   client: CiClient,
   request: CreateJobRequest,
   deps: CreateDeps,
 ): Promise<CreatedJob> {
-  const since = formatApiTime(new Date(deps.now() - LOOKUP_WINDOW_MS));
+  const sent: SentCreate = { request, sentAt: deps.sentAt ?? deps.now() };
+  const clockOffsetMs = deps.clockOffsetMs ?? (() => 0);
+  const adoptOwn = async (): Promise<CreatedJob | undefined> => {
+    const { own, others } = await findOwnJob(client, sent, clockOffsetMs);
+    if (own) {
+      deps.logger.warning(
+        `The answer to the create was lost, but job ${own.value.jobId} named ${request.name} exists ` +
+          'and matches what this step sent: using it instead of creating another.',
+      );
+      return { ...own, adopted: true };
+    }
+    if (others.length > 0) throw notThisStepsJob(request.name, others);
+    return undefined;
+  };
   let mayExist = false;
   const attempts = retryWithBackoff<CreatedJob>(
     async () => {
-      if (mayExist) {
-        const existing = await findByName(client, request.name, since);
-        if (existing) {
-          deps.logger.warning(
-            `The answer to the create was lost, but job ${existing.value.jobId} named ${request.name} ` +
-              'exists: using it instead of creating another.',
-          );
-          return { ...existing, adopted: true };
-        }
-      }
+      const existing = mayExist ? await adoptOwn() : undefined;
+      if (existing) return existing;
       try {
         return { ...(await client.createJob(request)), adopted: false };
       } catch (error) {
@@ -77,18 +83,20 @@ export async function createJobWithoutDuplicates(
     // Cancelled between attempts: stop creating, but a job an earlier attempt may have made is
     // looked up, so that it is reported (and cancelled by the caller) rather than lost.
     if (!(error instanceof AbortedError) || !mayExist) throw error;
-    const existing = await findByName(client, request.name, since);
+    const existing = await adoptOwn();
     if (!existing) throw error;
-    return { ...existing, adopted: true };
+    return existing;
   }
 }
 
-async function findByName(
-  client: CiClient,
-  name: string,
-  since: string,
-): Promise<WithRequestId<JobDetail> | undefined> {
-  const page = await client.listJobs({ name, startCreationTime: since, size: 10, order: 'Desc' });
-  const job = page.value.jobs.find((candidate) => candidate.name === name);
-  return job ? { value: job, requestId: page.requestId } : undefined;
+/** Named as the create was, but not what it sent: taking it could report another run's result. */
+function notThisStepsJob(name: string, others: OtherJob[]): StepFailure {
+  const [first] = others;
+  const more = others.length > 1 ? ` (and ${others.length - 1} more of that name)` : '';
+  return new StepFailure(
+    `The answer to the create was lost, and no job of this step was found: job ${first?.job.jobId} ` +
+      `named ${name} exists, but ${first?.why}${more}. No second job was created, so that the ` +
+      'workflow does not run twice: check the jobs of that name in the CI console (or with list/), ' +
+      'and give each step a name of its own.',
+  );
 }

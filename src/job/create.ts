@@ -2,12 +2,13 @@ import { requestUrl } from '../ci/url.js';
 import type { CreateJobRequest, JobInput } from '../ci/types.js';
 import { buildCreateJobBody } from '../ci/xml-body.js';
 import { describeInput, describeWindow, jobOutputs, jobSummary } from '../report/job-report.js';
-import { formatApiTime } from '../time.js';
-import { createJobWithoutDuplicates } from './create-without-duplicates.js';
+import { formatApiTime, formatDuration } from '../time.js';
+import { AbortedError } from '../waiting/sleep.js';
+import { createJobWithoutDuplicates, type CreatedJob } from './create-without-duplicates.js';
 import { JobRecord } from './post-state.js';
-import type { StepDeps } from './ports.js';
+import { CREATE_ANSWER_GRACE_MS, type StepDeps } from './ports.js';
 import type { WaitingSettings } from './wait-context.js';
-import { waitForJobAndReport } from './wait.js';
+import { cancelOnAbort, isAbort, waitForJobAndReport } from './wait.js';
 
 /** What the main step asks for. */
 export interface CreateSettings extends WaitingSettings {
@@ -36,17 +37,13 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
   if (settings.dryRun) return printDryRun(settings, request, deps);
 
   const startedAt = deps.now();
-  record.creating(request.name);
-  const created = await createJobWithoutDuplicates(deps.steadyClient(), request, {
-    logger: reporter,
-    now: deps.now,
-    sleep: deps.sleep,
-    signal: deps.signal,
-  });
+  record.creating({ request, sentAt: startedAt }, settings.cancelOnAbort);
+  const created = await sendCreate(settings, request, startedAt, deps);
   const job = created.value;
+  const cancelled = deps.signal?.aborted === true;
   // Saved before anything else can fail: a job that exists is always reported.
   record.job(job.jobId);
-  record.phase(settings.wait && settings.cancelOnAbort ? 'waiting' : 'detached');
+  record.phase(settings.cancelOnAbort && (settings.wait || cancelled) ? 'waiting' : 'detached');
   reporter.setOutput('job-id', job.jobId);
   reporter.setOutput('request-id', created.requestId);
   reporter.info(
@@ -63,12 +60,55 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
     initial: job,
     startedAt,
   };
+  // A cancellation during the create reaches the wait at once, which cancels the job.
   if (settings.wait) return waitForJobAndReport(settings, context, { ...deps, record });
 
+  if (cancelled) await cancelOnAbort(settings, job.jobId, { ...deps, record });
   for (const [name, value] of Object.entries(jobOutputs(job))) reporter.setOutput(name, value);
-  await reporter.writeSummary(
-    jobSummary({ ...context, job, outcome: 'Not waited for (`wait: false`).', now: deps.now() }),
-  );
+  const outcome = cancelled
+    ? 'The workflow run was cancelled while the create was in flight.'
+    : 'Not waited for (`wait: false`).';
+  await reporter.writeSummary(jobSummary({ ...context, job, outcome, now: deps.now() }));
+  if (cancelled) throw new AbortedError();
+}
+
+/**
+ * The create, which a cancelled workflow run gives CREATE_ANSWER_GRACE_MS to answer (the steady
+ * client's limit): the log says that a create was in flight, and what becomes of its job.
+ */
+async function sendCreate(
+  settings: CreateSettings,
+  request: CreateJobRequest,
+  sentAt: number,
+  deps: CreateDeps,
+): Promise<CreatedJob> {
+  const { reporter, signal } = deps;
+  const grace = formatDuration(CREATE_ANSWER_GRACE_MS);
+  const onCancel = () =>
+    reporter.info(`The create of job ${request.name} is in flight: waiting up to ${grace} for its answer.`);
+  signal?.addEventListener('abort', onCancel, { once: true });
+  try {
+    return await createJobWithoutDuplicates(deps.steadyClient(), request, {
+      logger: reporter,
+      now: deps.now,
+      sleep: deps.sleep,
+      signal,
+      sentAt,
+      clockOffsetMs: () => deps.clock?.offsetMs ?? 0,
+    });
+  } catch (error) {
+    if (!signal?.aborted || !isAbort(error)) throw error;
+    reporter.warning(
+      `The workflow run was cancelled while the create of job ${request.name} was in flight, and no ` +
+        `answer came within ${grace}: ` +
+        (settings.cancelOnAbort
+          ? 'the post: step looks the job up by its name and cancels it if it was made.'
+          : 'if the service made the job, it is left running (cancel-on-abort: false).'),
+    );
+    throw new AbortedError();
+  } finally {
+    signal?.removeEventListener('abort', onCancel);
+  }
 }
 
 export function createRequest(settings: CreateSettings): CreateJobRequest {

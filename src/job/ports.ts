@@ -1,4 +1,4 @@
-import type { CiClient } from '../ci/client.js';
+import type { CiClient, ClockCorrection } from '../ci/client.js';
 import type { Logger } from '../ci/request.js';
 import type { Sleep } from '../waiting/sleep.js';
 
@@ -22,7 +22,10 @@ export interface StepDeps {
   state: StateStore;
   /** A client whose requests and waits stop when the workflow run is cancelled. */
   client: () => CiClient;
-  /** A client whose requests are not cut short by the cancellation: for the create. */
+  /**
+   * For the create: its requests outlive the cancellation by CREATE_ANSWER_GRACE_MS, so that a
+   * job the service made is known and can be cancelled, and no longer (the runner kills the step).
+   */
   steadyClient: () => CiClient;
   /** A client that still works after the cancellation, with a short time limit: to cancel the job. */
   cleanupClient: () => CiClient;
@@ -30,7 +33,15 @@ export interface StepDeps {
   sleep: Sleep;
   /** Aborted when the runner signals that the workflow run was cancelled. */
   signal?: AbortSignal;
+  /** What the clients learned of the service's clock (shared by the step's clients). */
+  clock?: ClockCorrection;
 }
+
+/**
+ * How long a create in flight when the workflow run is cancelled may still answer. The runner
+ * sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT: this leaves time to cancel the job it made.
+ */
+export const CREATE_ANSWER_GRACE_MS = 4000;
 
 /** The step ends as a failure with this message, after its outputs and summary are written. */
 export class StepFailure extends Error {

@@ -156,7 +156,8 @@ export function isAbort(error: unknown): boolean {
   return error instanceof AbortedError || (error instanceof TransportError && error.kind === 'aborted');
 }
 
-async function cancelOnAbort(settings: WaitingSettings, jobId: string, deps: WaitDeps): Promise<void> {
+/** The workflow run was cancelled: cancel the job, or say it is left running (cancel-on-abort off). */
+export async function cancelOnAbort(settings: WaitingSettings, jobId: string, deps: WaitDeps): Promise<void> {
   if (!settings.cancelOnAbort) {
     deps.record.phase('detached');
     deps.reporter.warning(

@@ -1,3 +1,4 @@
+import { TransportError } from '../../ci/errors.js';
 import { mayHaveBeenProcessed } from '../../ci/retry-rules.js';
 import { EXECUTION_STATES, type ExecutionState, type WorkflowExecution } from '../../ci/types.js';
 import { StepFailure, type StepDeps } from '../../job/ports.js';
@@ -21,12 +22,14 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
   const { reporter } = deps;
   const client = deps.client();
   const startedAt = deps.now();
-  // Sent on the steady client: a cancellation mid-request must not hide a run the service started.
+  // Sent on the steady client: a cancellation mid-request gives it a few seconds to answer, and
+  // one cut short then is reported as what it is, a run the service may have started.
   const { value: runId, requestId } = await deps
     .steadyClient()
     .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
     .catch((error: unknown) => {
-      if (!mayHaveBeenProcessed(error)) throw error;
+      const cutShort = error instanceof TransportError && error.kind === 'aborted';
+      if (!mayHaveBeenProcessed(error) && !cutShort) throw error;
       throw new StepFailure(
         `${(error as Error).message}. The trigger was not sent again: the service may have started the ` +
           `run, and a second trigger would process ${settings.object} twice. Look for the run in the CI console.`,
