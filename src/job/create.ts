@@ -132,7 +132,8 @@ async function printDryRun(
   const head = [`POST ${url.href}`, 'content-type: application/xml', ''];
   deps.printBlock('Dry run: nothing is sent. The request would be:', [...head, ...body.split('\n')]);
   // A fence longer than any run of backticks in the body: an object key cannot close it.
-  const fence = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+  const longestRun = [...body.matchAll(/`+/g)].reduce((longest, run) => Math.max(longest, run[0].length), 0);
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
   await deps.reporter.writeSummary(
     `### CI inventory trigger job (dry run)\n\nNothing was sent. The request would be:\n\n` +
       `${fence}http\n${head.join('\n')}\n${body}\n${fence}\n`,
