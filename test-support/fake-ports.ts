@@ -7,7 +7,8 @@ import type { JobDetail } from '../src/ci/types.js';
 import type { Reporter, StateStore, StepDeps } from '../src/job/ports.js';
 import type { Sleep } from '../src/waiting/sleep.js';
 
-export function recordingReporter() {
+/** Records what a step reports; given its action's declared outputs, refuses any other name, as the real reporter does. */
+export function recordingReporter(declared?: readonly string[]) {
   const outputs: Record<string, string> = {};
   const infos: string[] = [];
   const warnings: string[] = [];
@@ -16,7 +17,10 @@ export function recordingReporter() {
     debug: () => undefined,
     info: (message) => void infos.push(message),
     warning: (message) => void warnings.push(message),
-    setOutput: (name, value) => void (outputs[name] = value),
+    setOutput: (name, value) => {
+      if (declared && !declared.includes(name)) throw new Error(`Output '${name}' is not declared`);
+      outputs[name] = value;
+    },
     writeSummary: async (markdown) => void summaries.push(markdown),
   };
   return { reporter, outputs, infos, warnings, summaries };
@@ -67,8 +71,9 @@ export function stepDeps(
   client: CiClient,
   clock: { now: () => number; sleep: Sleep },
   signal?: AbortSignal,
+  declaredOutputs?: readonly string[],
 ): StepDeps & ReturnType<typeof recordingReporter> & { state: ReturnType<typeof memoryState> } {
-  const recorder = recordingReporter();
+  const recorder = recordingReporter(declaredOutputs);
   return {
     ...recorder,
     state: memoryState(),

@@ -8,13 +8,16 @@ import { describe, expect, it } from '@jest/globals';
 import { runStep, type StepRun } from '../../test-support/github-runner.js';
 import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
 
-const HOSTILE = 'uploads/a.mp4\n::error::injected\r\n::add-mask::uploads\n::stop-commands::injected\n';
+const HOSTILE =
+  'uploads/a.mp4\n::error::injected\r\n::add-mask::uploads\n::stop-commands::injected\n##[error]injected';
 
 const emulator = useEmulator();
 
 /** Lines the runner would read as a command that carries the hostile value. */
 function injectedCommands(run: StepRun): string[] {
-  return run.stdout.split(/\r?\n|\r/).filter((line) => /^\s*::/.test(line) && line.includes('injected'));
+  return run.stdout
+    .split(/\r?\n|\r/)
+    .filter((line) => (/^\s*::/.test(line) || line.includes('##[')) && line.includes('injected'));
 }
 
 describe('values with line breaks in the log', () => {

@@ -160,6 +160,11 @@ describe('main step settings', () => {
     expect(error.message).toContain('at most 24h');
   });
 
+  it('refuses a poll-interval over 24h, which no timer could hold', () => {
+    core.setInputs({ ...base, 'poll-interval': '25h' });
+    expect(inputError(() => getMainSettings(NOW)).message).toContain('at most 24h');
+  });
+
   it('accepts a request-timeout of exactly 24h', () => {
     core.setInputs({ ...base, 'request-timeout': '24h' });
     expect(getCommonSettings().requestTimeoutMs).toBe(86_400_000);

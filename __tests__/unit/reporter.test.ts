@@ -28,6 +28,13 @@ describe('log lines', () => {
     expect(line).toContain('videos/a.mp4\\n::error::injected\\r\\n::add-mask::x\\u2028::stop-commands::t');
   });
 
+  it('info breaks up the older ##[command] form, which the runner reads anywhere in a line', () => {
+    githubReporter([]).info('Started a run on clip##[stop-commands]tok.mp4 and ##[error]x');
+    const line = core.info.mock.calls[0]?.[0] as string;
+    expect(line).not.toContain('##[');
+    expect(line).toBe('Started a run on clip##\\[stop-commands]tok.mp4 and ##\\[error]x');
+  });
+
   it('a printed block escapes each of its lines too', () => {
     log.block('Dry run', ['<Object>a', `b${hostile}`]);
     for (const [line] of core.info.mock.calls) expect(line).not.toMatch(/[\r\n]/);

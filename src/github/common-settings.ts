@@ -27,6 +27,7 @@ const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
 const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
 const JOB_ID = /^b[0-9a-f]{32}$/;
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
+/** The longest request-timeout and poll-interval: far inside what a Node timer holds. */
 const MAX_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 export function readCommonSettings(env: NodeJS.ProcessEnv = process.env): CommonSettings {
@@ -125,6 +126,13 @@ export function readJobId(required: boolean): string {
 
 export function readPollInterval(): number {
   const ms = readDuration('poll-interval', '10s');
-  if (ms <= 0) throw new InputError('poll-interval', 'a duration above zero', readOptional('poll-interval'));
+  // Past Node's longest timer (about 24.8 days) a sleep would end at once, polling without pause.
+  if (ms <= 0 || ms > MAX_REQUEST_TIMEOUT_MS) {
+    throw new InputError(
+      'poll-interval',
+      'a duration above zero and at most 24h',
+      readOptional('poll-interval'),
+    );
+  }
   return ms;
 }

@@ -18,6 +18,8 @@ export interface CreateDeps {
   sentAt?: number;
   /** How far the service's clock is ahead of ours, as the client learned it; default 0. */
   clockOffsetMs?: () => number;
+  /** Called before each create goes out, with when. */
+  onSend?: (at: number) => void;
 }
 
 export interface CreatedJob extends WithRequestId<JobDetail> {
@@ -56,6 +58,7 @@ export async function createJobWithoutDuplicates(
       const existing = mayExist ? await adoptOwn() : undefined;
       if (existing) return existing;
       try {
+        deps.onSend?.(deps.now());
         return { ...(await client.createJob(request)), adopted: false };
       } catch (error) {
         mayExist = mayExist || retryableWhenNotProcessed(error) === false;

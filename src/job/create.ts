@@ -1,4 +1,5 @@
 import { requestUrl } from '../ci/url.js';
+import { mayHaveBeenProcessed } from '../ci/retry-rules.js';
 import type { CreateJobRequest, JobInput } from '../ci/types.js';
 import { buildCreateJobBody } from '../ci/xml-body.js';
 import { describeInput, describeWindow, jobOutputs, jobSummary } from '../report/job-report.js';
@@ -38,7 +39,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
 
   const startedAt = deps.now();
   record.creating({ request, sentAt: startedAt }, settings.cancelOnAbort);
-  const created = await sendCreate(settings, request, startedAt, deps);
+  const created = await sendCreate(settings, request, startedAt, record, deps);
   const job = created.value;
   const cancelled = deps.signal?.aborted === true;
   // Saved before anything else can fail: a job that exists is always reported.
@@ -80,6 +81,7 @@ async function sendCreate(
   settings: CreateSettings,
   request: CreateJobRequest,
   sentAt: number,
+  record: JobRecord,
   deps: CreateDeps,
 ): Promise<CreatedJob> {
   const { reporter, signal } = deps;
@@ -95,9 +97,14 @@ async function sendCreate(
       signal,
       sentAt,
       clockOffsetMs: () => deps.clock?.offsetMs ?? 0,
+      onSend: (at) => record.creating({ request, sentAt, lastSentAt: at }, settings.cancelOnAbort),
     });
   } catch (error) {
-    if (!signal?.aborted || !isAbort(error)) throw error;
+    if (!signal?.aborted || !isAbort(error)) {
+      // No job can have come of it (a refusal, a failed sign-in): post: has nothing to look for.
+      if (!mayHaveBeenProcessed(error)) record.phase('stopped');
+      throw error;
+    }
     reporter.warning(
       `The workflow run was cancelled while the create of job ${request.name} was in flight, and no ` +
         `answer came within ${grace}: ` +

@@ -37,7 +37,7 @@ export async function cancelLateCreatedJob(
         `cancelled job ${job.jobId} (state now ${job.state}).`
       );
     }
-    if (deps.now() + LOOK_AGAIN_MS > sent.sentAt + LATE_CREATE_WINDOW_MS) {
+    if (deps.now() + LOOK_AGAIN_MS > (sent.lastSentAt ?? sent.sentAt) + LATE_CREATE_WINDOW_MS) {
       const other = others[0];
       return (
         `The step was stopped while creating job ${name}; no such job appeared within ` +

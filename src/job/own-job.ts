@@ -8,6 +8,8 @@ export interface SentCreate {
   request: CreateJobRequest;
   /** When the create was first sent, by this runner's clock (ms since the epoch). */
   sentAt: number;
+  /** When it was last sent (a retry): how long `post:` keeps looking counts from here. */
+  lastSentAt?: number;
 }
 
 /**
