@@ -93,15 +93,17 @@ describe('explainRuns', () => {
   it('leaves every field empty when DescribeMediaJob is refused, and says why once', async () => {
     const runs = Array.from({ length: 6 }, (_, i) => failedRun(i));
     const api = fakeApi(
-      () => [task('Transcode_1', 'Failed', 'j1')],
-      () => new ApiError(403, 'AccessDenied', 'Access Denied.', 'req-403'),
+      (runId) => [task('Transcode_1', 'Failed', `j${runId.slice(1)}`)],
+      (jobId) => new ApiError(403, 'AccessDenied', 'Access Denied.', `req-${jobId}`),
     );
     const explanation = await explainRuns(runs, api.client, options);
     expect(runs.every((r) => r.task === '' && r.code === '' && r.message === '')).toBe(true);
     expect(explanation.missing).toBe(6);
-    expect(explanation.causes).toEqual([
-      'DescribeMediaJob failed: AccessDenied: Access Denied. (HTTP 403, request id req-403)',
-    ]);
+    // Each refusal has its own request id; the cause is told once, with the first one's.
+    expect(explanation.causes).toHaveLength(1);
+    expect(explanation.causes[0]).toMatch(
+      /^DescribeMediaJob failed: AccessDenied: Access Denied\. \(HTTP 403, request id req-j0{31}\d\)$/,
+    );
   });
 
   it('keeps a run without a failed task, an unknown run or a malformed id unexplained, at no other cost', async () => {

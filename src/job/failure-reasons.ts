@@ -5,6 +5,7 @@
  * caller says once, from `missing`, why reasons are absent.
  */
 import type { CiClient } from '../ci/client.js';
+import { ApiError, TransportError } from '../ci/errors.js';
 import { isTaskOrRunId, type ExecutionTask } from '../ci/types.js';
 import type { FailedRun } from './failed-runs.js';
 
@@ -23,7 +24,7 @@ export interface ReasonOptions {
 export interface Explanation {
   /** Runs left without a code (or without any reason). */
   missing: number;
-  /** Why, each different cause once, in the order met (at most three). */
+  /** Why, each kind of cause once (the first one met, with its request id), in order; at most three. */
   causes: string[];
 }
 
@@ -32,7 +33,15 @@ const MAX_CAUSES = 3;
 const MAX_MESSAGE = 1000;
 
 /** Why one run stays unexplained; any other error is not about the run. */
-class Unexplained extends Error {}
+class Unexplained extends Error {
+  /** Causes of one kind (the same call refused with the same code) are told once. */
+  constructor(
+    message: string,
+    readonly kind: string,
+  ) {
+    super(message);
+  }
+}
 
 const ended = (task: ExecutionTask) => task.state === 'Failed' || task.state === 'Cancel';
 
@@ -47,10 +56,11 @@ export async function explainRuns(
   options: ReasonOptions,
 ): Promise<Explanation> {
   const explanation: Explanation = { missing: 0, causes: [] };
-  const note = (cause: string) => {
+  const kinds = new Set<string>();
+  const note = (cause: string, kind = cause) => {
     explanation.missing += 1;
-    if (explanation.causes.length < MAX_CAUSES && !explanation.causes.includes(cause))
-      explanation.causes.push(cause);
+    if (explanation.causes.length < MAX_CAUSES && !kinds.has(kind)) explanation.causes.push(cause);
+    kinds.add(kind);
   };
   const timeLeft = () => options.deadline === 0 || options.now() < options.deadline;
 
@@ -89,7 +99,10 @@ export async function explainRuns(
       return await send();
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      throw new Unexplained(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      const text = error instanceof Error ? error.message : String(error);
+      const kind =
+        error instanceof ApiError ? error.code : error instanceof TransportError ? error.kind : text;
+      throw new Unexplained(`${name} failed: ${text}`, `${name} ${kind}`);
     }
   }
 
@@ -102,7 +115,7 @@ export async function explainRuns(
         if (cause) note(cause);
       } catch (error) {
         if (!(error instanceof Unexplained)) throw error;
-        note(error.message);
+        note(error.message, error.kind);
       }
     }
   };
