@@ -26,8 +26,8 @@ export interface FailedObjects {
 }
 
 export interface FailedObjectsOptions {
-  /** Where the objects file goes (RUNNER_TEMP). */
-  dir: string;
+  /** The objects file to create (under RUNNER_TEMP). */
+  path: string;
   /** Nothing new starts after this time (0: no limit). */
   deadline: number;
   now(): number;
@@ -41,7 +41,7 @@ export async function findFailedObjects(
   scope: { jobId: string; workflowId?: string },
   options: FailedObjectsOptions,
 ): Promise<FailedObjects> {
-  const file = await createObjectsFile(options.dir, scope.jobId);
+  const file = await createObjectsFile(options.path);
   let explained = 0;
   let explanation: Explanation | undefined;
   try {

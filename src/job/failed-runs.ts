@@ -3,6 +3,7 @@
  * each page to the objects file as it arrives, and keeps only counts and the first runs (for the
  * outputs and the summary), so memory stays flat whether 3 or 100,000 runs failed.
  */
+import { pages } from '../ci/pages.js';
 import type { ExecutionsPage, WorkflowExecution } from '../ci/types.js';
 
 /** One failed or cancelled run, as the outputs and the objects file give it. */
@@ -63,12 +64,12 @@ export function jsonLine(run: FailedRun): string {
 }
 
 /**
- * Lists until a page comes back empty or without a next token. A token seen before (the service
- * going round in circles) or the deadline stops it early, and `incomplete` says so.
+ * Lists until a page comes back empty or without a next token (src/ci/pages.ts). A token seen
+ * before (the service going round in circles) or the deadline stops it early, and `incomplete`
+ * says so.
  */
 export async function listFailedRuns(options: ListingOptions): Promise<FailedRunsListing> {
   const listing: FailedRunsListing = { count: 0, byState: new Map(), first: [] };
-  const tokens = new Set<string>();
   // The first runs wait here until they are explained, so that their lines carry the reasons.
   let held: FailedRun[] | undefined = [];
   const release = async () => {
@@ -79,11 +80,15 @@ export async function listFailedRuns(options: ListingOptions): Promise<FailedRun
     await options.write(runs.map(jsonLine).join(''));
   };
 
-  let token = '';
-  for (;;) {
+  let nextToken = '';
+  const fetchPage = async (token: string) => {
     const page = await options.page(token);
-    if (page.executions.length === 0) break;
-    const runs = page.executions.map(toFailedRun);
+    nextToken = page.nextToken;
+    return { items: page.executions, nextToken: page.nextToken };
+  };
+  const onRepeatedToken = () => (listing.incomplete = 'the service gave the same page token twice');
+  for await (const executions of pages(fetchPage, onRepeatedToken)) {
+    const runs = executions.map(toFailedRun);
     const before = listing.count;
     for (const run of runs) {
       listing.count += 1;
@@ -98,15 +103,7 @@ export async function listFailedRuns(options: ListingOptions): Promise<FailedRun
     }
     if (Math.floor(listing.count / options.progressEvery) > Math.floor(before / options.progressEvery))
       options.progress(listing.count);
-
-    token = page.nextToken;
-    if (!token) break;
-    if (tokens.has(token)) {
-      listing.incomplete = 'the service gave the same page token twice';
-      break;
-    }
-    tokens.add(token);
-    if (options.deadline > 0 && options.now() >= options.deadline) {
+    if (nextToken && options.deadline > 0 && options.now() >= options.deadline) {
       listing.incomplete = 'the timeout passed';
       break;
     }

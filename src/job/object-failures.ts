@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { findFailedObjects } from './failed-objects.js';
 import {
   failedObjectsMessage,
@@ -60,7 +59,7 @@ export async function checkObjectFailures(
   }
 
   const report = await findFailedObjects(client, scope, {
-    dir: deps.tempDir ?? tmpdir(),
+    path: deps.tempFile(`cos-workflow-trigger-failed-objects-${context.jobId}`, 'jsonl'),
     deadline,
     now: deps.now,
     signal: deps.signal,

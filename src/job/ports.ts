@@ -35,8 +35,8 @@ export interface StepDeps {
   signal?: AbortSignal;
   /** What the clients learned of the service's clock (shared by the step's clients). */
   clock?: ClockCorrection;
-  /** Where a step's files go (the runner's RUNNER_TEMP); the system's temporary folder without it. */
-  tempDir?: string;
+  /** A new file's path under the runner's RUNNER_TEMP, unique per call: `<stem>-<random>.<extension>`. */
+  tempFile(stem: string, extension: string): string;
 }
 
 /**
