@@ -1,8 +1,10 @@
 /** The XML shapes of the answers, as plain objects for the builder (element order as the docs show). */
+import { createHash } from 'node:crypto';
 import type { RunRecord } from './executions.js';
 import { timeline, type JobRecord } from './jobs.js';
+import type { TaskView } from './tasks.js';
 import { formatApiTime, formatExecutionTime } from './times.js';
-import type { RunStateName } from './types.js';
+import type { RunStateName, TaskNode } from './types.js';
 
 export function jobsDetail(job: JobRecord, now: number): Record<string, unknown> {
   const t = timeline(job, now);
@@ -39,37 +41,58 @@ export function executionSummary(run: RunRecord, state: RunStateName): Record<st
   };
 }
 
-/** One run in detail: a minimal Start → Transcode → End topology whose middle node is the run. */
+/** A template id per node name, shaped like real ones (`t` + 32 hex), the same in every answer. */
+const templateIdOf = (node: TaskNode): string => `t${createHash('md5').update(node.name).digest('hex')}`;
+
+/** One run in detail: its workflow's topology, and one `Tasks` element per node that ran, in order. */
 export function executionDetail(
   run: RunRecord,
   state: RunStateName,
-  endedAt: number | undefined,
+  tasks: readonly TaskView[],
+  nodes: readonly TaskNode[],
 ): Record<string, unknown> {
-  const created = formatExecutionTime(run.createdAt);
-  const ended = endedAt === undefined ? '' : formatExecutionTime(endedAt);
-  const task = (type: string, name: string, taskState: string, end: string): Record<string, unknown> => ({
-    Type: type,
-    CreateTime: created,
-    EndTime: end,
-    State: taskState,
-    JobId: '',
-    Name: name,
-  });
+  const chain = ['Start', ...nodes.map((n) => n.name), 'End'];
+  const dependencies: Record<string, string> = {};
+  for (let i = 0; i + 1 < chain.length; i++) dependencies[chain[i]!] = chain[i + 1]!;
+  const topologyNodes: Record<string, unknown> = { Start: { Type: 'Start' } };
+  for (const n of nodes) topologyNodes[n.name] = { Type: n.type, Operation: { TemplateId: templateIdOf(n) } };
+  topologyNodes.End = { Type: 'End' };
   return {
     WorkflowId: run.workflowId,
     Name: run.name,
     RunId: run.runId,
-    CreateTime: created,
+    CreateTime: formatExecutionTime(run.createdAt),
     Object: run.object,
     State: state,
-    Topology: {
-      Dependencies: { Start: 'Transcode_1', Transcode_1: 'End' },
-      Nodes: { Start: { Type: 'Start' }, Transcode_1: { Type: 'Transcode' }, End: { Type: 'End' } },
-    },
-    Tasks: [
-      task('Start', 'Start', 'Success', created),
-      task('Transcode', 'Transcode_1', state, ended),
-      task('End', 'End', state, ended),
-    ],
+    Topology: { Dependencies: dependencies, Nodes: topologyNodes },
+    // The documentation's sample prints the tasks' times in the jobs' form (+0800).
+    Tasks: tasks.map((t) => ({
+      Type: t.node.type,
+      CreateTime: formatApiTime(t.startedAt),
+      EndTime: t.endedAt === undefined ? '' : formatApiTime(t.endedAt),
+      State: t.state,
+      JobId: t.jobId,
+      Name: t.node.name,
+      ...(t.slot > 0 ? { TemplateId: templateIdOf(t.node), TemplateName: `${t.node.type}-template` } : {}),
+    })),
+  };
+}
+
+/** DescribeMediaJob's `JobsDetail` for the media job of one task (the fields of 436/47214). */
+export function mediaJobDetail(run: RunRecord, task: TaskView): Record<string, unknown> {
+  const failed = task.state === 'Failed';
+  return {
+    Code: failed ? task.code : 'Success',
+    Message: failed ? task.message : '',
+    JobId: task.jobId,
+    Tag: task.node.type,
+    State: task.state,
+    CreationTime: formatApiTime(task.startedAt),
+    StartTime: formatApiTime(task.startedAt),
+    EndTime: task.endedAt === undefined ? '-' : formatApiTime(task.endedAt),
+    QueueId: `p${run.batch.prefix}${'0'.repeat(12)}`,
+    Input: { Object: run.object },
+    Operation: { TemplateId: templateIdOf(task.node), TemplateName: `${task.node.type}-template` },
+    Workflow: { RunId: run.runId, WorkflowId: run.workflowId, WorkflowName: run.name, Name: task.node.name },
   };
 }

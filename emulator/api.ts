@@ -1,10 +1,17 @@
 /** The seven calls: validate, act on the stores, and shape the answer (errors are returned, not thrown). */
-import { executionDetail, executionSummary, jobsDetail } from './answers.js';
-import { defaultObjects, type ExecutionStore } from './executions.js';
+import { executionDetail, executionSummary, jobsDetail, mediaJobDetail } from './answers.js';
+import {
+  defaultObjects,
+  findObject,
+  type ExecutionStore,
+  type RunBatch,
+  type RunRecord,
+} from './executions.js';
 import { timeline, type JobStore } from './jobs.js';
 import type { Pager } from './paging.js';
 import { inWindow, parseFilters, type Pairs } from './query.js';
-import type { EmulatorOptions, JobRequestView, JobSchedule } from './types.js';
+import { DEFAULT_NODES, findMediaJob, tasksOf } from './tasks.js';
+import type { EmulatorOptions, JobRequestView, JobSchedule, RunStateName } from './types.js';
 import { validateCreate, WORKFLOW_ID } from './validate.js';
 
 export interface CallContext {
@@ -136,37 +143,63 @@ export function trigger(s: ApiState, ctx: CallContext): Answer {
   const name = q.get('name') ?? '';
   if (name && !TRIGGER_NAME.test(name)) return invalid(`name "${name}" is not a valid name.`);
   const view: JobRequestView = { name, input: { Object: object }, workflowId };
-  const override = s.options.objectsFor?.(view)?.find((o) => o.key === object);
-  const run = override ?? { key: object, runMs: s.schedule().runningMs, final: 'Success' as const };
+  const listed = s.options.objectsFor?.(view);
+  const run = (listed && findObject(listed, object)) ?? {
+    key: object,
+    runMs: s.schedule().runningMs,
+    final: 'Success' as const,
+  };
   const record = s.runs.addTriggered(workflowId, name, run, ctx.now);
   return ok({ InstanceId: record.runId });
 }
+
+const nodesOf = (s: ApiState) => s.options.workflowNodes ?? DEFAULT_NODES;
 
 export function execution(s: ApiState, ctx: CallContext): Answer {
   const refused = noParams(ctx);
   if (refused) return refused;
   const run = s.runs.get(ctx.id!, ctx.now);
   if (!run) return notFound(`Workflow execution ${ctx.id}`);
-  const { state, endedAt } = s.runs.stateOf(run, ctx.now);
-  return ok({ WorkflowExecution: executionDetail(run, state, endedAt) });
+  const { state } = s.runs.stateOf(run, ctx.now);
+  const tasks = tasksOf(s.runs, run, nodesOf(s), ctx.now);
+  return ok({ WorkflowExecution: executionDetail(run, state, tasks, nodesOf(s)) });
 }
 
+/** Pages are computed run by run from the cursor on: listing the failures of 100,000 runs stays cheap. */
 export function executions(s: ApiState, ctx: CallContext): Answer {
   const f = parseFilters(ctx.pairs, { allowed: RUN_LIST, states: RUN_STATES, required: ['workflowId'] });
   if (typeof f === 'string') return invalid(f);
   if (!WORKFLOW_ID.test(f.workflowId!)) return invalid(`workflowId "${f.workflowId}" is not a workflow id.`);
-  const matching = s.runs
-    .visible(ctx.now)
-    .filter(
-      (run) =>
-        run.workflowId === f.workflowId &&
-        (!f.states || f.states.includes(s.runs.stateOf(run, ctx.now).state)) &&
-        (!f.name || run.object === f.name) &&
-        (!f.jobId || run.job?.id === f.jobId) &&
-        inWindow(run.createdAt, f),
-    );
-  const page = s.pager.page('executions', matching, f.order, f.size, f.nextToken);
-  if (!page) return invalid('nextToken is not valid.');
-  const items = page.items.map((run) => executionSummary(run, s.runs.stateOf(run, ctx.now).state));
-  return ok({ WorkflowExecutionList: items, NextToken: page.nextToken });
+  let after;
+  if (f.nextToken !== undefined) {
+    after = s.pager.resume('executions', f.order, f.nextToken);
+    if (!after) return invalid('nextToken is not valid.');
+  }
+  const include = (batch: RunBatch) =>
+    batch.workflowId === f.workflowId &&
+    (!f.jobId || batch.job?.id === f.jobId) &&
+    inWindow(batch.createdAt, f);
+  const found: Array<{ run: RunRecord; state: RunStateName }> = [];
+  // One more than a page: whether there is a next page.
+  for (const run of s.runs.inOrder(f.order, ctx.now, include, after)) {
+    if (f.name && run.object !== f.name) continue;
+    const { state } = s.runs.stateOf(run, ctx.now);
+    if (f.states && !f.states.includes(state)) continue;
+    found.push({ run, state });
+    if (found.length > f.size) break;
+  }
+  const page = found.slice(0, f.size);
+  const nextToken = found.length > f.size ? s.pager.issue('executions', f.order, page.at(-1)!.run) : '';
+  const items = page.map(({ run, state }) => executionSummary(run, state));
+  return ok({ WorkflowExecutionList: items, NextToken: nextToken });
+}
+
+/** DescribeMediaJob: the media job of one task of a workflow run. */
+export function mediaJob(s: ApiState, ctx: CallContext): Answer {
+  const refused = noParams(ctx);
+  if (refused) return refused;
+  const found = findMediaJob(s.runs, ctx.id!, nodesOf(s), ctx.now);
+  // As DescribeInventoryTriggerJob: 200, the unknown id in NonExistJobIds; that node only when one is unknown.
+  if (!found) return ok({ NonExistJobIds: ctx.id });
+  return ok({ JobsDetail: mediaJobDetail(found.run, found.task) });
 }

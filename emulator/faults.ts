@@ -18,6 +18,7 @@ const CALLS: readonly CallName[] = [
   'trigger',
   'execution',
   'executions',
+  'media-job',
 ];
 
 interface Queued {

@@ -8,7 +8,8 @@ import { startIdentityEnd, type IdentityEnd } from './identity-server.js';
 import { JobStore } from './jobs.js';
 import { Pager } from './paging.js';
 import { createEmulatorServer } from './server.js';
-import type { Emulator, EmulatorOptions, JobSchedule, RequestRecord } from './types.js';
+import { checkNodes, DEFAULT_NODES } from './tasks.js';
+import type { CallName, Emulator, EmulatorOptions, JobSchedule, RequestRecord } from './types.js';
 
 export type {
   CallName,
@@ -23,9 +24,12 @@ export type {
   JobRequestView,
   JobSchedule,
   JobStateName,
+  ObjectRange,
   ObjectRun,
   RequestRecord,
   RunStateName,
+  TaskFailure,
+  TaskNode,
 } from './types.js';
 export type {
   IdentityEmulator,
@@ -41,6 +45,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const now = options.now ?? Date.now;
   const clock = (): number => now() + (options.clockOffsetMs ?? 0);
   let schedule = options.schedule ?? DEFAULT_SCHEDULE;
+  let denied: readonly CallName[] = options.denied ?? [];
+  checkNodes(options.workflowNodes ?? DEFAULT_NODES);
   const jobs = new JobStore();
   const runs = new ExecutionStore();
   const faults = new FaultQueue();
@@ -67,6 +73,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     setSchedule: (s) => {
       schedule = s;
     },
+    setDenied: (calls) => {
+      denied = [...calls];
+    },
     close: async () => {},
     ...(identity ? { identity } : {}),
   };
@@ -76,6 +85,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     pager: new Pager(),
     options,
     schedule: () => schedule,
+    denied: () => denied,
     clock,
     keys,
     faults,

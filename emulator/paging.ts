@@ -17,6 +17,19 @@ const compare = (a: Sortable, b: Sortable): number => a.createdAt - b.createdAt 
 export class Pager {
   private readonly cursors = new Map<string, Cursor>();
 
+  /** Where a token says to go on from; undefined when this pager did not give it for this kind and order. */
+  resume(kind: string, order: 'Asc' | 'Desc', token: string): Sortable | undefined {
+    const cursor = this.cursors.get(token);
+    return cursor && cursor.kind === kind && cursor.order === order ? cursor.after : undefined;
+  }
+
+  /** A new token that goes on after `last`. */
+  issue(kind: string, order: 'Asc' | 'Desc', last: Sortable): string {
+    const next = newToken();
+    this.cursors.set(next, { kind, order, after: { createdAt: last.createdAt, seq: last.seq } });
+    return next;
+  }
+
   /** One page, or undefined when the token is not one this pager gave for this kind and order. */
   page<T extends Sortable>(
     kind: string,
@@ -28,15 +41,12 @@ export class Pager {
     const sign = order === 'Asc' ? 1 : -1;
     let sorted = [...items].sort((a, b) => sign * compare(a, b));
     if (token !== undefined) {
-      const cursor = this.cursors.get(token);
-      if (!cursor || cursor.kind !== kind || cursor.order !== order) return undefined;
-      sorted = sorted.filter((item) => sign * compare(item, cursor.after) > 0);
+      const after = this.resume(kind, order, token);
+      if (!after) return undefined;
+      sorted = sorted.filter((item) => sign * compare(item, after) > 0);
     }
     const page = sorted.slice(0, size);
     if (sorted.length <= size) return { items: page, nextToken: '' };
-    const last = page[page.length - 1]!;
-    const next = newToken();
-    this.cursors.set(next, { kind, order, after: { createdAt: last.createdAt, seq: last.seq } });
-    return { items: page, nextToken: next };
+    return { items: page, nextToken: this.issue(kind, order, page[page.length - 1]!) };
   }
 }

@@ -10,6 +10,7 @@ const TABLE: ReadonlyArray<{ path: RegExp; methods: Partial<Record<string, CallN
   { path: /^\/triggerworkflow$/, methods: { POST: 'trigger' } },
   { path: /^\/workflowexecution$/, methods: { GET: 'executions' } },
   { path: /^\/workflowexecution\/([^/]+)$/, methods: { GET: 'execution' } },
+  { path: /^\/jobs\/([^/]+)$/, methods: { GET: 'media-job' } },
 ];
 
 export function route(method: string, rawPath: string): Route {

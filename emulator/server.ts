@@ -21,6 +21,8 @@ export interface ServerContext extends api.ApiState {
   requests: RequestRecord[];
   /** What the admin endpoints inspect and control. */
   admin: Emulator;
+  /** Calls the key may not make. */
+  denied(): readonly CallName[];
 }
 
 const HANDLERS: Record<CallName, (s: api.ApiState, ctx: api.CallContext) => api.Answer> = {
@@ -31,6 +33,7 @@ const HANDLERS: Record<CallName, (s: api.ApiState, ctx: api.CallContext) => api.
   trigger: api.trigger,
   execution: api.execution,
   executions: api.executions,
+  'media-job': api.mediaJob,
 };
 const MAX_BODY = 1 << 20;
 const PROXY_PAGE =
@@ -150,6 +153,8 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
   const auth = authenticate({ method, path, query: query.pairs, headers }, s.keys, now);
   if (!auth.ok) return fail(403, auth.code, auth.message, auth.detail);
   if (!found.ok) return fail(found.status, found.code, found.message);
+  if (s.denied().includes(found.call))
+    return fail(403, 'AccessDenied', 'Access Denied. The key has no permission for this action.', 'denied');
   if (body === undefined) return fail(400, 'InvalidArgument', 'The request body is larger than 1 MiB.');
   const md5 = headers['content-md5'];
   if (md5 !== undefined && md5 !== createHash('md5').update(body).digest('base64')) {

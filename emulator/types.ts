@@ -18,6 +18,36 @@ export interface ObjectRun {
   key: string;
   runMs: number;
   final: 'Success' | 'Failed';
+  /** Where and why a `Failed` run fails; ignored for a run that succeeds. */
+  failure?: TaskFailure;
+}
+
+/** A node of the workflow that runs a media job (Start and End run none). */
+export interface TaskNode {
+  /** `Transcode`, `Snapshot`, …: the media job's `Tag`. */
+  type: string;
+  /** The node's name in the topology, e.g. `Transcode_1581665960537`. */
+  name: string;
+}
+
+/**
+ * The task a failed run stops in, and what its media job says (DescribeMediaJob's Code and Message).
+ * Defaults: the first task node, `InvalidInput`, a short text.
+ */
+export interface TaskFailure {
+  /** The name of one of the workflow's task nodes. */
+  task?: string;
+  code?: string;
+  message?: string;
+}
+
+/**
+ * Many objects by rule, for jobs of 100,000 objects: object `index` is computed when a call asks
+ * for it, so nothing is stored per object.
+ */
+export interface ObjectRange {
+  count: number;
+  objectAt(index: number): ObjectRun;
 }
 
 export type InputKind = 'Object' | 'Prefix' | 'Manifest' | 'UrlFile';
@@ -42,7 +72,11 @@ export interface EmulatorOptions {
   /** Default `{ queuedMs: 200, runningMs: 800, final: 'Success' }`. */
   schedule?: JobSchedule;
   scheduleFor?: (req: JobRequestView) => JobSchedule | undefined;
-  objectsFor?: (req: JobRequestView) => ObjectRun[] | undefined;
+  objectsFor?: (req: JobRequestView) => ObjectRun[] | ObjectRange | undefined;
+  /** The task nodes every workflow runs, in order (at most 15). Default: Transcode_1, then Snapshot_1. */
+  workflowNodes?: TaskNode[];
+  /** Calls this key may not make: 403 `AccessDenied` after the signature check, as CAM answers. */
+  denied?: CallName[];
   /** The emulator's clock is the real (or injected) clock plus this offset. */
   clockOffsetMs?: number;
   now?: () => number;
@@ -55,7 +89,8 @@ export interface EmulatorOptions {
   identity?: IdentityOptions;
 }
 
-export type CallName = 'create' | 'describe' | 'list' | 'cancel' | 'trigger' | 'execution' | 'executions';
+export type CallName =
+  'create' | 'describe' | 'list' | 'cancel' | 'trigger' | 'execution' | 'executions' | 'media-job';
 
 export type Fault = { call?: CallName; times?: number } & (
   | { kind: 'status'; status: number; code: string; message?: string; retryAfterSeconds?: number }
@@ -145,4 +180,6 @@ export interface Emulator {
   setSchedule(s: JobSchedule): void;
   /** Present when started with `identity`. */
   identity?: IdentityEmulator;
+  /** Replaces the calls this key may not make (see `EmulatorOptions.denied`). */
+  setDenied(calls: CallName[]): void;
 }

@@ -2,6 +2,9 @@
  * In-memory ports for unit tests of the job layer and the actions: a reporter that records, a state
  * store, and a client made of the calls a test scripts.
  */
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CiClient } from '../src/ci/client.js';
 import type { JobDetail } from '../src/ci/types.js';
 import type { Reporter, StateStore, StepDeps } from '../src/job/ports.js';
@@ -83,5 +86,6 @@ export function stepDeps(
     now: clock.now,
     sleep: clock.sleep,
     signal,
+    tempFile: (stem, extension) => join(tmpdir(), `${stem}-${randomUUID().slice(0, 8)}.${extension}`),
   };
 }

@@ -75,16 +75,20 @@ describe('the summary\'s "Objects" section', () => {
     expect(section).toContain('❌ Failed: 22');
     expect(section).toContain('⏹ Cancel: 3');
     expect(section).toContain('(every other run ended `Success`)');
-    expect(section).toContain('| Object | Run id | State |');
+    expect(section).toContain('| Object | Run id | State | Task | Code | Message |');
     const rows = section.split('\n').filter((line) => /^\| `mixed\//.test(line));
     expect(rows).toHaveLength(20);
     const byRunId = new Map(notSuccess.map((r) => [r.runId, r]));
     for (const row of rows) {
-      const [, object, runId, state] = /^\| `([^`]+)` \| `([^`]+)` \| (?:❌|⏹) (\w+) \|$/.exec(row) ?? [];
+      const [, object, runId, state, task, code] =
+        /^\| `([^`]+)` \| `([^`]+)` \| (?:❌|⏹) (\w+) \| `(\w+)` \| (`\w+`)? \|/.exec(row) ?? [];
       expect(byRunId.get(runId as string)).toMatchObject({ object, state });
+      expect(task).toBe('Transcode_1');
+      // A run cancelled with its job has no error code; a failed one has its media job's.
+      expect(code).toBe(state === 'Failed' ? '`InvalidInput`' : undefined);
     }
     expect(new Set(rows).size).toBe(20);
-    expect(section).toContain('… and 5 more.');
+    expect(section).toContain('… and 5 more: every run is in `objects-file`.');
     expect(section).not.toContain('mixed/object-01.mp4');
   });
 });
@@ -104,11 +108,14 @@ describe('wait/ step: what happened to each object', () => {
     const failed = runsOf(jobId).filter((r) => r.state === 'Failed');
     expect(failed.map((r) => r.object).sort()).toEqual(['existing/b.mp4', 'existing/c.mp4']);
     expect(JSON.parse(step.outputs['failed-objects'] as string)).toEqual(
-      expect.arrayContaining(failed.map((r) => ({ object: r.object, runId: r.runId, state: 'Failed' }))),
+      expect.arrayContaining(
+        failed.map((r) => expect.objectContaining({ object: r.object, runId: r.runId, state: 'Failed' })),
+      ),
     );
     expect(step.errors).toHaveLength(1);
     expect(step.errors[0]).toContain(`2 object(s) of job ${jobId} failed processing`);
-    for (const r of failed) expect(step.errors[0]).toContain(`${r.object} (Failed, run ${r.runId})`);
+    for (const r of failed)
+      expect(step.errors[0]).toContain(`${r.object} (Failed in task Transcode_1 with InvalidInput`);
     expect(step.stdout).toContain(`Waiting for the workflow runs of job ${jobId} to end`);
 
     const calls = executionCalls(jobId);

@@ -41,6 +41,14 @@ function inputs(extra: Record<string, string>) {
 const executionCalls = (jobId: string) =>
   emulator().requests.filter((r) => r.call === 'executions' && r.query.jobId === jobId);
 
+/** What the emulator's media jobs say of a run that fails without a failure of its own. */
+const DEFAULT_REASON = {
+  task: 'Transcode_1',
+  code: 'InvalidInput',
+  message: 'The input file is not a valid media file.',
+};
+const REASON_TEXT = `in task Transcode_1 with InvalidInput: ${DEFAULT_REASON.message}`;
+
 const runsOf = (jobId: string) =>
   emulator()
     .executions()
@@ -79,11 +87,14 @@ describe('main step: what happened to each object', () => {
     const listed = JSON.parse(run.outputs['failed-objects'] as string) as unknown[];
     expect(listed).toHaveLength(2);
     expect(listed).toEqual(
-      expect.arrayContaining(failedRuns.map((r) => ({ object: r.object, runId: r.runId, state: 'Failed' }))),
+      expect.arrayContaining(
+        failedRuns.map((r) => ({ object: r.object, runId: r.runId, state: 'Failed', ...DEFAULT_REASON })),
+      ),
     );
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toContain(`2 object(s) of job ${jobId} failed processing`);
-    for (const r of failedRuns) expect(run.errors[0]).toContain(`${r.object} (Failed, run ${r.runId})`);
+    for (const r of failedRuns)
+      expect(run.errors[0]).toContain(`${r.object} (Failed ${REASON_TEXT}, run ${r.runId})`);
   });
 
   it('with object-failures: warn succeeds, with one warning per failed object and a count warning', async () => {
@@ -97,7 +108,9 @@ describe('main step: what happened to each object', () => {
     expect(JSON.parse(run.outputs['failed-objects'] as string)).toHaveLength(2);
     expect(run.warnings).toHaveLength(3);
     for (const r of failedRuns) {
-      expect(run.warnings).toContain(`Object ${r.object}: workflow run ${r.runId} ended Failed`);
+      expect(run.warnings).toContain(
+        `Object ${r.object}: workflow run ${r.runId} ended Failed ${REASON_TEXT}`,
+      );
     }
     expect(
       run.warnings.filter((w) => w.includes(`2 object(s) of job ${jobId} failed processing`)),
@@ -134,7 +147,7 @@ describe('main step: what happened to each object', () => {
     expect(long?.state).toBe('Failed');
     expect(run.outputs['failed-count']).toBe('1');
     expect(JSON.parse(run.outputs['failed-objects'] as string)).toEqual([
-      { object: 'outlives/long.mp4', runId: long?.runId, state: 'Failed' },
+      { object: 'outlives/long.mp4', runId: long?.runId, state: 'Failed', ...DEFAULT_REASON },
     ]);
     const calls = executionCalls(jobId);
     const polls = calls.filter((r) => r.query.states === 'Running');

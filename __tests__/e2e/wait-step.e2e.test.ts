@@ -152,11 +152,19 @@ describe('wait/', () => {
       .executions()
       .find((e) => e.jobId === jobId && e.object === 'objfail/b.mp4');
     expect(failing.errors[0]).toContain(
-      `1 object(s) of job ${jobId} failed processing: objfail/b.mp4 (Failed, run ${run?.runId})`,
+      `1 object(s) of job ${jobId} failed processing: objfail/b.mp4 (Failed in task Transcode_1 with ` +
+        `InvalidInput: The input file is not a valid media file., run ${run?.runId})`,
     );
     expect(failing.outputs['failed-count']).toBe('1');
     expect(JSON.parse(failing.outputs['failed-objects'] as string)).toEqual([
-      { object: 'objfail/b.mp4', runId: run?.runId, state: 'Failed' },
+      {
+        object: 'objfail/b.mp4',
+        runId: run?.runId,
+        state: 'Failed',
+        task: 'Transcode_1',
+        code: 'InvalidInput',
+        message: 'The input file is not a valid media file.',
+      },
     ]);
     expect(failing.summary).toContain('#### Objects');
     const warned = await runStep({
@@ -172,6 +180,7 @@ describe('wait/', () => {
     });
     expect(ignored.code).toBe(0);
     expect(ignored.outputs['failed-count'] ?? '').toBe('');
+    expect(ignored.outputs['objects-file'] ?? '').toBe('');
     expect(ignored.outputs.state).toBe('Success');
   });
 

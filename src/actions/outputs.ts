@@ -14,6 +14,7 @@ const JOB_OUTPUTS = [
   'job',
   'failed-count',
   'failed-objects',
+  'objects-file',
 ] as const;
 
 export const OUTPUTS = {

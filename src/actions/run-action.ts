@@ -1,5 +1,6 @@
 import { log } from '../github/log.js';
 import { ActionsStateStore, githubReporter } from '../github/reporter.js';
+import { runnerTempPath } from '../github/runner-files.js';
 import type { CommonSettings } from '../github/common-settings.js';
 import { JobRecord } from '../job/post-state.js';
 import type { StepDeps } from '../job/ports.js';
@@ -34,6 +35,7 @@ export async function runAction<S extends CommonSettings>(
       now: Date.now,
       sleep: realSleep,
       signal: abort.signal,
+      tempFile: runnerTempPath,
       printBlock: log.block,
     });
   } catch (error) {

@@ -15,10 +15,11 @@ import type {
   JobsPage,
   ListExecutionsQuery,
   ListJobsQuery,
+  MediaJob,
   WithRequestId,
   WorkflowExecution,
 } from './types.js';
-import { isJobId } from './types.js';
+import { isJobId, isTaskOrRunId } from './types.js';
 import { buildCreateJobBody } from './xml-body.js';
 import {
   DEFAULT_RETRY_POLICY,
@@ -172,6 +173,17 @@ export class CiClient {
       { method: 'GET', path: `/workflowexecution/${runId}` },
       retryableForIdempotentCall,
       (answer, xml) => xml.parseExecutionResponse(answer.body).execution,
+    );
+  }
+
+  /**
+   * A task's media job (DescribeMediaJob, `GET /jobs/<JobId>`), for its Code and Message;
+   * undefined when the service does not know the id. An id of another shape is not sent.
+   */
+  async describeMediaJob(jobId: string): Promise<WithRequestId<MediaJob | undefined>> {
+    if (!isTaskOrRunId(jobId)) throw new TypeError(`"${jobId.slice(0, 80)}" is not a media job id`);
+    return this.call({ method: 'GET', path: `/jobs/${jobId}` }, retryableForIdempotentCall, (answer, xml) =>
+      xml.parseMediaJobResponse(answer.body).jobs.find((job) => job.jobId === jobId),
     );
   }
 

@@ -75,7 +75,40 @@ export interface WorkflowExecution {
   createTime: string;
   /** Per-node detail, passed through as parsed. */
   topology?: unknown;
+  /** The nodes that ran, in order (DescribeWorkflowExecution only). */
+  tasks?: ExecutionTask[];
 }
+
+/** A node of a run's workflow that ran: one `<Tasks>` of DescribeWorkflowExecution. */
+export interface ExecutionTask {
+  /** `Transcode`, `Snapshot`, …; `Start` and `End` run no media job. */
+  type: string;
+  name: string;
+  state: string;
+  /** The task's media job, for DescribeMediaJob; empty for Start and End. */
+  jobId: string;
+  createTime: string;
+  endTime: string;
+}
+
+/** DescribeMediaJob's `<JobsDetail>`: how a task's media job ended. */
+export interface MediaJob {
+  jobId: string;
+  /** The job type (`Transcode`, `Snapshot`, …). */
+  tag: string;
+  state: string;
+  /** `Success`, or an error code such as `InvalidInput`; meaningful only when `state` is `Failed`. */
+  code: string;
+  message: string;
+  creationTime: string;
+  endTime: string;
+}
+
+/**
+ * Run and media job ids as the API gives them (`i`/`j` + 32 hex; letters and digits in every
+ * sample). Ids read from answers go into a path: anything else is not sent.
+ */
+export const isTaskOrRunId = (id: string): boolean => /^[A-Za-z0-9]{1,64}$/.test(id);
 
 export interface ListExecutionsQuery {
   workflowId?: string;

@@ -3,7 +3,8 @@
  * step that fails on its inputs parses nothing.
  */
 import { XmlShapeError } from './errors.js';
-import type { JobDetail, WorkflowExecution } from './types.js';
+import { mediaJobsIn, tasksIn } from './task-answers.js';
+import type { JobDetail, MediaJob, WorkflowExecution } from './types.js';
 import { readXml, toPlain, type XmlElement } from './xml-reader.js';
 
 function parseResponse(xml: string): XmlElement {
@@ -126,6 +127,8 @@ function toExecution(node: XmlElement): WorkflowExecution {
   const topology = list(node, 'Topology');
   if (topology.length > 0)
     execution.topology = topology.length === 1 ? toPlain(topology[0]!) : topology.map(toPlain);
+  const tasks = list(node, 'Tasks');
+  if (tasks.length > 0) execution.tasks = tasksIn({ Tasks: tasks.map(toPlain) });
   return execution;
 }
 
@@ -150,6 +153,22 @@ export function parseExecutionsResponse(xml: string): {
       .filter((node) => node.children.length > 0)
       .map(toExecution),
     nextToken: text(response, 'NextToken'),
+  };
+}
+
+/** The answer of DescribeMediaJob (`GET /jobs/<JobId>`). */
+export function parseMediaJobResponse(xml: string): {
+  requestId: string;
+  jobs: MediaJob[];
+  nonExistJobIds: string[];
+} {
+  const response = parseResponse(xml);
+  return {
+    requestId: text(response, 'RequestId'),
+    jobs: mediaJobsIn({ JobsDetail: list(response, 'JobsDetail').map(toPlain) }),
+    nonExistJobIds: list(response, 'NonExistJobIds')
+      .map(textOf)
+      .filter((id) => id !== ''),
   };
 }
 

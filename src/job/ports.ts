@@ -35,6 +35,8 @@ export interface StepDeps {
   signal?: AbortSignal;
   /** What the clients learned of the service's clock (shared by the step's clients). */
   clock?: ClockCorrection;
+  /** A new file's path under the runner's RUNNER_TEMP, unique per call: `<stem>-<random>.<extension>`. */
+  tempFile(stem: string, extension: string): string;
 }
 
 /**

@@ -1,0 +1,62 @@
+/**
+ * The parts of answers that say why a workflow run failed: a run's `Tasks` and a media job's
+ * `JobsDetail` (../shared/ci-api.md › "WorkflowExecution: why a run failed"). They read the plain
+ * tree of an answer (text for a leaf, an object of children, an array where a name repeats, as
+ * fast-xml-parser gives it), whichever reader produced it.
+ */
+import type { ExecutionTask, MediaJob } from './types.js';
+
+type Plain = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Plain =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One element or many, as a list of elements; text and other shapes are dropped. */
+export function elements(value: unknown): Plain[] {
+  return (Array.isArray(value) ? value : [value]).filter(isRecord);
+}
+
+/** A leaf's text; '' when missing, repeated or not a leaf (a hostile answer may be any shape). */
+function text(node: Plain, name: string): string {
+  const value = node[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** One `<Tasks>` element: a node of the run's workflow that ran. */
+export function toExecutionTask(node: Plain): ExecutionTask {
+  return {
+    type: text(node, 'Type'),
+    name: text(node, 'Name'),
+    state: text(node, 'State'),
+    jobId: text(node, 'JobId'),
+    createTime: text(node, 'CreateTime'),
+    endTime: text(node, 'EndTime'),
+  };
+}
+
+/** Every `<Tasks>` of a `<WorkflowExecution>`, in the order the answer gives them. */
+export function tasksIn(execution: Plain): ExecutionTask[] {
+  return elements(execution.Tasks).map(toExecutionTask);
+}
+
+/** One media job's `<JobsDetail>`; undefined for an empty node. */
+export function toMediaJob(node: Plain): MediaJob | undefined {
+  const jobId = text(node, 'JobId');
+  if (!jobId) return undefined;
+  return {
+    jobId,
+    tag: text(node, 'Tag'),
+    state: text(node, 'State'),
+    code: text(node, 'Code'),
+    message: text(node, 'Message'),
+    creationTime: text(node, 'CreationTime'),
+    endTime: text(node, 'EndTime'),
+  };
+}
+
+/** The media jobs of a DescribeMediaJob `<Response>` (the docs type `JobsDetail` as an array). */
+export function mediaJobsIn(response: Plain): MediaJob[] {
+  return elements(response.JobsDetail)
+    .map(toMediaJob)
+    .filter((job): job is MediaJob => job !== undefined);
+}
