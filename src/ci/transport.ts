@@ -16,6 +16,12 @@ export interface HttpAnswer {
 
 export type Transport = (request: HttpRequest) => Promise<HttpAnswer>;
 
+/**
+ * The most of an answer that is read. The largest the API sends, a page of 100 jobs, is some
+ * 150 KB; anything past 1 MiB is not an answer to act on, and reading it all could exhaust memory.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
 /**
