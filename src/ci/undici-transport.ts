@@ -11,9 +11,6 @@ export function undiciTransport(): Transport {
   // Errors of connections to a proxy, so that a message names the proxy rather than the endpoint.
   const proxyOf = new WeakMap<Error, URL>();
   const dispatcher = new EnvHttpProxyAgent({
-    // A step sends one request at a time: one connection per host, kept alive, rather than a
-    // second one opened for a request sent while the first is still being released.
-    connections: 1,
     maxResponseSize: MAX_ANSWER_BYTES,
     // Called for the connections to the proxy only; the pool is undici's default one.
     clientFactory: (proxy, options) =>
