@@ -110,7 +110,8 @@ describe('values from answers that hold workflow commands', () => {
       },
     });
     expect(run.stdout).toContain(`Created job ${JOB} (octo-org-media-site-`);
-    expect(run.stdout).toContain('request id req\\n::error::injected\\r\\n::add-mask::injected');
+    // The request id is read from the XML, where a CR LF is a line break like LF (XML 1.0 § 2.11).
+    expect(run.stdout).toContain('request id req\\n::error::injected\\n::add-mask::injected');
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toContain('a state this action does not know');
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runStep } from '../../test-support/github-runner.js';
-import { commonInputs, SECRET_ID, SECRET_KEY, WORKFLOW_ID } from './fixtures.js';
+import { BUCKET, commonInputs, SECRET_ID, SECRET_KEY, WORKFLOW_ID } from './fixtures.js';
 
 const TWO_HOURS = 2 * 3600 * 1000;
 const schedule = { queuedMs: 100, runningMs: 400, final: 'Success' as const };
@@ -149,7 +149,7 @@ describe('a proxy set in the environment', () => {
       expect(new Set(tunnels)).toEqual(new Set([new URL(secure.url).host]));
     });
 
-    it('without a proxy, connects directly over TLS (node:https), polling on one kept-alive connection', async () => {
+    it('without a proxy, connects directly over TLS, polling on kept-alive connections', async () => {
       tunnels.length = 0;
       const before = secure.requests.length;
       const run = await runStep({ inputs: inputs(secure), env: { NODE_EXTRA_CA_CERTS: caFile } });
@@ -158,7 +158,10 @@ describe('a proxy set in the environment', () => {
       expect(tunnels).toEqual([]);
       const calls = secure.requests.slice(before);
       expect(calls.map((r) => r.call)).toEqual(expect.arrayContaining(['create', 'describe']));
-      expect(new Set(calls.map((r) => r.connection)).size).toBe(1);
+      // Kept alive: the create's connection may still be being released when the first status
+      // check goes out at once, and that one then opens a second; every later poll reuses one.
+      expect(calls.length).toBeGreaterThan(3);
+      expect(new Set(calls.map((r) => r.connection)).size).toBeLessThanOrEqual(2);
     });
 
     it('stops at once on a certificate the runner does not trust, saying what to do', async () => {
@@ -186,14 +189,72 @@ describe('a proxy set in the environment', () => {
     expect(tunnels).toEqual([]);
   });
 
-  it('an unreachable proxy is a connection error naming the request, not a hang or a stack trace', async () => {
+  it('an unreachable proxy is a connection error naming the request and the proxy, not the endpoint', async () => {
     const run = await runStep({
       inputs: inputs(emulator, { 'request-timeout': '2s' }),
       env: { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
     });
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toMatch(/POST \/inventorytriggerjob/);
+    expect(run.errors[0]).toMatch(
+      /^POST \/inventorytriggerjob: connection refused by the proxy 127\.0\.0\.1:9\b/,
+    );
+    expect(run.errors[0]).not.toContain(new URL(emulator.url).host);
     expect(run.stdout).not.toMatch(/\n\s+at /);
   }, 90_000);
+});
+
+describe('an answer larger than any the API sends', () => {
+  let hostile: Server;
+  let sent = 0;
+  const CHUNK = Buffer.alloc(64 * 1024, ' ');
+
+  beforeAll(async () => {
+    // Answers every status check with 2 MiB under a Content-Length, or, for a job id ending in
+    // `e`, with a body that never ends, as fast as the step takes it in.
+    hostile = createServer((req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/xml',
+        ...(req.url?.endsWith('e') ? {} : { 'content-length': String(2 * 1024 * 1024) }),
+      });
+      res.write('<Response><JobsDetail><JobId>');
+      const more = () => {
+        while (!res.destroyed && res.write(CHUNK)) sent += CHUNK.length;
+      };
+      res.on('drain', more);
+      more();
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    hostile.closeAllConnections();
+    await new Promise((resolve) => hostile.close(resolve));
+  });
+
+  it.each([
+    ['2 MiB with a Content-Length', `b${'0'.repeat(31)}1`],
+    ['no Content-Length and no end', `b${'0'.repeat(31)}e`],
+  ])('is cut off at 1 MiB (%s): the step fails at once, naming the call, no stack', async (_what, jobId) => {
+    sent = 0;
+    const started = Date.now();
+    const run = await runStep({
+      action: 'wait',
+      inputs: {
+        'secret-id': SECRET_ID,
+        'secret-key': SECRET_KEY,
+        bucket: BUCKET,
+        region: 'ap-guangzhou',
+        endpoint: `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`,
+        'job-id': jobId,
+        'request-timeout': '60s',
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toContain(`GET /inventorytriggerjob/${jobId} answered more than 1 MiB`);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |node:internal/);
+    // Not asked again, and not read on: what the step took in is 1 MiB and what sockets buffer.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(sent).toBeLessThan(16 * 1024 * 1024);
+  });
 });

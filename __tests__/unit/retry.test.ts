@@ -119,6 +119,13 @@ describe('retry rules', () => {
     expect(retryableForIdempotentCall(new ApiError(400, 'InvalidArgument', '', ''))).toBe(false);
   });
 
+  it('do not repeat a call whose failure would come again: a TLS failure, an answer over the limit', () => {
+    expect(retryableForIdempotentCall(new TransportError('x', 'tls'))).toBe(false);
+    expect(retryableForIdempotentCall(new TransportError('x', 'too-large'))).toBe(false);
+    expect(retryableWhenNotProcessed(new TransportError('x', 'tls'))).toBe(false);
+    expect(retryableWhenNotProcessed(new TransportError('x', 'too-large'))).toBe(false);
+  });
+
   it('repeat a creating call only when it cannot have been processed', () => {
     expect(retryableWhenNotProcessed(new TransportError('x', 'connect'))).toEqual({});
     expect(retryableWhenNotProcessed(new TransportError('x', 'dns'))).toEqual({});
@@ -130,12 +137,14 @@ describe('retry rules', () => {
   });
 
   it('count a request as possibly processed once it reached the service without a clear refusal', () => {
-    for (const kind of ['reset', 'timeout', 'unparsable'] as const) {
+    // An answer over the limit is an answer: the service may have acted on the request.
+    for (const kind of ['reset', 'timeout', 'too-large', 'unparsable'] as const) {
       expect(mayHaveBeenProcessed(new TransportError('x', kind))).toBe(true);
     }
     expect(mayHaveBeenProcessed(new ApiError(500, 'InternalError', '', ''))).toBe(true);
     expect(mayHaveBeenProcessed(new TransportError('x', 'connect'))).toBe(false);
     expect(mayHaveBeenProcessed(new TransportError('x', 'dns'))).toBe(false);
+    expect(mayHaveBeenProcessed(new TransportError('x', 'tls'))).toBe(false);
     expect(mayHaveBeenProcessed(slowDown())).toBe(false);
     expect(mayHaveBeenProcessed(new ApiError(400, 'InvalidArgument', '', ''))).toBe(false);
   });

@@ -315,3 +315,75 @@ describe('answers that are not the XML the API sends', () => {
     expect(parseJobResponse(compact).jobs).toHaveLength(3);
   });
 });
+
+describe('reading answers safely', () => {
+  it('reads CR LF line ends as LF, in indentation and in values', () => {
+    const xml =
+      '<Response>\r\n  <JobsDetail>\r\n    <JobId>b1</JobId>\r\n    <Message>one\r\ntwo\rthree</Message>\r\n' +
+      '    <Input>\r\n      <Object>a.mp4</Object>\r\n    </Input>\r\n  </JobsDetail>\r\n</Response>\r\n';
+    const [job] = parseJobResponse(xml).jobs;
+    expect(job).toMatchObject({ jobId: 'b1', message: 'one\ntwo\nthree', input: { Object: 'a.mp4' } });
+  });
+
+  it('reads empty JobsDetail nodes as no job, beside real ones', () => {
+    const xml =
+      '<Response><JobsDetail/><JobsDetail></JobsDetail><JobsDetail>\n  </JobsDetail>' +
+      '<JobsDetail><JobId>b2</JobId></JobsDetail></Response>';
+    expect(parseJobResponse(xml).jobs.map((job) => job.jobId)).toEqual(['b2']);
+  });
+
+  it('keeps values that a number parser would change as the strings sent', () => {
+    const xml =
+      '<Response><JobsDetail><JobId>0b101</JobId><Code>-0</Code><Name>Infinity</Name>' +
+      '<Message>1e400</Message><State>1.50</State></JobsDetail></Response>';
+    expect(parseJobResponse(xml).jobs[0]).toMatchObject({
+      ...{ jobId: '0b101', code: '-0', name: 'Infinity', message: '1e400', state: '1.50' },
+    });
+  });
+
+  it.each([
+    ['before the root', '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaa">]><Response>&a;</Response>'],
+    ['inside the root', '<Response><!DOCTYPE r [<!ENTITY a "b1">]><RequestId>&a;</RequestId></Response>'],
+  ])('refuses a DOCTYPE %s, so that no declared entity is ever expanded', (_where, xml) => {
+    expect(() => parseJobResponse(xml)).toThrow(
+      new XmlShapeError('XML with a DOCTYPE, which the API never sends'),
+    );
+    expect(parseErrorBody(xml.replace(/Response/g, 'Error'))).toBeUndefined();
+  });
+
+  it('refuses a document nested deeper than 100 elements, rather than exhausting the stack', () => {
+    const nest = (depth: number) =>
+      `<Response>${'<a>'.repeat(depth - 1)}${'</a>'.repeat(depth - 1)}</Response>`;
+    expect(parseJobResponse(nest(100)).jobs).toEqual([]);
+    expect(() => parseJobResponse(nest(101))).toThrow(XmlShapeError);
+    expect(() => parseJobResponse(nest(100_000))).toThrow(XmlShapeError);
+  });
+
+  it('refuses an answer over 1 MiB before reading it, and reads one of exactly 1 MiB', () => {
+    const answer = (bytes: number) => {
+      const frame = '<Response><RequestId></RequestId></Response>';
+      return frame.replace('</RequestId>', `${'x'.repeat(bytes - frame.length)}</RequestId>`);
+    };
+    expect(parseJobResponse(answer(1024 * 1024)).requestId).toHaveLength(1024 * 1024 - 44);
+    expect(() => parseJobResponse(answer(1024 * 1024 + 1))).toThrow(
+      new XmlShapeError('an answer over 1 MiB'),
+    );
+    // Counted in bytes, not characters: 中 is three bytes of UTF-8.
+    const chinese = answer(1024 * 1024 - 2 * 350_000).replace(
+      '<RequestId>',
+      `<RequestId>${'中'.repeat(350_001)}`,
+    );
+    expect(() => parseJobResponse(chinese)).toThrow(XmlShapeError);
+  });
+
+  it('reads a page as wide as 1 MiB allows without running out of stack', () => {
+    const xml = `<Response>${'<JobsDetail><JobId>b</JobId></JobsDetail>'.repeat(25_000)}</Response>`;
+    expect(parseJobResponse(xml).jobs).toHaveLength(25_000);
+  });
+
+  it('refuses two root elements and a mismatched closing tag', () => {
+    expect(() => parseJobResponse('<Response/><Response/>')).toThrow(XmlShapeError);
+    expect(() => parseJobResponse('<Response><JobId>b1</JobIdX></Response>')).toThrow(XmlShapeError);
+    expect(() => parseJobResponse('<Response><A><B></A></B></Response>')).toThrow(XmlShapeError);
+  });
+});

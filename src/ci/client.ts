@@ -56,13 +56,13 @@ export interface ClockCorrection {
   offsetMs: number;
 }
 
-/** Answers normally carry the id in a header; the XML's own `<RequestId>` covers those that do not. */
-function requestIdIn(body: string): string {
-  return /<RequestId>([^<]*)<\/RequestId>/.exec(body)?.[1] ?? '';
-}
-
 type Retryable = (error: unknown) => RetryHint | false;
 type AnswerParsers = typeof import('./xml-answers.js');
+/**
+ * What a call makes of its answer, with the `<RequestId>` of the XML: answers normally carry the
+ * id in a header, and the XML's own covers those that do not.
+ */
+type AnswerReader<T> = (answer: RawAnswer, xml: AnswerParsers) => { value: T; requestId?: string };
 
 /** Signing, HTTP and XML reading load with the first request: a dry run loads none of them. */
 let wire: Promise<[typeof import('./request.js'), AnswerParsers]> | undefined;
@@ -91,10 +91,11 @@ export class CiClient {
       { method: 'POST', path: '/inventorytriggerjob', body: buildCreateJobBody(request) },
       NEVER_RETRY,
       (answer, xml) => {
-        const job = xml.parseJobResponse(answer.body).jobs[0];
+        const { jobs, requestId } = xml.parseJobResponse(answer.body);
+        const job = jobs[0];
         if (!job?.jobId) throw this.unexpected(answer, 'a create answer without a JobId');
         if (!isJobId(job.jobId)) throw this.unexpected(answer, 'a JobId that is not b + 32 hex characters');
-        return job;
+        return { value: job, requestId };
       },
     );
   }
@@ -105,10 +106,10 @@ export class CiClient {
       { method: 'GET', path: `/inventorytriggerjob/${jobId}` },
       retryableForIdempotentCall,
       (answer, xml) => {
-        const { jobs } = xml.parseJobResponse(answer.body);
+        const { jobs, requestId } = xml.parseJobResponse(answer.body);
         const job = jobs.find((candidate) => candidate.jobId === jobId);
         if (!job && jobs.length > 0) throw this.unexpected(answer, 'an answer about another JobId');
-        return job;
+        return { value: job, requestId };
       },
     );
   }
@@ -133,8 +134,8 @@ export class CiClient {
       },
       retryableForIdempotentCall,
       (answer, xml) => {
-        const { jobs, nextToken } = xml.parseJobResponse(answer.body);
-        return { jobs, nextToken };
+        const { jobs, nextToken, requestId } = xml.parseJobResponse(answer.body);
+        return { value: { jobs, nextToken }, requestId };
       },
     );
   }
@@ -143,7 +144,7 @@ export class CiClient {
     return this.call(
       { method: 'PUT', path: `/inventorytriggerjob/${jobId}`, query: { cancel: '' } },
       retryableForIdempotentCall,
-      () => undefined,
+      () => ({ value: undefined }),
     );
   }
 
@@ -161,9 +162,9 @@ export class CiClient {
       },
       retryableWhenNotProcessed,
       (answer, xml) => {
-        const { instanceId } = xml.parseTriggerWorkflowResponse(answer.body);
+        const { instanceId, requestId } = xml.parseTriggerWorkflowResponse(answer.body);
         if (!instanceId) throw this.unexpected(answer, 'a trigger answer without an InstanceId');
-        return instanceId;
+        return { value: instanceId, requestId };
       },
     );
   }
@@ -172,7 +173,10 @@ export class CiClient {
     return this.call(
       { method: 'GET', path: `/workflowexecution/${runId}` },
       retryableForIdempotentCall,
-      (answer, xml) => xml.parseExecutionResponse(answer.body).execution,
+      (answer, xml) => {
+        const { execution, requestId } = xml.parseExecutionResponse(answer.body);
+        return { value: execution, requestId };
+      },
     );
   }
 
@@ -182,9 +186,10 @@ export class CiClient {
    */
   async describeMediaJob(jobId: string): Promise<WithRequestId<MediaJob | undefined>> {
     if (!isTaskOrRunId(jobId)) throw new TypeError(`"${jobId.slice(0, 80)}" is not a media job id`);
-    return this.call({ method: 'GET', path: `/jobs/${jobId}` }, retryableForIdempotentCall, (answer, xml) =>
-      xml.parseMediaJobResponse(answer.body).jobs.find((job) => job.jobId === jobId),
-    );
+    return this.call({ method: 'GET', path: `/jobs/${jobId}` }, retryableForIdempotentCall, (answer, xml) => {
+      const { jobs, requestId } = xml.parseMediaJobResponse(answer.body);
+      return { value: jobs.find((job) => job.jobId === jobId), requestId };
+    });
   }
 
   async listExecutions(query: ListExecutionsQuery): Promise<WithRequestId<ExecutionsPage>> {
@@ -204,8 +209,8 @@ export class CiClient {
       },
       retryableForIdempotentCall,
       (answer, xml) => {
-        const { executions, nextToken } = xml.parseExecutionsResponse(answer.body);
-        return { executions, nextToken };
+        const { executions, nextToken, requestId } = xml.parseExecutionsResponse(answer.body);
+        return { value: { executions, nextToken }, requestId };
       },
     );
   }
@@ -218,7 +223,7 @@ export class CiClient {
   private async call<T>(
     spec: RequestSpec,
     retryable: Retryable,
-    read: (answer: RawAnswer, xml: AnswerParsers) => T,
+    read: AnswerReader<T>,
   ): Promise<WithRequestId<T>> {
     const { options } = this;
     const [{ sendSigned }, xml] = await loadWire();
@@ -258,7 +263,8 @@ export class CiClient {
     const once = async (): Promise<WithRequestId<T>> => {
       const answer = await send();
       try {
-        return { value: read(answer, xml), requestId: answer.requestId || requestIdIn(answer.body) };
+        const { value, requestId } = read(answer, xml);
+        return { value, requestId: answer.requestId || requestId || '' };
       } catch (error) {
         if (error instanceof XmlShapeError)
           throw this.unexpected(answer, 'an answer that is not the API XML');

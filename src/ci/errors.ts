@@ -24,15 +24,16 @@ export class ApiError extends Error {
 }
 
 /**
- * The request did not produce an API answer: the connection failed, the time limit passed, or the
- * body was not the XML the API sends (a proxy's page, a truncated answer).
+ * The request did not produce an API answer: the connection failed, the time limit passed, the
+ * answer was larger than any the API sends, or the body was not the XML the API sends (a proxy's
+ * page, a truncated answer).
  */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
   constructor(
     message: string,
     /** What kind of failure, so that retry rules can tell a request that never left from one that may have been processed. */
-    readonly kind: 'connect' | 'dns' | 'tls' | 'reset' | 'timeout' | 'unparsable' | 'aborted',
+    readonly kind: 'connect' | 'dns' | 'tls' | 'reset' | 'timeout' | 'too-large' | 'unparsable' | 'aborted',
     readonly status?: number,
     readonly requestId?: string,
   ) {

@@ -1,7 +1,7 @@
 import { ApiError, TransportError } from './errors.js';
 import { signRequest } from './signer.js';
 import { requestUrl } from './url.js';
-import type { Transport } from './transport.js';
+import { callName, type HttpAnswer, type Transport } from './transport.js';
 import { parseErrorBody } from './xml-answers.js';
 
 export interface Credentials {
@@ -78,47 +78,26 @@ export async function sendSigned(
     endSeconds: nowSeconds + SIGN_FOR_SECONDS,
   });
 
+  const where = callName(spec.method, url);
   const started = context.now();
-  // One controller for both ends of a request, rather than AbortSignal.any: that one leaves a weak
-  // reference per request on the step's long-lived signal, which a long wait pays for in memory.
-  const stop = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    stop.abort();
-  }, context.timeoutMs);
-  const onAbort = () => stop.abort();
-  context.signal?.addEventListener('abort', onAbort, { once: true });
-  if (context.signal?.aborted) stop.abort();
-  const where = `${spec.method} ${url.pathname}`;
-  let status: number;
-  let requestId: string;
-  let body: string;
-  let contentType: string;
-  let date: string | undefined;
-  let retryAfter: string | undefined;
+  let answer: HttpAnswer;
   try {
-    const answer = await context.transport({
+    answer = await context.transport({
       url,
       method: spec.method,
       headers: { ...headers, authorization },
       body: spec.body,
-      signal: stop.signal,
+      timeoutMs: context.timeoutMs,
+      signal: context.signal,
     });
-    status = answer.status;
-    requestId = headerText(answer.headers['x-ci-request-id'] ?? answer.headers['x-cos-request-id']);
-    contentType = headerText(answer.headers['content-type']);
-    date = headerText(answer.headers['date']) || undefined;
-    retryAfter = headerText(answer.headers['retry-after']) || undefined;
-    body = answer.body;
   } catch (error) {
-    const failure = transportFailure(error, where, context, timedOut);
-    context.logger.debug(`${where} failed after ${context.now() - started} ms: ${failure.message}`);
-    throw failure;
-  } finally {
-    clearTimeout(timer);
-    context.signal?.removeEventListener('abort', onAbort);
+    context.logger.debug(
+      `${where} failed after ${context.now() - started} ms: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    throw error;
   }
+  const { status, body } = answer;
+  const requestId = headerText(answer.headers['x-ci-request-id'] ?? answer.headers['x-cos-request-id']);
   context.logger.debug(
     `${where} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${context.now() - started} ms`,
   );
@@ -126,6 +105,7 @@ export async function sendSigned(
 
   const error = parseErrorBody(body);
   if (!error) {
+    const contentType = headerText(answer.headers['content-type']);
     throw new TransportError(
       `${where} answered HTTP ${status} with ${describeBody(contentType, body)}, not the API's XML error` +
         ` (a proxy or gateway in between?)${requestId ? `; request id ${requestId}` : ''}`,
@@ -139,8 +119,8 @@ export async function sendSigned(
     error.code,
     error.message,
     requestId || error.requestId,
-    parseRetryAfter(retryAfter, context.now()),
-    date,
+    parseRetryAfter(headerText(answer.headers['retry-after']), context.now()),
+    headerText(answer.headers['date']) || undefined,
     where,
   );
 }
@@ -160,39 +140,4 @@ function parseRetryAfter(value: string | undefined, now: number): number | undef
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-function transportFailure(
-  error: unknown,
-  where: string,
-  context: RequestContext,
-  timedOut: boolean,
-): TransportError {
-  if (timedOut) {
-    return new TransportError(`${where} got no answer within ${context.timeoutMs / 1000} s`, 'timeout');
-  }
-  if (context.signal?.aborted) return new TransportError(`${where} was aborted`, 'aborted');
-  const code = errorCode(error);
-  const detail = error instanceof Error ? error.message : String(error);
-  if (code === 'ECONNREFUSED')
-    return new TransportError(`${where}: connection refused by ${context.endpoint.host}`, 'connect');
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return new TransportError(`${where}: cannot resolve ${context.endpoint.hostname}`, 'dns');
-  // The handshake failed before anything was sent. Behind a TLS-inspecting proxy, Node needs its CA.
-  if (code && /CERT|SELF_SIGNED|UNABLE_TO_/.test(code))
-    return new TransportError(
-      `${where}: ${context.endpoint.host} presented a certificate this runner does not trust (${code}); ` +
-        'if a proxy inspects TLS, give Node its CA with NODE_EXTRA_CA_CERTS',
-      'tls',
-    );
-  return new TransportError(`${where}: connection failed (${code ?? detail})`, 'reset');
-}
-
-function errorCode(error: unknown): string | undefined {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
-    if (code === 'UND_ERR_SOCKET' && !(current.cause instanceof Error)) return 'ECONNRESET';
-  }
-  return undefined;
 }

@@ -6,8 +6,10 @@ import type { RetryHint } from '../waiting/retry.js';
  * repeated after any failure that says nothing about the request itself.
  */
 export function retryableForIdempotentCall(error: unknown): RetryHint | false {
-  // An untrusted certificate stays untrusted: asking again only delays the error.
-  if (error instanceof TransportError) return error.kind === 'aborted' || error.kind === 'tls' ? false : {};
+  // An untrusted certificate stays untrusted, and an answer over the limit would be again: asking
+  // again only delays the error.
+  if (error instanceof TransportError)
+    return ['aborted', 'tls', 'too-large'].includes(error.kind) ? false : {};
   if (error instanceof ApiError) {
     if (error.status === 429 || error.status >= 500 || error.code === 'SlowDown') {
       return { retryAfterMs: error.retryAfterMs };
@@ -30,7 +32,8 @@ export function retryableWhenNotProcessed(error: unknown): RetryHint | false {
 
 /** The opposite case: the request reached the service, and nothing says it was not acted on. */
 export function mayHaveBeenProcessed(error: unknown): boolean {
-  if (error instanceof TransportError) return ['reset', 'timeout', 'unparsable'].includes(error.kind);
+  if (error instanceof TransportError)
+    return ['reset', 'timeout', 'too-large', 'unparsable'].includes(error.kind);
   return error instanceof ApiError && error.status >= 500 && error.status !== 503;
 }
 

@@ -1,10 +1,13 @@
 /** One exchange as the client needs it: the request whole, the answer's body read to the end. */
 export interface HttpRequest {
   url: URL;
-  method: string;
+  method: 'GET' | 'POST' | 'PUT';
   headers: Record<string, string>;
   body?: string;
-  signal: AbortSignal;
+  /** The whole exchange, connecting included, must end within this. */
+  timeoutMs: number;
+  /** The step's own: the workflow run was cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface HttpAnswer {
@@ -14,23 +17,29 @@ export interface HttpAnswer {
   body: string;
 }
 
+/** Sends one request; fails with a `TransportError` that names the call and says what went wrong. */
 export type Transport = (request: HttpRequest) => Promise<HttpAnswer>;
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/**
+ * The most of an answer that is read. The largest the API sends, a page of 100 jobs, is some
+ * 150 KB; anything past 1 MiB is not an answer to act on, and reading it all could exhaust memory.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** How messages name a request: `GET /inventorytriggerjob/<id>`. */
+export function callName(method: string, url: URL): string {
+  return `${method} ${url.pathname}`;
+}
 
 /**
- * Runners behind a proxy set HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case): undici's own proxy
- * agent reads them all. Without them, Node's own http/https, which a step loads in a fraction of
- * undici's time and memory (README › Performance). Each is loaded on the first request, so a step
- * that fails on its inputs, or a dry run, loads no HTTP code at all.
+ * One undici dispatcher for the step, which keeps connections alive between polls and goes
+ * through the proxy the environment names (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, either case).
+ * undici loads with the first request, so a dry run or a step that fails on its inputs loads none.
  */
-export function transportFromEnvironment(env: NodeJS.ProcessEnv = process.env): Transport {
-  const proxied = PROXY_VARIABLES.some((name) => env[name]);
+export function transportFromEnvironment(): Transport {
   let loaded: Promise<Transport> | undefined;
   return async (request) => {
-    loaded ??= proxied
-      ? import('./proxy-transport.js').then((module) => module.proxyTransport())
-      : import('./node-transport.js').then((module) => module.nodeTransport);
+    loaded ??= import('./undici-transport.js').then((module) => module.undiciTransport());
     return (await loaded)(request);
   };
 }

@@ -1,65 +1,116 @@
 /**
- * The API's answers, read (see ../shared/ci-api.md). Loaded with the first answer: a dry run or a
- * step that fails on its inputs parses nothing.
+ * The API's answers, read with fast-xml-parser (see ../shared/ci-api.md). Loaded with the first
+ * answer: a dry run or a step that fails on its inputs parses nothing.
  */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { XmlShapeError } from './errors.js';
 import { mediaJobsIn, tasksIn } from './task-answers.js';
+import { MAX_ANSWER_BYTES } from './transport.js';
 import type { JobDetail, MediaJob, WorkflowExecution } from './types.js';
-import { readXml, toPlain, type XmlElement } from './xml-reader.js';
 
-function parseResponse(xml: string): XmlElement {
-  const root = readXml(xml);
-  if (root.name !== 'Response') throw new XmlShapeError(`expected a <Response> document, got <${root.name}>`);
+/** The elements the API repeats: read as a list even when an answer holds one. */
+const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'Tasks']);
+/** The API nests a few levels; a document far deeper is not an answer. */
+const MAX_DEPTH = 100;
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  // Values stay the strings sent: a JobId `123e4`, a Code `0x1F`, a NextToken `0010`.
+  parseTagValue: false,
+  // An object key's leading and trailing spaces are part of it.
+  trimValues: false,
+  // The switch that also decodes numeric character references (`&#34;`, which Go's encoding/xml
+  // writes). Entities a DOCTYPE would declare never get this far: a DOCTYPE is refused below.
+  htmlEntities: true,
+  // Counted as the elements around the deepest one.
+  maxNestedTags: MAX_DEPTH - 1,
+  isArray: (name) => REPEATED.has(name),
+});
+
+/** An element with children, as parsed: a child's name to its text, its element, or its list. */
+type XmlNode = { [name: string]: unknown };
+
+/**
+ * The one root element of a well-formed answer, checked before it is parsed: fast-xml-parser
+ * reads past a missing closing tag, and would expand the entities a DOCTYPE declares.
+ */
+function readDocument(xml: string): { name: string; root: XmlNode } {
+  if (Buffer.byteLength(xml) > MAX_ANSWER_BYTES)
+    throw new XmlShapeError(`an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`);
+  if (xml.includes('<!DOCTYPE')) throw new XmlShapeError('XML with a DOCTYPE, which the API never sends');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true)
+    throw new XmlShapeError(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, cut off?)`);
+  let document: XmlNode;
+  try {
+    document = parser.parse(xml) as XmlNode;
+  } catch (error) {
+    throw new XmlShapeError(`unreadable XML: ${(error as Error).message}`);
+  }
+  const names = Object.keys(document).filter((name) => name !== '#text');
+  const name = names[0];
+  // Two roots of one name parse as a list.
+  if (names.length !== 1 || name === undefined || Array.isArray(document[name]))
+    throw new XmlShapeError('XML without exactly one root element');
+  return { name, root: asNode(document[name]) ?? {} };
+}
+
+function parseResponse(xml: string): XmlNode {
+  const { name, root } = readDocument(xml);
+  if (name !== 'Response') throw new XmlShapeError(`expected a <Response> document, got <${name}>`);
   return root;
 }
 
-/** The one child of that name; undefined when it is missing or repeated. Allocates nothing: it runs per poll. */
-function only(node: XmlElement | undefined, name: string): XmlElement | undefined {
-  let found: XmlElement | undefined;
-  for (const element of node?.children ?? []) {
-    if (element.name !== name) continue;
-    if (found) return undefined;
-    found = element;
-  }
-  return found;
+/** An element with children; undefined for a leaf's text, a list, or nothing. */
+function asNode(value: unknown): XmlNode | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as XmlNode)
+    : undefined;
 }
 
-function has(node: XmlElement | undefined, name: string): boolean {
-  return node?.children.some((element) => element.name === name) ?? false;
-}
-
-/** Every child of that name: the API repeats some (JobsDetail, NonExistJobIds, …). */
-function list(node: XmlElement, name: string): XmlElement[] {
-  return node.children.filter((element) => element.name === name);
+function has(node: XmlNode | undefined, name: string): boolean {
+  return node !== undefined && Object.hasOwn(node, name);
 }
 
 /** The child's text; '' when it is missing, repeated, or holds other elements. */
-function text(node: XmlElement | undefined, name: string): string {
-  const element = only(node, name);
-  return element ? textOf(element) : '';
+function text(node: XmlNode | undefined, name: string): string {
+  const value = has(node, name) ? node![name] : undefined;
+  return typeof value === 'string' ? value : '';
 }
 
-function textOf(element: XmlElement): string {
-  return element.children.length === 0 ? element.text : '';
+function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  return has(node, name) ? asNode(node![name]) : undefined;
 }
 
-function child(node: XmlElement | undefined, name: string): XmlElement | undefined {
-  const element = only(node, name);
-  return element && element.children.length > 0 ? element : undefined;
+/** Every element of a repeated name that has children (an empty `<JobsDetail/>` is no job). */
+function nodes(node: XmlNode, name: string): XmlNode[] {
+  const value = node[name];
+  const list: unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.map(asNode).filter((element) => element !== undefined);
 }
 
-/** Each child's text by name; a name that repeats reads as '' (one pass: hostile input may be wide). */
-function textRecord(node: XmlElement | undefined): Record<string, string> {
+/** Each child's text by name; a name that repeats or holds elements reads as ''. */
+function textRecord(node: XmlNode | undefined): Record<string, string> {
   const record: Record<string, string> = Object.create(null) as Record<string, string>;
-  const seen = new Set<string>();
-  for (const element of node?.children ?? []) {
-    record[element.name] = seen.has(element.name) ? '' : textOf(element);
-    seen.add(element.name);
-  }
+  for (const name of Object.keys(node ?? {})) if (name !== '#text') record[name] = text(node, name);
   return record;
 }
 
-function toJobDetail(node: XmlElement): JobDetail {
+/** A subtree passed through as parsed, without the indentation between its elements. */
+function withoutIndentation(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIndentation);
+  const node = asNode(value);
+  if (!node) return value;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([name]) => name !== '#text')
+      .map(([name, inner]) => [name, withoutIndentation(inner)]),
+  );
+}
+
+function toJobDetail(node: XmlNode): JobDetail {
   const job: JobDetail = {
     jobId: text(node, 'JobId'),
     name: text(node, 'Name'),
@@ -89,6 +140,12 @@ function toJobDetail(node: XmlElement): JobDetail {
   return job;
 }
 
+/** The ids a describe names as unknown, one `<NonExistJobIds>` each; empty nodes are none. */
+function nonExistJobIds(response: XmlNode): string[] {
+  const ids = (response['NonExistJobIds'] as unknown[] | undefined) ?? [];
+  return ids.filter((id): id is string => typeof id === 'string' && id !== '');
+}
+
 /** The answer of CreateInventoryTriggerJob, DescribeInventoryTriggerJob and DescribeInventoryTriggerJobs. */
 export function parseJobResponse(xml: string): {
   requestId: string;
@@ -99,12 +156,8 @@ export function parseJobResponse(xml: string): {
   const response = parseResponse(xml);
   return {
     requestId: text(response, 'RequestId'),
-    jobs: list(response, 'JobsDetail')
-      .filter((node) => node.children.length > 0)
-      .map(toJobDetail),
-    nonExistJobIds: list(response, 'NonExistJobIds')
-      .map(textOf)
-      .filter((id) => id !== ''),
+    jobs: nodes(response, 'JobsDetail').map(toJobDetail),
+    nonExistJobIds: nonExistJobIds(response),
     nextToken: text(response, 'NextToken'),
   };
 }
@@ -114,7 +167,7 @@ export function parseTriggerWorkflowResponse(xml: string): { requestId: string; 
   return { requestId: text(response, 'RequestId'), instanceId: text(response, 'InstanceId') };
 }
 
-function toExecution(node: XmlElement): WorkflowExecution {
+function toExecution(node: XmlNode): WorkflowExecution {
   const execution: WorkflowExecution = {
     runId: text(node, 'RunId'),
     workflowId: text(node, 'WorkflowId'),
@@ -124,11 +177,8 @@ function toExecution(node: XmlElement): WorkflowExecution {
     state: text(node, 'State'),
     createTime: text(node, 'CreateTime'),
   };
-  const topology = list(node, 'Topology');
-  if (topology.length > 0)
-    execution.topology = topology.length === 1 ? toPlain(topology[0]!) : topology.map(toPlain);
-  const tasks = list(node, 'Tasks');
-  if (tasks.length > 0) execution.tasks = tasksIn({ Tasks: tasks.map(toPlain) });
+  if (has(node, 'Topology')) execution.topology = withoutIndentation(node['Topology']);
+  if (has(node, 'Tasks')) execution.tasks = tasksIn(node);
   return execution;
 }
 
@@ -137,7 +187,7 @@ export function parseExecutionResponse(xml: string): {
   execution: WorkflowExecution | undefined;
 } {
   const response = parseResponse(xml);
-  const node = list(response, 'WorkflowExecution').find((element) => element.children.length > 0);
+  const [node] = nodes(response, 'WorkflowExecution');
   return { requestId: text(response, 'RequestId'), execution: node && toExecution(node) };
 }
 
@@ -149,9 +199,7 @@ export function parseExecutionsResponse(xml: string): {
   const response = parseResponse(xml);
   return {
     requestId: text(response, 'RequestId'),
-    executions: list(response, 'WorkflowExecutionList')
-      .filter((node) => node.children.length > 0)
-      .map(toExecution),
+    executions: nodes(response, 'WorkflowExecutionList').map(toExecution),
     nextToken: text(response, 'NextToken'),
   };
 }
@@ -165,10 +213,8 @@ export function parseMediaJobResponse(xml: string): {
   const response = parseResponse(xml);
   return {
     requestId: text(response, 'RequestId'),
-    jobs: mediaJobsIn({ JobsDetail: list(response, 'JobsDetail').map(toPlain) }),
-    nonExistJobIds: list(response, 'NonExistJobIds')
-      .map(textOf)
-      .filter((id) => id !== ''),
+    jobs: mediaJobsIn(response),
+    nonExistJobIds: nonExistJobIds(response),
   };
 }
 
@@ -176,12 +222,13 @@ export function parseMediaJobResponse(xml: string): {
 export function parseErrorBody(
   xml: string,
 ): { code: string; message: string; requestId: string } | undefined {
-  let error: XmlElement;
+  let document: { name: string; root: XmlNode };
   try {
-    error = readXml(xml);
+    document = readDocument(xml);
   } catch {
     return undefined;
   }
-  if (error.name !== 'Error') return undefined;
+  if (document.name !== 'Error') return undefined;
+  const error = document.root;
   return { code: text(error, 'Code'), message: text(error, 'Message'), requestId: text(error, 'RequestId') };
 }

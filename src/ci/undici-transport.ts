@@ -1,0 +1,136 @@
+import { EnvHttpProxyAgent, Pool, request } from 'undici';
+import { TransportError } from './errors.js';
+import { callName, MAX_ANSWER_BYTES, type HttpRequest, type Transport } from './transport.js';
+
+/**
+ * Every request of the step through one undici `EnvHttpProxyAgent`: direct or through the proxy
+ * the environment names, keeping connections alive between polls, reading at most
+ * MAX_ANSWER_BYTES of an answer (undici's `maxResponseSize` aborts the request past that).
+ */
+export function undiciTransport(): Transport {
+  // Errors of connections to a proxy, so that a message names the proxy rather than the endpoint.
+  const proxyOf = new WeakMap<Error, URL>();
+  const dispatcher = new EnvHttpProxyAgent({
+    maxResponseSize: MAX_ANSWER_BYTES,
+    // Called for the connections to the proxy only; the pool is undici's default one.
+    clientFactory: (proxy, options) =>
+      new Pool(proxy, options).on('connectionError', (_origin, _targets, error) => proxyOf.set(error, proxy)),
+  });
+  return (exchange) => send(dispatcher, exchange, (error) => proxyOf.get(error));
+}
+
+async function send(
+  dispatcher: EnvHttpProxyAgent,
+  exchange: HttpRequest,
+  proxyOf: (error: Error) => URL | undefined,
+) {
+  const { url, method, headers, body, timeoutMs, signal } = exchange;
+  // One controller for the time limit and the step's signal, rather than AbortSignal.any: that
+  // one leaves a weak reference per request on the step's long-lived signal, which a long wait
+  // pays for in memory.
+  const stop = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop.abort();
+  }, timeoutMs);
+  const onAbort = () => stop.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) stop.abort();
+  try {
+    const answer = await request(url, {
+      method,
+      headers,
+      body,
+      signal: stop.signal,
+      dispatcher,
+      // undici's own limits (300 s by default) would otherwise cut a longer request-timeout short.
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+    return { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
+  } catch (error) {
+    if (timedOut) {
+      throw new TransportError(
+        `${callName(method, url)} got no answer within ${timeoutMs / 1000} s`,
+        'timeout',
+      );
+    }
+    if (signal?.aborted) throw new TransportError(`${callName(method, url)} was aborted`, 'aborted');
+    throw failure(error, exchange, proxyOf);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** What went wrong, from the codes of undici and of Node's net, dns and tls, as the retry rules need it. */
+function failure(
+  error: unknown,
+  { method, url, timeoutMs }: HttpRequest,
+  proxyOf: (error: Error) => URL | undefined,
+) {
+  const where = callName(method, url);
+  const { code, source } = codeOf(error);
+  const proxy = source && proxyOf(source);
+  const host = proxy ? `the proxy ${proxy.host}` : url.host;
+  switch (code) {
+    case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
+      return new TransportError(
+        `${where} answered more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`,
+        'too-large',
+      );
+    case 'UND_ERR_HEADERS_OVERFLOW':
+      return new TransportError(`${where} answered with more headers than can be read`, 'too-large');
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return new TransportError(`${where} got no answer within ${timeoutMs / 1000} s`, 'timeout');
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return new TransportError(`${where}: connecting to ${host} timed out`, 'connect');
+    case 'ECONNREFUSED':
+      return new TransportError(`${where}: connection refused by ${host}`, 'connect');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new TransportError(
+        `${where}: cannot resolve ${proxy ? `the proxy ${proxy.hostname}` : url.hostname}`,
+        'dns',
+      );
+  }
+  // The handshake failed before anything was sent. Behind a TLS-inspecting proxy, Node needs its CA.
+  if (code && /CERT|SELF_SIGNED|UNABLE_TO_/.test(code))
+    return new TransportError(
+      `${where}: ${host} presented a certificate this runner does not trust (${code}); ` +
+        'if a proxy inspects TLS, give Node its CA with NODE_EXTRA_CA_CERTS',
+      'tls',
+    );
+  // Not a lost connection: the other end does not speak TLS as expected, and will not on a retry.
+  if (code === 'EPROTO' || code?.startsWith('ERR_SSL_'))
+    return new TransportError(`${where}: the TLS handshake with ${host} failed (${code})`, 'tls');
+  const tunnel = /^Proxy response \((\d+)\)/.exec(source?.message ?? '');
+  if (tunnel)
+    return new TransportError(
+      `${where}: the proxy answered HTTP ${tunnel[1]} when asked to connect to ${url.host}`,
+      'connect',
+    );
+  const detail = isError(error) ? error.message : String(error);
+  return new TransportError(`${where}: connection failed (${code ?? detail})`, 'reset');
+}
+
+/**
+ * The code that says what happened, and the error that carries it. undici's `UND_ERR_SOCKET`
+ * ("other side closed") wraps the socket's own error when there is one; alone, it is a reset.
+ * Not `instanceof Error`: Node's own errors may come from another realm (a test's VM context).
+ */
+function codeOf(error: unknown): { code?: string; source?: Error } {
+  for (let current = error as Error | undefined; isError(current); current = current.cause as Error) {
+    const code = (current as { code?: unknown }).code;
+    if (code === 'UND_ERR_SOCKET' && isError(current.cause)) continue;
+    if (code === 'UND_ERR_SOCKET') return { code: 'ECONNRESET', source: current };
+    if (typeof code === 'string') return { code, source: current };
+  }
+  return { source: isError(error) ? error : undefined };
+}
+
+function isError(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof (value as Error).message === 'string';
+}
