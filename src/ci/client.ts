@@ -5,8 +5,10 @@ import {
   type CredentialsProvider,
 } from './credentials.js';
 import { TransportError, XmlShapeError } from './errors.js';
-import type { Credentials, Logger, RawAnswer, RequestSpec } from './request.js';
-import { transportFromEnvironment, type Transport } from './transport.js';
+import type { Credentials, Logger, RawAnswer } from './request.js';
+import type { RequestSpec } from './url.js';
+import type { Transport } from './http.js';
+import { transportFromEnvironment } from './transport.js';
 import { clockOffsetFrom, retryableForIdempotentCall, retryableWhenNotProcessed } from './retry-rules.js';
 import type {
   CreateJobRequest,

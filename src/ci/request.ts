@@ -1,7 +1,7 @@
 import { ApiError, TransportError } from './errors.js';
 import { signRequest } from './signer.js';
-import { requestUrl } from './url.js';
-import { callName, type HttpAnswer, type Transport } from './transport.js';
+import { requestUrl, type RequestSpec } from './url.js';
+import { callName, type HttpAnswer, type Transport } from './http.js';
 import { parseErrorBody } from './xml-answers.js';
 
 export interface Credentials {
@@ -14,15 +14,6 @@ export interface Credentials {
 export interface Logger {
   debug(message: string): void;
   warning(message: string): void;
-}
-
-export interface RequestSpec {
-  method: 'GET' | 'POST' | 'PUT';
-  /** Decoded path, e.g. `/inventorytriggerjob/<id>`; encoded here, signed decoded. */
-  path: string;
-  /** Decoded values; `''` sends a bare sub-resource such as `?cancel`. Undefined values are left out. */
-  query?: Record<string, string | undefined>;
-  body?: string;
 }
 
 export interface RawAnswer {

@@ -1,6 +1,6 @@
 import { EnvHttpProxyAgent, Pool, request } from 'undici';
 import { TransportError } from './errors.js';
-import { callName, MAX_ANSWER_BYTES, type HttpRequest, type Transport } from './transport.js';
+import { callName, MAX_ANSWER_BYTES, type HttpRequest, type Transport } from './http.js';
 
 /**
  * Every request of the step through one undici `EnvHttpProxyAgent`: direct or through the proxy

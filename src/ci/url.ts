@@ -2,7 +2,6 @@
  * How a request's path and query are written: the same encoding in the URL as sent and in the
  * signature, so that both agree. No crypto here: a dry run prints the URL without signing.
  */
-import type { RequestSpec } from './request.js';
 
 /** Percent-encode per the COS rules: UTF-8, every byte except A-Z a-z 0-9 - _ . ~ , hex upper case. */
 export function encodeCos(text: string): string {
@@ -26,4 +25,14 @@ export function requestUrl(endpoint: URL, spec: RequestSpec): URL {
     .join('&');
   const base = endpoint.href.replace(/\/+$/, '');
   return new URL(`${base}${path}${query ? `?${query}` : ''}`);
+}
+
+/** One call of the API, before it is signed and sent. */
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Decoded path, e.g. `/inventorytriggerjob/<id>`; encoded here, signed decoded. */
+  path: string;
+  /** Decoded values; `''` sends a bare sub-resource such as `?cancel`. Undefined values are left out. */
+  query?: Record<string, string | undefined>;
+  body?: string;
 }

@@ -5,7 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { XmlShapeError } from './errors.js';
 import { mediaJobsIn, tasksIn } from './task-answers.js';
-import { MAX_ANSWER_BYTES } from './transport.js';
+import { MAX_ANSWER_BYTES } from './http.js';
 import type { JobDetail, MediaJob, WorkflowExecution } from './types.js';
 
 /** The elements the API repeats: read as a list even when an answer holds one. */
