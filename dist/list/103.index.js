@@ -1,6 +1,26 @@
 export const id = 103;
-export const ids = [103,3];
+export const ids = [103,332];
 export const modules = {
+
+/***/ 8282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ callName),
+/* harmony export */   g: () => (/* binding */ MAX_ANSWER_BYTES)
+/* harmony export */ });
+/**
+ * The most of an answer that is read. The largest the API sends, a page of 100 jobs, is some
+ * 150 KB; anything past 1 MiB is not an answer to act on, and reading it all could exhaust memory.
+ */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+/** How messages name a request: `GET /inventorytriggerjob/<id>`. */
+function callName(method, url) {
+    return `${method} ${url.pathname}`;
+}
+
+
+/***/ }),
 
 /***/ 3103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -18,6 +38,10 @@ var errors = __webpack_require__(9497);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/ci/url.ts
+/**
+ * How a request's path and query are written: the same encoding in the URL as sent and in the
+ * signature, so that both agree. No crypto here: a dry run prints the URL without signing.
+ */
 /** Percent-encode per the COS rules: UTF-8, every byte except A-Z a-z 0-9 - _ . ~ , hex upper case. */
 function encodeCos(text) {
     // encodeURIComponent leaves ! ' ( ) * alone; it also throws on lone surrogates, which is what we
@@ -109,9 +133,12 @@ function signRequest(input) {
     return signatureParts(input).authorization;
 }
 
+// EXTERNAL MODULE: ./src/ci/http.ts
+var http = __webpack_require__(8282);
 // EXTERNAL MODULE: ./src/ci/xml-answers.ts + 1 modules
-var xml_answers = __webpack_require__(7003);
+var xml_answers = __webpack_require__(6332);
 ;// CONCATENATED MODULE: ./src/ci/request.ts
+
 
 
 
@@ -144,59 +171,35 @@ async function sendSigned(context, spec, clockOffsetMs) {
         startSeconds: nowSeconds + SIGN_FROM_SECONDS,
         endSeconds: nowSeconds + SIGN_FOR_SECONDS,
     });
+    const where = (0,http/* callName */.A)(spec.method, url);
     const started = context.now();
-    // One controller for both ends of a request, rather than AbortSignal.any: that one leaves a weak
-    // reference per request on the step's long-lived signal, which a long wait pays for in memory.
-    const stop = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        stop.abort();
-    }, context.timeoutMs);
-    const onAbort = () => stop.abort();
-    context.signal?.addEventListener('abort', onAbort, { once: true });
-    if (context.signal?.aborted)
-        stop.abort();
-    const where = `${spec.method} ${url.pathname}`;
-    let status;
-    let requestId;
-    let body;
-    let contentType;
-    let date;
-    let retryAfter;
+    let answer;
     try {
-        const answer = await context.transport({
+        answer = await context.transport({
             url,
             method: spec.method,
             headers: { ...headers, authorization },
             body: spec.body,
-            signal: stop.signal,
+            timeoutMs: context.timeoutMs,
+            signal: context.signal,
         });
-        status = answer.status;
-        requestId = headerText(answer.headers['x-ci-request-id'] ?? answer.headers['x-cos-request-id']);
-        contentType = headerText(answer.headers['content-type']);
-        date = headerText(answer.headers['date']) || undefined;
-        retryAfter = headerText(answer.headers['retry-after']) || undefined;
-        body = answer.body;
     }
     catch (error) {
-        const failure = transportFailure(error, where, context, timedOut);
-        context.logger.debug(`${where} failed after ${context.now() - started} ms: ${failure.message}`);
-        throw failure;
+        context.logger.debug(`${where} failed after ${context.now() - started} ms: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
     }
-    finally {
-        clearTimeout(timer);
-        context.signal?.removeEventListener('abort', onAbort);
-    }
+    const { status, body } = answer;
+    const requestId = headerText(answer.headers['x-ci-request-id'] ?? answer.headers['x-cos-request-id']);
     context.logger.debug(`${where} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${context.now() - started} ms`);
     if (status < 300)
         return { where, status, requestId, body };
     const error = (0,xml_answers.parseErrorBody)(body);
     if (!error) {
+        const contentType = headerText(answer.headers['content-type']);
         throw new errors/* TransportError */.wX(`${where} answered HTTP ${status} with ${describeBody(contentType, body)}, not the API's XML error` +
             ` (a proxy or gateway in between?)${requestId ? `; request id ${requestId}` : ''}`, 'unparsable', status, requestId);
     }
-    throw new errors/* ApiError */.hD(status, error.code, error.message, requestId || error.requestId, parseRetryAfter(retryAfter, context.now()), date);
+    throw new errors/* ApiError */.hD(status, error.code, error.message, requestId || error.requestId, parseRetryAfter(headerText(answer.headers['retry-after']), context.now()), headerText(answer.headers['date']) || undefined, where);
 }
 function headerText(value) {
     return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
@@ -215,39 +218,11 @@ function parseRetryAfter(value, now) {
     const at = Date.parse(value);
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
-function transportFailure(error, where, context, timedOut) {
-    if (timedOut) {
-        return new errors/* TransportError */.wX(`${where} got no answer within ${context.timeoutMs / 1000} s`, 'timeout');
-    }
-    if (context.signal?.aborted)
-        return new errors/* TransportError */.wX(`${where} was aborted`, 'aborted');
-    const code = errorCode(error);
-    const detail = error instanceof Error ? error.message : String(error);
-    if (code === 'ECONNREFUSED')
-        return new errors/* TransportError */.wX(`${where}: connection refused by ${context.endpoint.host}`, 'connect');
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return new errors/* TransportError */.wX(`${where}: cannot resolve ${context.endpoint.hostname}`, 'dns');
-    // The handshake failed before anything was sent. Behind a TLS-inspecting proxy, Node needs its CA.
-    if (code && /CERT|SELF_SIGNED|UNABLE_TO_/.test(code))
-        return new errors/* TransportError */.wX(`${where}: ${context.endpoint.host} presented a certificate this runner does not trust (${code}); ` +
-            'if a proxy inspects TLS, give Node its CA with NODE_EXTRA_CA_CERTS', 'tls');
-    return new errors/* TransportError */.wX(`${where}: connection failed (${code ?? detail})`, 'reset');
-}
-function errorCode(error) {
-    for (let current = error; current instanceof Error; current = current.cause) {
-        const code = current.code;
-        if (typeof code === 'string' && code !== 'UND_ERR_SOCKET')
-            return code;
-        if (code === 'UND_ERR_SOCKET' && !(current.cause instanceof Error))
-            return 'ECONNRESET';
-    }
-    return undefined;
-}
 
 
 /***/ }),
 
-/***/ 7003:
+/***/ 6332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -259,248 +234,167 @@ __webpack_require__.d(__webpack_exports__, {
   parseExecutionResponse: () => (/* binding */ parseExecutionResponse),
   parseExecutionsResponse: () => (/* binding */ parseExecutionsResponse),
   parseJobResponse: () => (/* binding */ parseJobResponse),
+  parseMediaJobResponse: () => (/* binding */ parseMediaJobResponse),
   parseTriggerWorkflowResponse: () => (/* binding */ parseTriggerWorkflowResponse)
 });
 
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 23 modules
+var XMLParser = __webpack_require__(2893);
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
+var fxp = __webpack_require__(5824);
 // EXTERNAL MODULE: ./src/ci/errors.ts
 var errors = __webpack_require__(9497);
-;// CONCATENATED MODULE: ./src/ci/xml-reader.ts
-/**
- * Reads the XML the API answers with: elements and their text, nothing else kept. Written for this
- * action rather than taken from fast-xml-parser because a status check parses one answer per poll:
- * fast-xml-parser allocates ~65 KB to read a 700-byte answer, this reader ~3 KB, which is what lets
- * a long wait stay flat in memory (README › Performance). A unit test holds it to fast-xml-parser
- * on thousands of generated documents.
- *
- * Not a general XML parser on purpose: no DTD (refused, and with it any entity expansion), no
- * namespaces; attributes are skipped. What it must get right is what decides whether an answer can be
- * trusted: every element closed by its own name, one root, nothing cut off.
- */
-
-const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
-const NAMED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-/** An XML name, loosely: what may follow `<` and what must follow `</`. */
-const NAME = /^[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7\u00C0-\uFFFF]*$/u;
-/** Throws XmlShapeError unless `source` is a well-formed document with a single root element. */
-function readXml(source) {
-    const reading = { source, stack: [] };
-    let at = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-    while (at < source.length) {
-        const open = source.indexOf('<', at);
-        const textEnd = open === -1 ? source.length : open;
-        if (textEnd > at)
-            readText(reading, at, textEnd);
-        if (open === -1)
-            break;
-        at = readMarkup(reading, open);
-    }
-    const unclosed = reading.stack.at(-1);
-    if (unclosed)
-        throw new errors/* XmlShapeError */.Jv(`not well-formed XML: <${unclosed.name}> is never closed (cut off?)`);
-    if (!reading.root)
-        throw new errors/* XmlShapeError */.Jv('XML without a root element');
-    return reading.root;
+;// CONCATENATED MODULE: ./src/ci/task-answers.ts
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** One element or many, as a list of elements; text and other shapes are dropped. */
+function task_answers_elements(value) {
+    return (Array.isArray(value) ? value : [value]).filter(isRecord);
 }
-/**
- * An element as plain JSON, shaped as fast-xml-parser shapes it: text for a leaf, an object of
- * children otherwise, an array where a name repeats.
- */
-function toPlain(element) {
-    if (element.children.length === 0)
-        return element.text;
-    // No prototype: an element named `constructor` or `__proto__` is a key like any other.
-    const plain = Object.create(null);
-    for (const child of element.children) {
-        const value = toPlain(child);
-        const seen = plain[child.name];
-        // toPlain never returns an array, so an array here is a name already seen twice.
-        if (seen === undefined)
-            plain[child.name] = value;
-        else if (Array.isArray(seen))
-            seen.push(value);
-        else
-            plain[child.name] = [seen, value];
-    }
-    return plain;
+/** A leaf's text; '' when missing, repeated or not a leaf (a hostile answer may be any shape). */
+function task_answers_text(node, name) {
+    const value = node[name];
+    return typeof value === 'string' ? value : '';
 }
-/** Reads the markup that starts at `open` (a `<`); returns where the next text starts. */
-function readMarkup(reading, open) {
-    const { source, stack } = reading;
-    if (source.startsWith('<!--', open))
-        return after(source, '-->', open + 4, 'a comment');
-    if (source.startsWith('<![CDATA[', open)) {
-        const end = after(source, ']]>', open + 9, 'a CDATA section');
-        addText(stack, normalizeLineEnds(source.slice(open + 9, end - 3)));
-        return end;
-    }
-    if (source.startsWith('<?', open))
-        return after(source, '?>', open + 2, 'a declaration');
-    if (source.startsWith('<!', open))
-        throw new errors/* XmlShapeError */.Jv('XML with a DOCTYPE, which the API never sends');
-    const close = tagEnd(source, open + 1);
-    if (source.charCodeAt(open + 1) === SLASH) {
-        const element = stack.pop();
-        // Compared in place: a status check reads some thirty closing tags per answer.
-        const nameEnd = open + 2 + (element?.name.length ?? 0);
-        if (!element || !source.startsWith(element.name, open + 2) || !isBlank(source, nameEnd, close)) {
-            const name = source.slice(open + 2, close).trimEnd();
-            throw new errors/* XmlShapeError */.Jv(`not well-formed XML: </${name}> where ${element ? `</${element.name}>` : 'no element'} was open`);
-        }
-        return close + 1;
-    }
-    const selfClosing = source.charCodeAt(close - 1) === SLASH;
-    let nameEnd = open + 1;
-    while (nameEnd < close && !isSpace(source.charCodeAt(nameEnd)) && source.charCodeAt(nameEnd) !== SLASH)
-        nameEnd++;
-    const name = source.slice(open + 1, nameEnd);
-    if (!NAME.test(name))
-        throw new errors/* XmlShapeError */.Jv(`not well-formed XML: <${name.slice(0, 40)}> is not an element`);
-    const element = { name, children: [], text: '' };
-    const parent = stack.at(-1);
-    if (parent)
-        parent.children.push(element);
-    else if (reading.root)
-        throw new errors/* XmlShapeError */.Jv('XML with more than one root element');
-    else
-        reading.root = element;
-    if (!selfClosing)
-        stack.push(element);
-    if (stack.length > MAX_DEPTH)
-        throw new errors/* XmlShapeError */.Jv(`XML nested deeper than ${MAX_DEPTH} elements`);
-    return close + 1;
+/** One `<Tasks>` element: a node of the run's workflow that ran. */
+function toExecutionTask(node) {
+    return {
+        type: task_answers_text(node, 'Type'),
+        name: task_answers_text(node, 'Name'),
+        state: task_answers_text(node, 'State'),
+        jobId: task_answers_text(node, 'JobId'),
+        createTime: task_answers_text(node, 'CreateTime'),
+        endTime: task_answers_text(node, 'EndTime'),
+    };
 }
-/**
- * Text between `at` and `end`. Whitespace that only separates elements (indentation) is not kept:
- * nothing reads a container's text, and it would be most of what a status check allocates.
- */
-function readText(reading, at, end) {
-    const { source, stack } = reading;
-    if (isBlank(source, at, end)) {
-        const element = stack.at(-1);
-        const beforeChild = end < source.length && isNameStart(source.charCodeAt(end + 1));
-        if (!element || element.children.length > 0 || beforeChild)
-            return;
-    }
-    const raw = normalizeLineEnds(source.slice(at, end));
-    addText(stack, raw.includes('&') ? decodeEntities(raw) : raw);
+/** Every `<Tasks>` of a `<WorkflowExecution>`, in the order the answer gives them. */
+function tasksIn(execution) {
+    return task_answers_elements(execution.Tasks).map(toExecutionTask);
 }
-/** XML 1.0 §2.11: a parser reads CR LF and a lone CR as LF. */
-function normalizeLineEnds(text) {
-    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+/** One media job's `<JobsDetail>`; undefined for an empty node. */
+function toMediaJob(node) {
+    const jobId = task_answers_text(node, 'JobId');
+    if (!jobId)
+        return undefined;
+    return {
+        jobId,
+        tag: task_answers_text(node, 'Tag'),
+        state: task_answers_text(node, 'State'),
+        code: task_answers_text(node, 'Code'),
+        message: task_answers_text(node, 'Message'),
+        creationTime: task_answers_text(node, 'CreationTime'),
+        endTime: task_answers_text(node, 'EndTime'),
+    };
 }
-function addText(stack, text) {
-    const element = stack.at(-1);
-    if (!element)
-        throw new errors/* XmlShapeError */.Jv('not well-formed XML: text outside the root element');
-    element.text += text;
-}
-const SLASH = 0x2f;
-/** The API nests a few levels; a document far deeper is not an answer, and would exhaust the stack. */
-const MAX_DEPTH = 100;
-function isSpace(code) {
-    return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-function isBlank(source, from, to) {
-    for (let i = from; i < to; i++)
-        if (!isSpace(source.charCodeAt(i)))
-            return false;
-    return true;
-}
-/** What may follow `<` to open an element (the NAME check decides the rest). */
-function isNameStart(code) {
-    return code !== SLASH && code !== 0x21 /* ! */ && code !== 0x3f /* ? */ && !Number.isNaN(code);
-}
-/**
- * The five XML entities and numeric references; anything else stays as it was written. (HTML names
- * such as `&nbsp;`, which fast-xml-parser's `htmlEntities` decoded, are not XML without a DTD.)
- */
-function decodeEntities(text) {
-    return text.replace(ENTITY, (whole, hex, decimal, named) => {
-        if (named)
-            return NAMED[named] ?? whole;
-        const code = parseInt(hex ?? decimal ?? '', hex ? 16 : 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    });
-}
-/** Index just past `terminator`, searched from `from`. */
-function after(source, terminator, from, what) {
-    const end = source.indexOf(terminator, from);
-    if (end === -1)
-        throw new errors/* XmlShapeError */.Jv(`not well-formed XML: ${what} is never closed (cut off?)`);
-    return end + terminator.length;
-}
-/** Index of the `>` that ends the tag starting at `from`; a `>` inside a quoted attribute does not. */
-function tagEnd(source, from) {
-    let quote = 0;
-    for (let i = from; i < source.length; i++) {
-        const c = source.charCodeAt(i);
-        if (quote) {
-            if (c === quote)
-                quote = 0;
-        }
-        else if (c === 0x22 || c === 0x27)
-            quote = c;
-        else if (c === 0x3e)
-            return i;
-        else if (c === 0x3c)
-            break;
-    }
-    throw new errors/* XmlShapeError */.Jv('not well-formed XML: a tag is never closed (cut off?)');
+/** The media jobs of a DescribeMediaJob `<Response>` (the docs type `JobsDetail` as an array). */
+function mediaJobsIn(response) {
+    return task_answers_elements(response.JobsDetail)
+        .map(toMediaJob)
+        .filter((job) => job !== undefined);
 }
 
+// EXTERNAL MODULE: ./src/ci/http.ts
+var http = __webpack_require__(8282);
 ;// CONCATENATED MODULE: ./src/ci/xml-answers.ts
 /**
- * The API's answers, read (see ../shared/ci-api.md). Loaded with the first answer: a dry run or a
- * step that fails on its inputs parses nothing.
+ * The API's answers, read with fast-xml-parser (see ../shared/ci-api.md). Loaded with the first
+ * answer: a dry run or a step that fails on its inputs parses nothing.
  */
 
 
+
+
+/** The elements the API repeats: read as a list even when an answer holds one. */
+const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'Tasks']);
+/** The API nests a few levels; a document far deeper is not an answer. */
+const MAX_DEPTH = 100;
+const parser = new XMLParser/* default */.A({
+    ignoreAttributes: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    // Values stay the strings sent: a JobId `123e4`, a Code `0x1F`, a NextToken `0010`.
+    parseTagValue: false,
+    // An object key's leading and trailing spaces are part of it.
+    trimValues: false,
+    // The switch that also decodes numeric character references (`&#34;`, which Go's encoding/xml
+    // writes). Entities a DOCTYPE would declare never get this far: a DOCTYPE is refused below.
+    htmlEntities: true,
+    // Counted as the elements around the deepest one.
+    maxNestedTags: MAX_DEPTH - 1,
+    isArray: (name) => REPEATED.has(name),
+});
+/**
+ * The one root element of a well-formed answer, checked before it is parsed: fast-xml-parser
+ * reads past a missing closing tag, and would expand the entities a DOCTYPE declares.
+ */
+function readDocument(xml) {
+    if (Buffer.byteLength(xml) > http/* MAX_ANSWER_BYTES */.g)
+        throw new errors/* XmlShapeError */.Jv(`an answer over ${http/* MAX_ANSWER_BYTES */.g / 1024 / 1024} MiB`);
+    if (xml.includes('<!DOCTYPE'))
+        throw new errors/* XmlShapeError */.Jv('XML with a DOCTYPE, which the API never sends');
+    const valid = fxp/* XMLValidator */.iI.validate(xml);
+    if (valid !== true)
+        throw new errors/* XmlShapeError */.Jv(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, cut off?)`);
+    let document;
+    try {
+        document = parser.parse(xml);
+    }
+    catch (error) {
+        throw new errors/* XmlShapeError */.Jv(`unreadable XML: ${error.message}`);
+    }
+    const names = Object.keys(document).filter((name) => name !== '#text');
+    const name = names[0];
+    // Two roots of one name parse as a list.
+    if (names.length !== 1 || name === undefined || Array.isArray(document[name]))
+        throw new errors/* XmlShapeError */.Jv('XML without exactly one root element');
+    return { name, root: asNode(document[name]) ?? {} };
+}
 function parseResponse(xml) {
-    const root = readXml(xml);
-    if (root.name !== 'Response')
-        throw new errors/* XmlShapeError */.Jv(`expected a <Response> document, got <${root.name}>`);
+    const { name, root } = readDocument(xml);
+    if (name !== 'Response')
+        throw new errors/* XmlShapeError */.Jv(`expected a <Response> document, got <${name}>`);
     return root;
 }
-/** The one child of that name; undefined when it is missing or repeated. Allocates nothing: it runs per poll. */
-function only(node, name) {
-    let found;
-    for (const element of node?.children ?? []) {
-        if (element.name !== name)
-            continue;
-        if (found)
-            return undefined;
-        found = element;
-    }
-    return found;
+/** An element with children; undefined for a leaf's text, a list, or nothing. */
+function asNode(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
 }
 function has(node, name) {
-    return node?.children.some((element) => element.name === name) ?? false;
-}
-/** Every child of that name: the API repeats some (JobsDetail, NonExistJobIds, …). */
-function list(node, name) {
-    return node.children.filter((element) => element.name === name);
+    return node !== undefined && Object.hasOwn(node, name);
 }
 /** The child's text; '' when it is missing, repeated, or holds other elements. */
 function xml_answers_text(node, name) {
-    const element = only(node, name);
-    return element ? textOf(element) : '';
-}
-function textOf(element) {
-    return element.children.length === 0 ? element.text : '';
+    const value = has(node, name) ? node[name] : undefined;
+    return typeof value === 'string' ? value : '';
 }
 function child(node, name) {
-    const element = only(node, name);
-    return element && element.children.length > 0 ? element : undefined;
+    return has(node, name) ? asNode(node[name]) : undefined;
 }
-/** Each child's text by name; a name that repeats reads as '' (one pass: hostile input may be wide). */
+/** Every element of a repeated name that has children (an empty `<JobsDetail/>` is no job). */
+function nodes(node, name) {
+    const value = node[name];
+    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return list.map(asNode).filter((element) => element !== undefined);
+}
+/** Each child's text by name; a name that repeats or holds elements reads as ''. */
 function textRecord(node) {
     const record = Object.create(null);
-    const seen = new Set();
-    for (const element of node?.children ?? []) {
-        record[element.name] = seen.has(element.name) ? '' : textOf(element);
-        seen.add(element.name);
-    }
+    for (const name of Object.keys(node ?? {}))
+        if (name !== '#text')
+            record[name] = xml_answers_text(node, name);
     return record;
+}
+/** A subtree passed through as parsed, without the indentation between its elements. */
+function withoutIndentation(value) {
+    if (Array.isArray(value))
+        return value.map(withoutIndentation);
+    const node = asNode(value);
+    if (!node)
+        return value;
+    return Object.fromEntries(Object.entries(node)
+        .filter(([name]) => name !== '#text')
+        .map(([name, inner]) => [name, withoutIndentation(inner)]));
 }
 function toJobDetail(node) {
     const job = {
@@ -536,17 +430,18 @@ function toJobDetail(node) {
     }
     return job;
 }
+/** The ids a describe names as unknown, one `<NonExistJobIds>` each; empty nodes are none. */
+function nonExistJobIds(response) {
+    const ids = response['NonExistJobIds'] ?? [];
+    return ids.filter((id) => typeof id === 'string' && id !== '');
+}
 /** The answer of CreateInventoryTriggerJob, DescribeInventoryTriggerJob and DescribeInventoryTriggerJobs. */
 function parseJobResponse(xml) {
     const response = parseResponse(xml);
     return {
         requestId: xml_answers_text(response, 'RequestId'),
-        jobs: list(response, 'JobsDetail')
-            .filter((node) => node.children.length > 0)
-            .map(toJobDetail),
-        nonExistJobIds: list(response, 'NonExistJobIds')
-            .map(textOf)
-            .filter((id) => id !== ''),
+        jobs: nodes(response, 'JobsDetail').map(toJobDetail),
+        nonExistJobIds: nonExistJobIds(response),
         nextToken: xml_answers_text(response, 'NextToken'),
     };
 }
@@ -564,37 +459,46 @@ function toExecution(node) {
         state: xml_answers_text(node, 'State'),
         createTime: xml_answers_text(node, 'CreateTime'),
     };
-    const topology = list(node, 'Topology');
-    if (topology.length > 0)
-        execution.topology = topology.length === 1 ? toPlain(topology[0]) : topology.map(toPlain);
+    if (has(node, 'Topology'))
+        execution.topology = withoutIndentation(node['Topology']);
+    if (has(node, 'Tasks'))
+        execution.tasks = tasksIn(node);
     return execution;
 }
 function parseExecutionResponse(xml) {
     const response = parseResponse(xml);
-    const node = list(response, 'WorkflowExecution').find((element) => element.children.length > 0);
+    const [node] = nodes(response, 'WorkflowExecution');
     return { requestId: xml_answers_text(response, 'RequestId'), execution: node && toExecution(node) };
 }
 function parseExecutionsResponse(xml) {
     const response = parseResponse(xml);
     return {
         requestId: xml_answers_text(response, 'RequestId'),
-        executions: list(response, 'WorkflowExecutionList')
-            .filter((node) => node.children.length > 0)
-            .map(toExecution),
+        executions: nodes(response, 'WorkflowExecutionList').map(toExecution),
         nextToken: xml_answers_text(response, 'NextToken'),
+    };
+}
+/** The answer of DescribeMediaJob (`GET /jobs/<JobId>`). */
+function parseMediaJobResponse(xml) {
+    const response = parseResponse(xml);
+    return {
+        requestId: xml_answers_text(response, 'RequestId'),
+        jobs: mediaJobsIn(response),
+        nonExistJobIds: nonExistJobIds(response),
     };
 }
 /** The `<Error>` document of a failed call; undefined for any other body, well-formed or not. */
 function parseErrorBody(xml) {
-    let error;
+    let document;
     try {
-        error = readXml(xml);
+        document = readDocument(xml);
     }
     catch {
         return undefined;
     }
-    if (error.name !== 'Error')
+    if (document.name !== 'Error')
         return undefined;
+    const error = document.root;
     return { code: xml_answers_text(error, 'Code'), message: xml_answers_text(error, 'Message'), requestId: xml_answers_text(error, 'RequestId') };
 }
 

@@ -1,0 +1,308 @@
+export const id = 332;
+export const ids = [332];
+export const modules = {
+
+/***/ 8282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ callName),
+/* harmony export */   g: () => (/* binding */ MAX_ANSWER_BYTES)
+/* harmony export */ });
+/**
+ * The most of an answer that is read. The largest the API sends, a page of 100 jobs, is some
+ * 150 KB; anything past 1 MiB is not an answer to act on, and reading it all could exhaust memory.
+ */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+/** How messages name a request: `GET /inventorytriggerjob/<id>`. */
+function callName(method, url) {
+    return `${method} ${url.pathname}`;
+}
+
+
+/***/ }),
+
+/***/ 6332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  parseErrorBody: () => (/* binding */ parseErrorBody),
+  parseExecutionResponse: () => (/* binding */ parseExecutionResponse),
+  parseExecutionsResponse: () => (/* binding */ parseExecutionsResponse),
+  parseJobResponse: () => (/* binding */ parseJobResponse),
+  parseMediaJobResponse: () => (/* binding */ parseMediaJobResponse),
+  parseTriggerWorkflowResponse: () => (/* binding */ parseTriggerWorkflowResponse)
+});
+
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 23 modules
+var XMLParser = __webpack_require__(2893);
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
+var fxp = __webpack_require__(5824);
+// EXTERNAL MODULE: ./src/ci/errors.ts
+var errors = __webpack_require__(9497);
+;// CONCATENATED MODULE: ./src/ci/task-answers.ts
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** One element or many, as a list of elements; text and other shapes are dropped. */
+function task_answers_elements(value) {
+    return (Array.isArray(value) ? value : [value]).filter(isRecord);
+}
+/** A leaf's text; '' when missing, repeated or not a leaf (a hostile answer may be any shape). */
+function task_answers_text(node, name) {
+    const value = node[name];
+    return typeof value === 'string' ? value : '';
+}
+/** One `<Tasks>` element: a node of the run's workflow that ran. */
+function toExecutionTask(node) {
+    return {
+        type: task_answers_text(node, 'Type'),
+        name: task_answers_text(node, 'Name'),
+        state: task_answers_text(node, 'State'),
+        jobId: task_answers_text(node, 'JobId'),
+        createTime: task_answers_text(node, 'CreateTime'),
+        endTime: task_answers_text(node, 'EndTime'),
+    };
+}
+/** Every `<Tasks>` of a `<WorkflowExecution>`, in the order the answer gives them. */
+function tasksIn(execution) {
+    return task_answers_elements(execution.Tasks).map(toExecutionTask);
+}
+/** One media job's `<JobsDetail>`; undefined for an empty node. */
+function toMediaJob(node) {
+    const jobId = task_answers_text(node, 'JobId');
+    if (!jobId)
+        return undefined;
+    return {
+        jobId,
+        tag: task_answers_text(node, 'Tag'),
+        state: task_answers_text(node, 'State'),
+        code: task_answers_text(node, 'Code'),
+        message: task_answers_text(node, 'Message'),
+        creationTime: task_answers_text(node, 'CreationTime'),
+        endTime: task_answers_text(node, 'EndTime'),
+    };
+}
+/** The media jobs of a DescribeMediaJob `<Response>` (the docs type `JobsDetail` as an array). */
+function mediaJobsIn(response) {
+    return task_answers_elements(response.JobsDetail)
+        .map(toMediaJob)
+        .filter((job) => job !== undefined);
+}
+
+// EXTERNAL MODULE: ./src/ci/http.ts
+var http = __webpack_require__(8282);
+;// CONCATENATED MODULE: ./src/ci/xml-answers.ts
+/**
+ * The API's answers, read with fast-xml-parser (see ../shared/ci-api.md). Loaded with the first
+ * answer: a dry run or a step that fails on its inputs parses nothing.
+ */
+
+
+
+
+/** The elements the API repeats: read as a list even when an answer holds one. */
+const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'Tasks']);
+/** The API nests a few levels; a document far deeper is not an answer. */
+const MAX_DEPTH = 100;
+const parser = new XMLParser/* default */.A({
+    ignoreAttributes: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    // Values stay the strings sent: a JobId `123e4`, a Code `0x1F`, a NextToken `0010`.
+    parseTagValue: false,
+    // An object key's leading and trailing spaces are part of it.
+    trimValues: false,
+    // The switch that also decodes numeric character references (`&#34;`, which Go's encoding/xml
+    // writes). Entities a DOCTYPE would declare never get this far: a DOCTYPE is refused below.
+    htmlEntities: true,
+    // Counted as the elements around the deepest one.
+    maxNestedTags: MAX_DEPTH - 1,
+    isArray: (name) => REPEATED.has(name),
+});
+/**
+ * The one root element of a well-formed answer, checked before it is parsed: fast-xml-parser
+ * reads past a missing closing tag, and would expand the entities a DOCTYPE declares.
+ */
+function readDocument(xml) {
+    if (Buffer.byteLength(xml) > http/* MAX_ANSWER_BYTES */.g)
+        throw new errors/* XmlShapeError */.Jv(`an answer over ${http/* MAX_ANSWER_BYTES */.g / 1024 / 1024} MiB`);
+    if (xml.includes('<!DOCTYPE'))
+        throw new errors/* XmlShapeError */.Jv('XML with a DOCTYPE, which the API never sends');
+    const valid = fxp/* XMLValidator */.iI.validate(xml);
+    if (valid !== true)
+        throw new errors/* XmlShapeError */.Jv(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, cut off?)`);
+    let document;
+    try {
+        document = parser.parse(xml);
+    }
+    catch (error) {
+        throw new errors/* XmlShapeError */.Jv(`unreadable XML: ${error.message}`);
+    }
+    const names = Object.keys(document).filter((name) => name !== '#text');
+    const name = names[0];
+    // Two roots of one name parse as a list.
+    if (names.length !== 1 || name === undefined || Array.isArray(document[name]))
+        throw new errors/* XmlShapeError */.Jv('XML without exactly one root element');
+    return { name, root: asNode(document[name]) ?? {} };
+}
+function parseResponse(xml) {
+    const { name, root } = readDocument(xml);
+    if (name !== 'Response')
+        throw new errors/* XmlShapeError */.Jv(`expected a <Response> document, got <${name}>`);
+    return root;
+}
+/** An element with children; undefined for a leaf's text, a list, or nothing. */
+function asNode(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function has(node, name) {
+    return node !== undefined && Object.hasOwn(node, name);
+}
+/** The child's text; '' when it is missing, repeated, or holds other elements. */
+function xml_answers_text(node, name) {
+    const value = has(node, name) ? node[name] : undefined;
+    return typeof value === 'string' ? value : '';
+}
+function child(node, name) {
+    return has(node, name) ? asNode(node[name]) : undefined;
+}
+/** Every element of a repeated name that has children (an empty `<JobsDetail/>` is no job). */
+function nodes(node, name) {
+    const value = node[name];
+    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return list.map(asNode).filter((element) => element !== undefined);
+}
+/** Each child's text by name; a name that repeats or holds elements reads as ''. */
+function textRecord(node) {
+    const record = Object.create(null);
+    for (const name of Object.keys(node ?? {}))
+        if (name !== '#text')
+            record[name] = xml_answers_text(node, name);
+    return record;
+}
+/** A subtree passed through as parsed, without the indentation between its elements. */
+function withoutIndentation(value) {
+    if (Array.isArray(value))
+        return value.map(withoutIndentation);
+    const node = asNode(value);
+    if (!node)
+        return value;
+    return Object.fromEntries(Object.entries(node)
+        .filter(([name]) => name !== '#text')
+        .map(([name, inner]) => [name, withoutIndentation(inner)]));
+}
+function toJobDetail(node) {
+    const job = {
+        jobId: xml_answers_text(node, 'JobId'),
+        name: xml_answers_text(node, 'Name'),
+        type: xml_answers_text(node, 'Type'),
+        state: xml_answers_text(node, 'State'),
+        code: xml_answers_text(node, 'Code'),
+        message: xml_answers_text(node, 'Message'),
+        creationTime: xml_answers_text(node, 'CreationTime'),
+        startTime: xml_answers_text(node, 'StartTime'),
+        endTime: xml_answers_text(node, 'EndTime'),
+    };
+    if (has(node, 'Progress'))
+        job.progress = xml_answers_text(node, 'Progress');
+    if (has(node, 'Input'))
+        job.input = textRecord(child(node, 'Input'));
+    const operation = child(node, 'Operation');
+    // The PHP SDK's samples show WorkflowIds beside Operation rather than inside it.
+    const holder = has(operation, 'WorkflowIds') ? operation : has(node, 'WorkflowIds') ? node : undefined;
+    if (has(node, 'Operation') || holder) {
+        job.operation = {};
+        if (holder)
+            job.operation.workflowIds = xml_answers_text(holder, 'WorkflowIds');
+        const interval = child(operation, 'TimeInterval');
+        if (interval) {
+            job.operation.timeInterval = {};
+            if (has(interval, 'Start'))
+                job.operation.timeInterval.start = xml_answers_text(interval, 'Start');
+            if (has(interval, 'End'))
+                job.operation.timeInterval.end = xml_answers_text(interval, 'End');
+        }
+    }
+    return job;
+}
+/** The ids a describe names as unknown, one `<NonExistJobIds>` each; empty nodes are none. */
+function nonExistJobIds(response) {
+    const ids = response['NonExistJobIds'] ?? [];
+    return ids.filter((id) => typeof id === 'string' && id !== '');
+}
+/** The answer of CreateInventoryTriggerJob, DescribeInventoryTriggerJob and DescribeInventoryTriggerJobs. */
+function parseJobResponse(xml) {
+    const response = parseResponse(xml);
+    return {
+        requestId: xml_answers_text(response, 'RequestId'),
+        jobs: nodes(response, 'JobsDetail').map(toJobDetail),
+        nonExistJobIds: nonExistJobIds(response),
+        nextToken: xml_answers_text(response, 'NextToken'),
+    };
+}
+function parseTriggerWorkflowResponse(xml) {
+    const response = parseResponse(xml);
+    return { requestId: xml_answers_text(response, 'RequestId'), instanceId: xml_answers_text(response, 'InstanceId') };
+}
+function toExecution(node) {
+    const execution = {
+        runId: xml_answers_text(node, 'RunId'),
+        workflowId: xml_answers_text(node, 'WorkflowId'),
+        // ci-api.md writes Name; the DescribeWorkflowExecution page writes WorkflowName.
+        name: xml_answers_text(node, 'Name') || xml_answers_text(node, 'WorkflowName'),
+        object: xml_answers_text(node, 'Object'),
+        state: xml_answers_text(node, 'State'),
+        createTime: xml_answers_text(node, 'CreateTime'),
+    };
+    if (has(node, 'Topology'))
+        execution.topology = withoutIndentation(node['Topology']);
+    if (has(node, 'Tasks'))
+        execution.tasks = tasksIn(node);
+    return execution;
+}
+function parseExecutionResponse(xml) {
+    const response = parseResponse(xml);
+    const [node] = nodes(response, 'WorkflowExecution');
+    return { requestId: xml_answers_text(response, 'RequestId'), execution: node && toExecution(node) };
+}
+function parseExecutionsResponse(xml) {
+    const response = parseResponse(xml);
+    return {
+        requestId: xml_answers_text(response, 'RequestId'),
+        executions: nodes(response, 'WorkflowExecutionList').map(toExecution),
+        nextToken: xml_answers_text(response, 'NextToken'),
+    };
+}
+/** The answer of DescribeMediaJob (`GET /jobs/<JobId>`). */
+function parseMediaJobResponse(xml) {
+    const response = parseResponse(xml);
+    return {
+        requestId: xml_answers_text(response, 'RequestId'),
+        jobs: mediaJobsIn(response),
+        nonExistJobIds: nonExistJobIds(response),
+    };
+}
+/** The `<Error>` document of a failed call; undefined for any other body, well-formed or not. */
+function parseErrorBody(xml) {
+    let document;
+    try {
+        document = readDocument(xml);
+    }
+    catch {
+        return undefined;
+    }
+    if (document.name !== 'Error')
+        return undefined;
+    const error = document.root;
+    return { code: xml_answers_text(error, 'Code'), message: xml_answers_text(error, 'Message'), requestId: xml_answers_text(error, 'RequestId') };
+}
+
+
+/***/ })
+
+};
