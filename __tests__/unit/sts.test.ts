@@ -155,7 +155,7 @@ describe('assumeRoleWithWebIdentity', () => {
       return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     };
 
-    it('reads at most 64 KiB of an answer', async () => {
+    it('reads at most 1 MiB of an answer, as every answer of the step', async () => {
       const endpoint = await serve((_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(`{"Response":{"RequestId":"${'x'.repeat(1 << 20)}"}}`);
@@ -165,7 +165,7 @@ describe('assumeRoleWithWebIdentity', () => {
         retryPolicy: { ...options().retryPolicy!, maxAttempts: 1 },
       }).catch((e: unknown) => e);
       expect((error as TransportError).message).toBe(
-        'STS AssumeRoleWithWebIdentity answered more than 64 KiB',
+        'STS AssumeRoleWithWebIdentity answered more than 1 MiB',
       );
     });
 

@@ -30,7 +30,7 @@ export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
         mask: log.mask,
         logger: log,
         region: settings.region,
-        sts: { timeoutMs: settings.requestTimeoutMs },
+        sts: { timeoutMs: settings.requestTimeoutMs, transport },
       })
     : settings.signIn.keys;
   const make = (options: Partial<ConstructorParameters<typeof CiClient>[0]>) => {

@@ -8,6 +8,8 @@ export interface HttpRequest {
   timeoutMs: number;
   /** The step's own: the workflow run was cancelled. */
   signal?: AbortSignal;
+  /** How messages name the call; by default `METHOD /path`. */
+  name?: string;
 }
 
 export interface HttpAnswer {

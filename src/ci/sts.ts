@@ -3,8 +3,9 @@
  * keys. Unsigned (`Authorization: SKIP`), JSON both ways, errors as HTTP 200 with `Response.Error`.
  * Retried like any call that changes nothing; the caller masks what it returns before anything else.
  */
-import type { Dispatcher } from 'undici';
 import { TransportError } from './errors.js';
+import type { Transport } from './http.js';
+import { transportFromEnvironment } from './transport.js';
 import type { Credentials, Logger } from './request.js';
 import { retryableForIdempotentCall } from './retry-rules.js';
 import {
@@ -16,8 +17,6 @@ import {
 import { realSleep, type Sleep } from '../waiting/sleep.js';
 
 export const STS_CALL = 'STS AssumeRoleWithWebIdentity';
-/** An answer is a few hundred bytes; anything far larger is not STS. */
-const MAX_ANSWER_BYTES = 64 * 1024;
 
 export interface AssumeRoleRequest {
   /** The CAM OIDC identity provider. */
@@ -48,8 +47,11 @@ export interface StsOptions {
   /** `X-TC-Region`: the API requires one; the step's region will do. */
   region: string;
   logger: Logger;
-  /** The step's HTTP dispatcher (proxy, keep-alive); by default one that honours HTTPS_PROXY/NO_PROXY. */
-  dispatcher?: Dispatcher;
+  /**
+   * How the exchange goes out: the step's transport (one undici dispatcher for the step, its proxy,
+   * time limit and answer cap); by default one of its own.
+   */
+  transport?: Transport;
   /** Time limit of one attempt. */
   timeoutMs?: number;
   retryPolicy?: RetryPolicy;
@@ -83,9 +85,7 @@ export function retryableForSts(error: unknown): RetryHint | false {
   return retryableForIdempotentCall(error);
 }
 
-/** undici loads with the first exchange: a step that only imports StsError, or signs with keys, does not pay for it. */
-let undici: Promise<typeof import('undici')> | undefined;
-let defaultDispatcher: Dispatcher | undefined;
+let defaultTransport: Transport | undefined;
 
 export async function assumeRoleWithWebIdentity(
   assume: AssumeRoleRequest,
@@ -113,45 +113,26 @@ export async function assumeRoleWithWebIdentity(
 }
 
 async function attempt(body: string, options: StsOptions, now: () => number): Promise<TemporaryCredentials> {
-  const { request, EnvHttpProxyAgent } = await (undici ??= import('undici'));
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const stop = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    stop.abort();
-  }, timeoutMs);
-  const onAbort = () => stop.abort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  if (options.signal?.aborted) stop.abort();
+  const transport = options.transport ?? (defaultTransport ??= transportFromEnvironment());
   const started = now();
-  let status: number;
-  let text: string;
-  let date: string | undefined;
-  try {
-    const answer = await request(new URL('/', options.endpoint), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'x-tc-action': 'AssumeRoleWithWebIdentity',
-        'x-tc-version': '2018-08-13',
-        'x-tc-timestamp': String(Math.floor(now() / 1000)),
-        'x-tc-region': options.region,
-        authorization: 'SKIP',
-      },
-      body,
-      signal: stop.signal,
-      dispatcher: options.dispatcher ?? (defaultDispatcher ??= new EnvHttpProxyAgent()),
-    });
-    status = answer.statusCode;
-    date = [answer.headers.date].flat()[0];
-    text = await readBounded(answer.body);
-  } catch (error) {
-    throw failure(error, options, timedOut, timeoutMs);
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-  }
+  const answer = await transport({
+    url: new URL('/', options.endpoint),
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'x-tc-action': 'AssumeRoleWithWebIdentity',
+      'x-tc-version': '2018-08-13',
+      'x-tc-timestamp': String(Math.floor(now() / 1000)),
+      'x-tc-region': options.region,
+      authorization: 'SKIP',
+    },
+    body,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    signal: options.signal,
+    name: STS_CALL,
+  });
+  const { status, body: text } = answer;
+  const date = [answer.headers.date].flat()[0];
   const parsed = parseAnswer(text);
   const requestId = parsed?.RequestId ?? '';
   options.logger.debug(
@@ -201,48 +182,4 @@ function parseAnswer(text: string): StsResponse | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function readBounded(body: AsyncIterable<Buffer> & { destroy(): unknown }): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > MAX_ANSWER_BYTES) {
-      body.destroy();
-      throw new TransportError(`${STS_CALL} answered more than ${MAX_ANSWER_BYTES / 1024} KiB`, 'unparsable');
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function failure(error: unknown, options: StsOptions, timedOut: boolean, timeoutMs: number): TransportError {
-  if (error instanceof TransportError) return error;
-  if (timedOut)
-    return new TransportError(`${STS_CALL} got no answer within ${timeoutMs / 1000} s`, 'timeout');
-  if (options.signal?.aborted) return new TransportError(`${STS_CALL} was aborted`, 'aborted');
-  const host = options.endpoint.host;
-  const code = causeCode(error);
-  if (code === 'ECONNREFUSED')
-    return new TransportError(`${STS_CALL}: connection refused by ${host}`, 'connect');
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new TransportError(`${STS_CALL}: cannot resolve ${options.endpoint.hostname}`, 'dns');
-  }
-  if (code && /CERT|SELF_SIGNED|UNABLE_TO_|^ERR_SSL|^EPROTO$/.test(code)) {
-    return new TransportError(
-      `${STS_CALL}: ${host} presented a certificate or TLS this runner does not accept (${code})`,
-      'tls',
-    );
-  }
-  return new TransportError(`${STS_CALL}: connection failed (${code ?? (error as Error).message})`, 'reset');
-}
-
-function causeCode(error: unknown): string | undefined {
-  // Not `instanceof Error`: errors from Node's own modules may come from another realm (a test's VM).
-  for (let current = error as { code?: unknown; cause?: unknown } | undefined; current;) {
-    if (typeof current.code === 'string' && current.code !== 'UND_ERR_SOCKET') return current.code;
-    current = typeof current.cause === 'object' ? (current.cause as typeof current) : undefined;
-  }
-  return undefined;
 }

@@ -52,11 +52,12 @@ async function send(
   } catch (error) {
     if (timedOut) {
       throw new TransportError(
-        `${callName(method, url)} got no answer within ${timeoutMs / 1000} s`,
+        `${exchange.name ?? callName(method, url)} got no answer within ${timeoutMs / 1000} s`,
         'timeout',
       );
     }
-    if (signal?.aborted) throw new TransportError(`${callName(method, url)} was aborted`, 'aborted');
+    if (signal?.aborted)
+      throw new TransportError(`${exchange.name ?? callName(method, url)} was aborted`, 'aborted');
     throw failure(error, exchange, proxyOf);
   } finally {
     clearTimeout(timer);
@@ -67,10 +68,10 @@ async function send(
 /** What went wrong, from the codes of undici and of Node's net, dns and tls, as the retry rules need it. */
 function failure(
   error: unknown,
-  { method, url, timeoutMs }: HttpRequest,
+  { method, url, timeoutMs, name }: HttpRequest,
   proxyOf: (error: Error) => URL | undefined,
 ) {
-  const where = callName(method, url);
+  const where = name ?? callName(method, url);
   const { code, source } = codeOf(error);
   const proxy = source && proxyOf(source);
   const host = proxy ? `the proxy ${proxy.host}` : url.host;
