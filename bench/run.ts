@@ -12,6 +12,7 @@ import { ROOT } from '../test-support/github-runner.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { sdkFetch } from '../test-support/sdk-client.js';
 import { bundleSize, nccBuild } from './bundle-size.js';
+import { scaleFigures, scaleRow } from './scale.js';
 import { median, sampleMemory, timedNode, timedStep, type MemorySample } from './measure.js';
 
 const SECRET_ID = 'AKIDBENCH';
@@ -321,6 +322,8 @@ const [short, long, memory, bare] = await Promise.all([
 ]);
 log(`the same wait again, measuring the live heap after full collections`);
 const heap = await liveHeapRun();
+log('a job of 100,000 objects with 5,000 failed, beside one of 3 objects');
+const scale = await scaleFigures();
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 const s = (value: number) => `${(value / 1000).toFixed(1)} s`;
@@ -381,6 +384,7 @@ const rows: [string, string, string, string, boolean | undefined][] = [
     `bare undici poller (bench/bare-poller.mjs, one keep-alive Agent), same pace: peak ${mb(bare.peakMb)}; RSS ${mb(bare.firstMb)} → ${mb(bare.lastMb)} (${signed(growth(bare))}). ${memory.samples} + ${bare.samples} samples of /proc/<pid>/status every 20 ms; ${heap.samples} heap samples (bench/heap-probe.mjs, a run of its own)`,
     memoryOk,
   ],
+  scaleRow(scale),
   [
     'dist/index.js size',
     'reported',
