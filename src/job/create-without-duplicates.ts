@@ -72,6 +72,7 @@ export async function createJobWithoutDuplicates(
       now: deps.now,
       random: deps.random ?? Math.random,
       signal: deps.signal,
+      deadline: client.deadline,
       onRetry: (error, attempt, delayMs) =>
         deps.logger.warning(
           `Creating the job failed (${error instanceof Error ? error.message : String(error)}); ` +
