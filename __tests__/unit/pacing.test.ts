@@ -10,10 +10,10 @@ const LATENCY_MS = 50;
  * that admits `quota(t)` requests in any one second and throttles the rest. Returns each send's
  * time (ms after the start) and whether it was throttled.
  */
-async function simulate(seconds: number, quota: (atMs: number) => number) {
+async function simulate(seconds: number, quota: (atMs: number) => number, random = 0.5) {
   const clock = fakeClock();
   const start = clock.now();
-  const pacer = new RequestPacer(clock);
+  const pacer = new RequestPacer({ ...clock, random: () => random });
   const sends: Array<{ at: number; throttled: boolean }> = [];
   let fastestRate = 0;
   while (clock.now() - start < seconds * 1000) {
@@ -35,7 +35,7 @@ async function simulate(seconds: number, quota: (atMs: number) => number) {
 describe('RequestPacer', () => {
   it('lets every request through at once until an answer is throttled', async () => {
     const clock = fakeClock();
-    const pacer = new RequestPacer(clock);
+    const pacer = new RequestPacer({ ...clock, random: () => 0.5 });
     for (let i = 0; i < 100; i++) {
       await pacer.acquire();
       clock.advance(10);
@@ -64,7 +64,7 @@ describe('RequestPacer', () => {
 
   it("never sends faster than its rate, beyond the second's worth of tokens its bucket holds", async () => {
     const clock = fakeClock();
-    const pacer = new RequestPacer(clock);
+    const pacer = new RequestPacer({ ...clock, random: () => 0.5 });
     // Three seconds at ten answers a second, then one throttled: the rate drops to 0.7 × 10.
     for (let i = 0; i < 30; i++) {
       await pacer.acquire();
@@ -101,10 +101,23 @@ describe('RequestPacer', () => {
   });
 
   it('keeps its floor rate however often it is throttled', async () => {
-    const { between, pacer } = await simulate(60, () => 0);
+    const { between, pacer } = await simulate(60, () => 0, 0);
     expect(pacer.ratePerSecond).toBe(0.5);
     expect(between(30, 60).length).toBeGreaterThanOrEqual(14);
     expect(between(30, 60).length).toBeLessThanOrEqual(16);
+  });
+
+  it('after a throttled answer, waits one token and up to one more drawn at random: steps throttled together spread out', async () => {
+    const waits = [];
+    for (const random of [0, 0.5, 0.99]) {
+      const clock = fakeClock();
+      const pacer = new RequestPacer({ ...clock, random: () => random });
+      pacer.record(true);
+      await pacer.acquire();
+      waits.push(clock.sleeps.reduce((sum, ms) => sum + ms, 0));
+    }
+    // At the floor rate of 0.5/s a token takes 2 s.
+    expect(waits).toEqual([2000, 3000, 3980]);
   });
 
   it('stops waiting for a token when the run is cancelled', async () => {

@@ -29,6 +29,8 @@ export interface PacingDeps {
   /** Milliseconds, like Date.now. */
   now: () => number;
   sleep: Sleep;
+  /** Default Math.random. */
+  random?: () => number;
 }
 
 /**
@@ -37,6 +39,10 @@ export interface PacingDeps {
  * once until the first throttled answer; from then on each request takes a token, the rate drops
  * to `beta` × the measured send rate at each throttled answer (never below `minRatePerSecond`),
  * and climbs back along a cubic curve as answers succeed, never above twice the measured rate.
+ *
+ * One change to the SDKs' bucket: a throttled answer empties it, and leaves a debt of up to one
+ * token drawn at random. The SDKs pace one client's threads; here many steps are throttled in the
+ * same instant, and with the same floor rate would all come back in the same instant too.
  */
 export class RequestPacer {
   private readonly tuning: PacingTuning;
@@ -44,6 +50,7 @@ export class RequestPacer {
   /** Tokens per second, and the bucket's size (at least one token: no burst beyond a second's worth). */
   private fillRate: number;
   private capacity = 1;
+  /** Below zero after a throttled answer: the debt to pay back before the next request. */
   private tokens = 0;
   private lastRefill: number | undefined;
   /** Send rate measured over half-second buckets, smoothed. */
@@ -90,20 +97,20 @@ export class RequestPacer {
   record(throttled: boolean): void {
     const measured = this.measureSendRate();
     const now = this.seconds();
-    let rate: number;
-    if (throttled) {
-      const throttledAt = this.enabled ? Math.min(measured, this.fillRate) : measured;
-      this.lastMaxRate = throttledAt;
+    if (!throttled) {
       this.timeToMaxRate = this.cubicTimeToMaxRate();
-      this.lastThrottleAt = now;
-      rate = throttledAt * this.tuning.beta;
-      this.enabled = true;
-    } else {
-      this.timeToMaxRate = this.cubicTimeToMaxRate();
-      rate =
+      const rate =
         this.tuning.scaleConstant * (now - this.lastThrottleAt - this.timeToMaxRate) ** 3 + this.lastMaxRate;
+      this.setRate(Math.min(rate, 2 * measured));
+      return;
     }
-    this.setRate(Math.min(rate, 2 * measured));
+    const throttledAt = this.enabled ? Math.min(measured, this.fillRate) : measured;
+    this.lastMaxRate = throttledAt;
+    this.timeToMaxRate = this.cubicTimeToMaxRate();
+    this.lastThrottleAt = now;
+    this.enabled = true;
+    this.setRate(Math.min(throttledAt * this.tuning.beta, 2 * measured));
+    this.tokens = -(this.deps.random ?? Math.random)();
   }
 
   /** CUBIC's K: how long after a throttle the curve is back at the rate that was throttled. */
