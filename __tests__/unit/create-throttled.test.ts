@@ -13,10 +13,9 @@ const REQUEST: CreateJobRequest = {
 const JOB = { jobId: `b${'0'.repeat(32)}`, name: REQUEST.name, state: 'Submitted' } as JobDetail;
 
 /** A client whose creates answer the given errors first, then the job; it never finds a job by name. */
-function clientAnswering(errors: Error[], deadline?: number) {
+function clientAnswering(errors: Error[]) {
   const sent: string[] = [];
   const client = {
-    deadline,
     createJob: async () => {
       sent.push('create');
       const error = errors.shift();
@@ -68,14 +67,16 @@ describe('a create under throttling', () => {
     );
     let throttledUntil = 0;
     const client = {
-      deadline: started + 3_600_000,
       createJob: async () => {
         if (clock.now() - started < 600_000) throw errors.shift();
         throttledUntil = throttledUntil || clock.now();
         return { value: JOB, requestId: 'req-ok' };
       },
     } as unknown as CiClient;
-    const created = await createJobWithoutDuplicates(client, REQUEST, deps(clock).deps);
+    const created = await createJobWithoutDuplicates(client, REQUEST, {
+      ...deps(clock).deps,
+      deadline: started + 3_600_000,
+    });
     expect(created.value.jobId).toBe(JOB.jobId);
     // Back-off stays jittered and bounded: the create went out again within 20 s of the end.
     expect(throttledUntil - started - 600_000).toBeLessThanOrEqual(20_000);
@@ -84,8 +85,10 @@ describe('a create under throttling', () => {
   it('gives up at the step deadline, with the last throttled answer', async () => {
     const clock = fakeClock();
     const started = clock.now();
-    const { client } = clientAnswering(slowDowns(1000), started + 90_000);
-    await expect(createJobWithoutDuplicates(client, REQUEST, deps(clock).deps)).rejects.toThrow('SlowDown');
+    const { client } = clientAnswering(slowDowns(1000));
+    await expect(
+      createJobWithoutDuplicates(client, REQUEST, { ...deps(clock).deps, deadline: started + 90_000 }),
+    ).rejects.toThrow('SlowDown');
     expect(clock.now()).toBe(started + 90_000);
   });
 });

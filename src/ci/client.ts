@@ -88,11 +88,6 @@ export class CiClient {
   private readonly transport: Transport;
   private readonly credentials: CredentialsProvider;
 
-  /** When the step's time ends, if it has a limit: retries of calls made outside the client stop there too. */
-  get deadline(): number | undefined {
-    return this.options.deadline;
-  }
-
   constructor(private readonly options: ClientOptions) {
     this.now = options.now ?? Date.now;
     this.credentials = isCredentialsProvider(options.credentials)
