@@ -13,6 +13,7 @@ import { startEmulator, type Emulator } from '../emulator/index.js';
 import { sdkFetch } from '../test-support/sdk-client.js';
 import { bundleSize, nccBuild } from './bundle-size.js';
 import { scaleFigures, scaleRow } from './scale.js';
+import { loadRows } from './load.js';
 import { median, sampleMemory, timedNode, timedStep, type MemorySample } from './measure.js';
 
 const SECRET_ID = 'AKIDBENCH';
@@ -324,6 +325,8 @@ log(`the same wait again, measuring the live heap after full collections`);
 const heap = await liveHeapRun();
 log('a job of 100,000 objects with 5,000 failed, beside one of 3 objects');
 const scale = await scaleFigures();
+// Alone: its many steps at once would skew every other figure.
+const load = await loadRows(log);
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 const s = (value: number) => `${(value / 1000).toFixed(1)} s`;
@@ -394,6 +397,7 @@ const rows: [string, string, string, string, boolean | undefined][] = [
       .join('; ')}`,
     undefined,
   ],
+  ...load,
 ];
 
 const table = [

@@ -1,6 +1,7 @@
 /** Unsigned JSON control endpoints under /_emulator/, for out-of-process tests and the CLI. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFault } from './faults.js';
+import { checkRateLimit } from './rate-limit.js';
 import type { Emulator, JobSchedule } from './types.js';
 
 function json(res: ServerResponse, status: number, value: unknown): void {
@@ -45,6 +46,12 @@ export function handleAdmin(target: Emulator, req: IncomingMessage, res: ServerR
         return json(res, 204, undefined);
       case 'DELETE /_emulator/faults':
         target.clearFaults();
+        return json(res, 204, undefined);
+      case 'POST /_emulator/rate-limit':
+        target.setRateLimit(checkRateLimit(JSON.parse(body)));
+        return json(res, 204, undefined);
+      case 'DELETE /_emulator/rate-limit':
+        target.setRateLimit(undefined);
         return json(res, 204, undefined);
       case 'POST /_emulator/schedule':
         target.setSchedule(parseSchedule(JSON.parse(body)));

@@ -1,4 +1,7 @@
-/** Queued faults: each applies to the next `times` requests of its call (of any call without one). */
+/**
+ * Queued faults: each applies to the next `times` requests of its call (of any call without one),
+ * or to all of them for `forMs` after it was queued.
+ */
 import type { CallName, Fault } from './types.js';
 
 const KINDS: ReadonlyArray<Fault['kind']> = [
@@ -24,15 +27,26 @@ const CALLS: readonly CallName[] = [
 interface Queued {
   fault: Fault;
   left: number;
+  /** When a fault with `forMs` stops applying (the emulator's clock). */
+  until: number;
 }
 
 export class FaultQueue {
   private readonly queue: Queued[] = [];
 
+  constructor(private readonly clock: () => number) {}
+
   add(fault: Fault): void {
+    if (fault.forMs !== undefined) {
+      if (fault.times !== undefined) throw new Error('a fault has times or forMs, not both');
+      if (!Number.isFinite(fault.forMs) || fault.forMs <= 0)
+        throw new Error('fault.forMs must be a positive number');
+      this.queue.push({ fault, left: Infinity, until: this.clock() + fault.forMs });
+      return;
+    }
     const times = fault.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new Error('fault.times must be a positive integer');
-    this.queue.push({ fault, left: times });
+    this.queue.push({ fault, left: times, until: Infinity });
   }
 
   clear(): void {
@@ -41,6 +55,8 @@ export class FaultQueue {
 
   /** The fault for this request, if any; using it counts one of its `times`. */
   take(call: CallName): Fault | undefined {
+    const now = this.clock();
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.until <= now) this.queue.splice(i, 1);
     const index = this.queue.findIndex((q) => q.fault.call === undefined || q.fault.call === call);
     if (index < 0) return undefined;
     const queued = this.queue[index]!;

@@ -7,6 +7,7 @@ import { FaultQueue } from './faults.js';
 import { startIdentityEnd, type IdentityEnd } from './identity-server.js';
 import { JobStore } from './jobs.js';
 import { Pager } from './paging.js';
+import { SharedRateLimit } from './rate-limit.js';
 import { createEmulatorServer } from './server.js';
 import { checkNodes, DEFAULT_NODES } from './tasks.js';
 import type { CallName, Emulator, EmulatorOptions, JobSchedule, RequestRecord } from './types.js';
@@ -26,6 +27,7 @@ export type {
   JobStateName,
   ObjectRange,
   ObjectRun,
+  RateLimit,
   RequestRecord,
   RunStateName,
   TaskFailure,
@@ -49,7 +51,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   checkNodes(options.workflowNodes ?? DEFAULT_NODES);
   const jobs = new JobStore();
   const runs = new ExecutionStore();
-  const faults = new FaultQueue();
+  const faults = new FaultQueue(clock);
+  const rateLimit = new SharedRateLimit(options.rateLimit);
   const requests: RequestRecord[] = [];
   const { secretId, secretKey, sessionToken } = options;
   const own: AcceptedKey =
@@ -76,6 +79,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     setDenied: (calls) => {
       denied = [...calls];
     },
+    setRateLimit: (limit) => rateLimit.set(limit),
     close: async () => {},
     ...(identity ? { identity } : {}),
   };
@@ -89,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     clock,
     keys,
     faults,
+    rateLimit,
     requests,
     admin: emulator,
   });

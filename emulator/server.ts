@@ -10,6 +10,7 @@ import { parseQuery } from './query.js';
 import { route } from './routes.js';
 import { httpDate } from './times.js';
 import type { FaultQueue } from './faults.js';
+import { THROTTLED, type SharedRateLimit } from './rate-limit.js';
 import type { CallName, Emulator, RequestRecord } from './types.js';
 import { buildXml, errorXml } from './xml.js';
 
@@ -18,6 +19,7 @@ export interface ServerContext extends api.ApiState {
   /** The keys accepted: the emulator's own, and those its STS issued. */
   keys: KeyLookup;
   faults: FaultQueue;
+  rateLimit: SharedRateLimit;
   requests: RequestRecord[];
   /** What the admin endpoints inspect and control. */
   admin: Emulator;
@@ -115,8 +117,22 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
   };
 
   const found = route(method, rawPath);
-  const fault = found.ok ? s.faults.take(found.call) : undefined;
   if (found.ok) record.call = found.call;
+  // The gateway's quota comes first: a throttled request reaches nothing else, not even a fault.
+  const limit = s.rateLimit.throttle(now);
+  if (limit) {
+    record.fault = 'rate-limit';
+    const extra: Record<string, string> =
+      limit.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(limit.retryAfterSeconds) };
+    return fail(
+      THROTTLED.status,
+      THROTTLED.code,
+      THROTTLED.message,
+      `over ${limit.perSecond} requests/s`,
+      extra,
+    );
+  }
+  const fault = found.ok ? s.faults.take(found.call) : undefined;
   if (fault) record.fault = fault.kind;
   switch (fault?.kind) {
     case 'reset':

@@ -22,6 +22,8 @@ const FLAGS = {
   'running-ms': { type: 'string', env: 'CI_EMULATOR_RUNNING_MS' },
   final: { type: 'string', env: 'CI_EMULATOR_FINAL' },
   'clock-offset-ms': { type: 'string', env: 'CI_EMULATOR_CLOCK_OFFSET_MS' },
+  'rate-limit': { type: 'string', env: 'CI_EMULATOR_RATE_LIMIT' },
+  'rate-limit-retry-after': { type: 'string', env: 'CI_EMULATOR_RATE_LIMIT_RETRY_AFTER' },
   'port-file': { type: 'string', env: 'CI_EMULATOR_PORT_FILE' },
   quiet: { type: 'boolean', env: 'CI_EMULATOR_QUIET' },
   'role-arn': { type: 'string', env: 'CI_EMULATOR_ROLE_ARN' },
@@ -42,6 +44,8 @@ export const USAGE = `Usage: npm run emulator -- [flags]   (each flag also reads
   --running-ms N        time a job stays Running                    CI_EMULATOR_RUNNING_MS (default ${DEFAULT_SCHEDULE.runningMs})
   --final STATE         Success, Failed or Cancel                   CI_EMULATOR_FINAL (default Success)
   --clock-offset-ms N   the emulator's clock runs this far ahead    CI_EMULATOR_CLOCK_OFFSET_MS
+  --rate-limit N        N requests/s for all clients, then SlowDown CI_EMULATOR_RATE_LIMIT
+  --rate-limit-retry-after S   those answers say Retry-After: S     CI_EMULATOR_RATE_LIMIT_RETRY_AFTER
   --port-file FILE      write the port there once listening         CI_EMULATOR_PORT_FILE
   --quiet               do not print a line per request             CI_EMULATOR_QUIET=1
  GitHub OIDC and STS (on a listener of their own, only with --role-arn):
@@ -88,6 +92,14 @@ export function parseCli(
     },
     clockOffsetMs: integer('clock-offset-ms', get('clock-offset-ms'), 0, -Infinity),
   };
+  const perSecond = get('rate-limit');
+  const retryAfter = get('rate-limit-retry-after');
+  if (perSecond) {
+    options.rateLimit = { perSecond: integer('rate-limit', perSecond, 0, 0) };
+    if (retryAfter) options.rateLimit.retryAfterSeconds = integer('rate-limit-retry-after', retryAfter, 0, 0);
+  } else if (retryAfter) {
+    throw new Error('--rate-limit-retry-after needs --rate-limit');
+  }
   const token = get('session-token');
   if (token) options.sessionToken = token;
   const roleArn = get('role-arn');
@@ -129,6 +141,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void
   // The secret key and the token are never printed, only the id they go with.
   console.log(`CI emulator listening on ${emulator.url}`);
   console.log(`  secret id ${options.secretId}${options.sessionToken ? ' (session token required)' : ''}`);
+  if (options.rateLimit) {
+    const { perSecond, retryAfterSeconds } = options.rateLimit;
+    console.log(
+      `  rate limit ${perSecond} requests/s${retryAfterSeconds === undefined ? '' : `, Retry-After: ${retryAfterSeconds}`}`,
+    );
+  }
   const { identity } = emulator;
   if (identity) {
     // The request token is not printed either: it is whatever --oidc-request-token says.

@@ -87,12 +87,27 @@ export interface EmulatorOptions {
    * then accepts the temporary keys STS issues, until they expire.
    */
   identity?: IdentityOptions;
+  /** A quota shared by every client; none by default. */
+  rateLimit?: RateLimit;
+}
+
+/**
+ * At most `perSecond` API requests in any one second, across all clients; the others are answered
+ * 503 `SlowDown` (with `Retry-After` when `retryAfterSeconds` is set) before any other check.
+ */
+export interface RateLimit {
+  perSecond: number;
+  retryAfterSeconds?: number;
 }
 
 export type CallName =
   'create' | 'describe' | 'list' | 'cancel' | 'trigger' | 'execution' | 'executions' | 'media-job';
 
-export type Fault = { call?: CallName; times?: number } & (
+/**
+ * `times` (default 1): the next requests it applies to. `forMs`: instead, every request it
+ * applies to until this long after it was queued (e.g. 503s for the next three minutes).
+ */
+export type Fault = { call?: CallName; times?: number; forMs?: number } & (
   | { kind: 'status'; status: number; code: string; message?: string; retryAfterSeconds?: number }
   | { kind: 'reset' }
   | { kind: 'hang' }
@@ -160,7 +175,8 @@ export interface RequestRecord {
   requestId: string;
   /** Lower-case names. */
   headers: Record<string, string>;
-  fault?: Fault['kind'];
+  /** The injected fault, or `rate-limit` for a request past the shared quota. */
+  fault?: Fault['kind'] | 'rate-limit';
   /** The client's port: requests with the same one came over the same kept-alive connection. */
   connection: number;
   /** Why a request was refused (for signature errors: the string the emulator signed). */
@@ -182,4 +198,6 @@ export interface Emulator {
   identity?: IdentityEmulator;
   /** Replaces the calls this key may not make (see `EmulatorOptions.denied`). */
   setDenied(calls: CallName[]): void;
+  /** Sets the shared quota; undefined lifts it. */
+  setRateLimit(limit: RateLimit | undefined): void;
 }

@@ -8,7 +8,13 @@ import {
 import { retryWithBackoff, type RetryPolicy } from '../../src/waiting/retry.js';
 import { fakeClock } from './fake-clock.js';
 
-const policy: RetryPolicy = { maxAttempts: 5, maxElapsedMs: 60_000, baseDelayMs: 1000, maxDelayMs: 8000 };
+const policy: RetryPolicy = {
+  maxAttempts: 5,
+  maxElapsedMs: 60_000,
+  baseDelayMs: 1000,
+  maxDelayMs: 8000,
+  throttleBudgetMs: 120_000,
+};
 const slowDown = () => new ApiError(503, 'SlowDown', 'Please reduce your request rate', 'req-1');
 
 function failing(errors: unknown[], value = 'ok') {
@@ -55,14 +61,18 @@ describe('retryWithBackoff', () => {
     expect(low.sleeps).toEqual([0, 0, 0, 0]);
   });
 
-  it('waits as long as Retry-After says instead of its own delay', async () => {
-    const clock = fakeClock();
-    const throttled = new ApiError(429, 'TooManyRequests', '', 'req-2', 7000);
-    await retryWithBackoff(failing([throttled]).fn, retryableForIdempotentCall, policy, {
-      ...clock,
-      random: () => 0,
-    });
-    expect(clock.sleeps).toEqual([7000]);
+  it('waits Retry-After in full, plus a jitter of up to its own length, instead of its own delay', async () => {
+    const throttled = () => new ApiError(429, 'TooManyRequests', '', 'req-2', 7000);
+    const waits = [];
+    for (const random of [0, 0.5, 0.999]) {
+      const clock = fakeClock();
+      await retryWithBackoff(failing([throttled()]).fn, retryableForIdempotentCall, policy, {
+        ...clock,
+        random: () => random,
+      });
+      waits.push(...clock.sleeps);
+    }
+    expect(waits).toEqual([7000, 10_500, 13_993]);
   });
 
   it('gives up after the last attempt and throws the last error', async () => {
@@ -75,9 +85,9 @@ describe('retryWithBackoff', () => {
     expect(call.calls()).toBe(5);
   });
 
-  it('makes no retry that would start after the total time limit', async () => {
+  it('makes no retry after an error that would start after the total time limit', async () => {
     const clock = fakeClock();
-    const call = failing([new ApiError(503, 'SlowDown', '', 'r', 50_000), slowDown()]);
+    const call = failing([new ApiError(500, 'InternalError', '', 'r', 50_000)]);
     await expect(
       retryWithBackoff(
         call.fn,
@@ -88,8 +98,111 @@ describe('retryWithBackoff', () => {
           random: () => 0.5,
         },
       ),
-    ).rejects.toThrow('SlowDown');
+    ).rejects.toThrow('InternalError');
     expect(call.calls()).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('retries throttled answers apart from the attempts: ten 503s in a row, then the answer', async () => {
+    const clock = fakeClock();
+    const errors = [
+      ...Array.from({ length: 10 }, slowDown),
+      new ApiError(429, 'TooManyRequests', '', 'r'),
+      new TransportError('reset', 'reset'),
+    ];
+    const call = failing(errors);
+    const result = await retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
+      ...clock,
+      random: () => 0.5,
+    });
+    expect(result).toBe('ok');
+    expect(call.calls()).toBe(13);
+    // Jittered, doubling up to the longest delay, as errors are.
+    expect(clock.sleeps.slice(0, 5)).toEqual([500, 1000, 2000, 4000, 4000]);
+  });
+
+  it('still counts errors among throttled answers: the attempts run out', async () => {
+    const clock = fakeClock();
+    const errors = Array.from({ length: 20 }, (_, i) =>
+      i % 2 ? slowDown() : new ApiError(500, 'InternalError', '', `r${i}`),
+    );
+    const call = failing(errors);
+    await expect(
+      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, { ...clock, random: () => 0.5 }),
+    ).rejects.toThrow('InternalError');
+    expect(call.calls()).toBe(2 * policy.maxAttempts - 1);
+  });
+
+  it('retries throttled answers for the throttle budget when the step has no deadline, the last at its end', async () => {
+    const clock = fakeClock();
+    const started = clock.now();
+    const call = failing(Array.from({ length: 1000 }, slowDown));
+    await expect(
+      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, { ...clock, random: () => 0.5 }),
+    ).rejects.toThrow('SlowDown');
+    expect(clock.now() - started).toBe(policy.throttleBudgetMs);
+    expect(call.calls()).toBeGreaterThan(policy.maxAttempts);
+  });
+
+  it('retries throttled answers until the step deadline, past the throttle budget', async () => {
+    const clock = fakeClock();
+    const started = clock.now();
+    const deadline = started + 600_000;
+    const call = failing(Array.from({ length: 1000 }, slowDown));
+    await expect(
+      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
+        ...clock,
+        random: () => 0.5,
+        deadline,
+      }),
+    ).rejects.toThrow('SlowDown');
+    expect(clock.now()).toBe(deadline);
+  });
+
+  it('waits a Retry-After of 150 s, jittered, when the step has an hour left', async () => {
+    const waits = [];
+    for (const random of [0.1, 0.9]) {
+      const clock = fakeClock();
+      const call = failing([new ApiError(503, 'SlowDown', '', 'r', 150_000)]);
+      await retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
+        ...clock,
+        random: () => random,
+        deadline: clock.now() + 3_600_000,
+      });
+      expect(call.calls()).toBe(2);
+      waits.push(...clock.sleeps);
+    }
+    expect(waits).toEqual([150_000 + 800, 150_000 + 7200]);
+  });
+
+  it('cuts a Retry-After of 150 s to the 30 s the step has left, tries once more at its deadline, then fails', async () => {
+    const clock = fakeClock();
+    const deadline = clock.now() + 30_000;
+    const call = failing([
+      new ApiError(503, 'SlowDown', '', 'r1', 150_000),
+      new ApiError(503, 'SlowDown', '', 'r2', 150_000),
+    ]);
+    await expect(
+      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
+        ...clock,
+        random: () => 0.5,
+        deadline,
+      }),
+    ).rejects.toThrow('r2');
+    expect(clock.sleeps).toEqual([30_000]);
+    expect(call.calls()).toBe(2);
+  });
+
+  it('makes no retry after an error past the step deadline', async () => {
+    const clock = fakeClock();
+    const call = failing([new TransportError('reset', 'reset')]);
+    await expect(
+      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
+        ...clock,
+        random: () => 0.999,
+        deadline: clock.now() + 500,
+      }),
+    ).rejects.toThrow('reset');
     expect(clock.sleeps).toEqual([]);
   });
 
@@ -115,6 +228,16 @@ describe('retry rules', () => {
     ]) {
       expect(retryableForIdempotentCall(error)).not.toBe(false);
     }
+    expect(retryableForIdempotentCall(slowDown())).toMatchObject({ throttled: true });
+    expect(retryableForIdempotentCall(new ApiError(429, 'TooMany', '', ''))).toMatchObject({
+      throttled: true,
+    });
+    expect(retryableForIdempotentCall(new ApiError(503, 'ServiceUnavailable', '', ''))).toMatchObject({
+      throttled: true,
+    });
+    expect(retryableForIdempotentCall(new ApiError(500, 'InternalError', '', ''))).toEqual({
+      retryAfterMs: undefined,
+    });
     expect(retryableForIdempotentCall(new TransportError('x', 'aborted'))).toBe(false);
     expect(retryableForIdempotentCall(new ApiError(400, 'InvalidArgument', '', ''))).toBe(false);
   });

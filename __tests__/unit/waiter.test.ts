@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { pollDelays } from '../../src/waiting/poll-schedule.js';
 import { AbortedError } from '../../src/waiting/sleep.js';
-import { waitUntilFinal } from '../../src/waiting/waiter.js';
+import { WaitStalledError, waitUntilFinal } from '../../src/waiting/waiter.js';
 import { fakeClock } from './fake-clock.js';
 
 function take(n: number, delays: Generator<number>): number[] {
@@ -123,5 +123,145 @@ describe('waitUntilFinal', () => {
         signal: controller.signal,
       }),
     ).rejects.toBeInstanceOf(AbortedError);
+  });
+
+  it('after a slow create, checks from the job on: one a second at first, never back to back', async () => {
+    const clock = fakeClock();
+    const start = clock.now();
+    clock.advance(20_000); // the create took 20 s of throttled retries
+    const checkedAt: number[] = [];
+    await waitUntilFinal({
+      check: async () => {
+        checkedAt.push(clock.now() - start);
+        return checkedAt.length >= 4 ? 'Success' : 'Running';
+      },
+      stateOf: (s) => s,
+      isFinal: (s) => s === 'Success',
+      pollIntervalMs: 10_000,
+      timeoutMs: 60_000,
+      ...clock,
+      startedAt: start,
+    });
+    expect(checkedAt).toEqual([21_000, 22_000, 24_000, 27_000]);
+  });
+
+  it('after a check that spent long in retries, sends the next once, a gap after it, and goes on from there', async () => {
+    const clock = fakeClock();
+    const start = clock.now();
+    const checks: Array<[number, number]> = [];
+    await waitUntilFinal({
+      check: async () => {
+        const began = clock.now() - start;
+        if (checks.length === 2) clock.advance(30_000); // the third check retried for 30 s
+        checks.push([began, clock.now() - start]);
+        return checks.length >= 6 ? 'Success' : 'Running';
+      },
+      stateOf: (s) => s,
+      isFinal: (s) => s === 'Success',
+      pollIntervalMs: 10_000,
+      timeoutMs: 0,
+      ...clock,
+      startedAt: start,
+    });
+    expect(checks).toEqual([
+      [1000, 1000],
+      [2000, 2000],
+      [4000, 34_000],
+      [37_000, 37_000],
+      [42_000, 42_000],
+      [50_000, 50_000],
+    ]);
+  });
+
+  const passing = (error: unknown) => (error as Error).message.startsWith('503');
+
+  it('goes on through four minutes of failed checks and reports the job that ended meanwhile', async () => {
+    const clock = fakeClock();
+    const start = clock.now();
+    const failures: number[] = [];
+    const result = await waitUntilFinal({
+      check: async () => {
+        const elapsed = clock.now() - start;
+        if (elapsed > 30_000 && elapsed < 270_000) throw new Error('503 ServiceUnavailable');
+        return elapsed < 60_000 ? 'Running' : 'Success';
+      },
+      stateOf: (s) => s,
+      isFinal: (s) => s === 'Success',
+      pollIntervalMs: 10_000,
+      timeoutMs: 3_600_000,
+      ...clock,
+      startedAt: start,
+      isPassingFault: passing,
+      onCheckFailed: (_error, silentForMs) => failures.push(silentForMs),
+    });
+    expect(result).toMatchObject({ last: 'Success', timedOut: false });
+    expect(clock.now() - start).toBeLessThanOrEqual(280_000);
+    expect(failures.length).toBeGreaterThan(20);
+    expect(Math.max(...failures)).toBeLessThan(300_000);
+  });
+
+  it('gives up, saying so, when no check has succeeded for five minutes', async () => {
+    const clock = fakeClock();
+    const start = clock.now();
+    const wait = waitUntilFinal({
+      check: async () => {
+        if (clock.now() - start > 20_000) throw new Error('503 ServiceUnavailable (request id r-9)');
+        return 'Running';
+      },
+      stateOf: (s) => s,
+      isFinal: (s) => s === 'Success',
+      pollIntervalMs: 10_000,
+      timeoutMs: 3_600_000,
+      ...clock,
+      startedAt: start,
+      isPassingFault: passing,
+    });
+    await expect(wait).rejects.toBeInstanceOf(WaitStalledError);
+    await expect(wait).rejects.toThrow(
+      /^no status check has succeeded for 5m 0\ds \(\d+ failed in a row\), so the wait gave up; the last failure: 503 ServiceUnavailable \(request id r-9\)$/,
+    );
+    const lastSuccess = 20_000;
+    expect(clock.now() - start - lastSuccess).toBeGreaterThanOrEqual(300_000);
+    expect(clock.now() - start - lastSuccess).toBeLessThanOrEqual(310_000);
+  });
+
+  it('times out, not gives up, when the timeout comes before five minutes of failures', async () => {
+    const clock = fakeClock();
+    const start = clock.now();
+    const result = await waitUntilFinal({
+      check: async () => {
+        if (clock.now() - start > 5_000) throw new Error('503 SlowDown');
+        return 'Running';
+      },
+      stateOf: (s) => s,
+      isFinal: (s) => s === 'Success',
+      pollIntervalMs: 10_000,
+      timeoutMs: 120_000,
+      ...clock,
+      startedAt: start,
+      isPassingFault: passing,
+    });
+    expect(result).toMatchObject({ last: 'Running', timedOut: true });
+    expect(clock.now() - start).toBe(120_000);
+  });
+
+  it('ends at once on a failure that says something about the job', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    await expect(
+      waitUntilFinal({
+        check: async () => {
+          calls++;
+          throw new Error('Job b1 does not exist');
+        },
+        stateOf: (s: string) => s,
+        isFinal: (s) => s === 'Success',
+        pollIntervalMs: 10_000,
+        timeoutMs: 0,
+        ...clock,
+        isPassingFault: passing,
+      }),
+    ).rejects.toThrow('does not exist');
+    expect(calls).toBe(1);
   });
 });

@@ -2,10 +2,12 @@ import { CiClient, type ClockCorrection } from '../ci/client.js';
 import { assumedRoleCredentials } from '../ci/credentials.js';
 import { githubIdToken } from '../github/id-token.js';
 import { transportFromEnvironment } from '../ci/transport.js';
+import { RequestPacer } from '../waiting/pacing.js';
 import type { RetryPolicy } from '../waiting/retry.js';
 import type { CommonSettings } from '../github/common-settings.js';
 import { log } from '../github/log.js';
 import { CREATE_ANSWER_GRACE_MS } from '../job/ports.js';
+import { realSleep } from '../waiting/sleep.js';
 
 /**
  * Cancelling after the workflow run was cancelled must fit in the runner's 7.5 s between SIGINT
@@ -17,7 +19,14 @@ const CLEANUP_RETRIES: RetryPolicy = {
   maxElapsedMs: 6000,
   baseDelayMs: 250,
   maxDelayMs: 1000,
+  throttleBudgetMs: 6000,
 };
+
+/** A step that waits ends at its timeout (0: no limit of its own); throttled calls are retried until then. */
+function stepDeadline(settings: CommonSettings, now: number): number | undefined {
+  const { timeoutMs, wait } = settings as Partial<{ timeoutMs: number; wait: boolean }>;
+  return timeoutMs && wait !== false ? now + timeoutMs : undefined;
+}
 
 /** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
 export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
@@ -33,6 +42,9 @@ export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
         sts: { timeoutMs: settings.requestTimeoutMs, transport },
       })
     : settings.signIn.keys;
+  // One pace for every request of the step, whichever client sends it.
+  const pacer = new RequestPacer({ now: Date.now, sleep: realSleep });
+  const deadline = stepDeadline(settings, Date.now());
   const make = (options: Partial<ConstructorParameters<typeof CiClient>[0]>) => {
     let client: CiClient | undefined;
     return () =>
@@ -43,6 +55,7 @@ export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
         transport,
         timeoutMs: settings.requestTimeoutMs,
         clock,
+        pacer,
         ...options,
       }));
   };
@@ -50,9 +63,9 @@ export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
     /** The service's clock as the step's clients learn it. */
     clock,
     /** Its requests and retry waits stop when the workflow run is cancelled. */
-    client: make({ signal }),
+    client: make({ signal, deadline }),
     /** Its requests outlive the cancellation briefly: a create the service acted on should be known. */
-    steadyClient: make({ signal: signal && abortedLater(signal, CREATE_ANSWER_GRACE_MS) }),
+    steadyClient: make({ signal: signal && abortedLater(signal, CREATE_ANSWER_GRACE_MS), deadline }),
     /** Still works after the cancellation, briefly: to cancel the job. */
     cleanupClient: make({
       timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),

@@ -3,6 +3,7 @@ import { InputError } from '../github/input-error.js';
 import { StepFailure } from '../job/ports.js';
 import { AbortedError } from '../waiting/sleep.js';
 import { SignInError } from '../ci/credentials.js';
+import { WaitStalledError } from '../waiting/waiter.js';
 
 /** What to do about the API errors a user can meet; the README's troubleshooting says more. */
 const ADVICE: Record<string, string> = {
@@ -31,6 +32,7 @@ export function userMessage(error: unknown, jobId?: string): string {
   // A request cut short by the cancellation says no more than a wait cut short by it.
   const aborted = error instanceof TransportError && error.kind === 'aborted';
   if (error instanceof AbortedError || aborted) return `${prefix}stopped: the workflow run was cancelled.`;
-  if (error instanceof TransportError || error instanceof SignInError) return `${prefix}${error.message}.`;
+  if (error instanceof TransportError || error instanceof SignInError || error instanceof WaitStalledError)
+    return `${prefix}${error.message}.`;
   return `${prefix}unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -9,7 +9,12 @@ import type { Credentials, Logger, RawAnswer } from './request.js';
 import type { RequestSpec } from './url.js';
 import type { Transport } from './http.js';
 import { transportFromEnvironment } from './transport.js';
-import { clockOffsetFrom, retryableForIdempotentCall, retryableWhenNotProcessed } from './retry-rules.js';
+import {
+  clockOffsetFrom,
+  isThrottled,
+  retryableForIdempotentCall,
+  retryableWhenNotProcessed,
+} from './retry-rules.js';
 import type {
   CreateJobRequest,
   ExecutionsPage,
@@ -29,6 +34,7 @@ import {
   type RetryHint,
   type RetryPolicy,
 } from '../waiting/retry.js';
+import type { RequestPacer } from '../waiting/pacing.js';
 import { realSleep, type Sleep } from '../waiting/sleep.js';
 
 export interface ClientOptions {
@@ -52,6 +58,10 @@ export interface ClientOptions {
    * step share it, so that the correction is learned once.
    */
   clock?: ClockCorrection;
+  /** The step's request pacing, shared by its clients: every request waits for it, every answer tells it. */
+  pacer?: RequestPacer;
+  /** When the step's time ends (ms since the epoch): throttled answers are retried until then, no later. */
+  deadline?: number;
 }
 
 export interface ClockCorrection {
@@ -238,9 +248,20 @@ export class CiClient {
       signal: options.signal,
     };
     let renewedAfterRefusal = false;
+    const paced = async (credentials: Credentials): Promise<RawAnswer> => {
+      await options.pacer?.acquire(options.signal);
+      try {
+        const answer = await sendSigned({ ...context, credentials }, spec, this.clock.offsetMs);
+        options.pacer?.record(false);
+        return answer;
+      } catch (error) {
+        options.pacer?.record(isThrottled(error));
+        throw error;
+      }
+    };
     const send = async (): Promise<RawAnswer> => {
       let credentials = await this.credentials.current();
-      const sendWithKeys = () => sendSigned({ ...context, credentials }, spec, this.clock.offsetMs);
+      const sendWithKeys = () => paced(credentials);
       try {
         return await sendWithKeys();
       } catch (error) {
@@ -278,6 +299,7 @@ export class CiClient {
       now: this.now,
       random: options.random ?? Math.random,
       signal: options.signal,
+      deadline: options.deadline,
       onRetry: (error, attempt, delayMs) =>
         options.logger.warning(
           // Transport errors already say which request failed; API errors say only what the service said.

@@ -1,6 +1,13 @@
 import { ApiError, TransportError } from './errors.js';
 import type { RetryHint } from '../waiting/retry.js';
 
+/** The service shed load: it did not act on the request, and asks us to come back more slowly. */
+export function isThrottled(error: unknown): boolean {
+  return (
+    error instanceof ApiError && (error.status === 429 || error.status === 503 || error.code === 'SlowDown')
+  );
+}
+
 /**
  * Calls that change nothing, or change it the same way twice (describe, list, cancel), may be
  * repeated after any failure that says nothing about the request itself.
@@ -10,11 +17,8 @@ export function retryableForIdempotentCall(error: unknown): RetryHint | false {
   // again only delays the error.
   if (error instanceof TransportError)
     return ['aborted', 'tls', 'too-large'].includes(error.kind) ? false : {};
-  if (error instanceof ApiError) {
-    if (error.status === 429 || error.status >= 500 || error.code === 'SlowDown') {
-      return { retryAfterMs: error.retryAfterMs };
-    }
-  }
+  if (isThrottled(error)) return { retryAfterMs: (error as ApiError).retryAfterMs, throttled: true };
+  if (error instanceof ApiError && error.status >= 500) return { retryAfterMs: error.retryAfterMs };
   return false;
 }
 
@@ -24,10 +28,19 @@ export function retryableForIdempotentCall(error: unknown): RetryHint | false {
  */
 export function retryableWhenNotProcessed(error: unknown): RetryHint | false {
   if (error instanceof TransportError) return error.kind === 'connect' || error.kind === 'dns' ? {} : false;
+  // A SlowDown with a status other than 429 or 503 is not known to have been shed.
   if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
-    return { retryAfterMs: error.retryAfterMs };
+    return { retryAfterMs: error.retryAfterMs, throttled: true };
   }
   return false;
+}
+
+/**
+ * A status check that failed this way says nothing about the job: the network or the API is
+ * having a bad patch, and a wait may go on past it.
+ */
+export function isPassingFault(error: unknown): boolean {
+  return retryableForIdempotentCall(error) !== false;
 }
 
 /** The opposite case: the request reached the service, and nothing says it was not acted on. */

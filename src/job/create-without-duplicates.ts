@@ -14,6 +14,8 @@ export interface CreateDeps {
   random?: () => number;
   retryPolicy?: RetryPolicy;
   signal?: AbortSignal;
+  /** When the step's time ends (ms since the epoch): throttled creates are retried until then, no later. */
+  deadline?: number;
   /** When the create was first sent, by this runner's clock; default: now. */
   sentAt?: number;
   /** How far the service's clock is ahead of ours, as the client learned it; default 0. */
@@ -72,6 +74,7 @@ export async function createJobWithoutDuplicates(
       now: deps.now,
       random: deps.random ?? Math.random,
       signal: deps.signal,
+      deadline: deps.deadline,
       onRetry: (error, attempt, delayMs) =>
         deps.logger.warning(
           `Creating the job failed (${error instanceof Error ? error.message : String(error)}); ` +

@@ -6,6 +6,7 @@ import {
   objectWarnings,
 } from '../report/objects-report.js';
 import { formatDuration } from '../time.js';
+import { isPassingFault } from '../ci/retry-rules.js';
 import { waitUntilFinal } from '../waiting/waiter.js';
 import type { StepDeps } from './ports.js';
 import type { JobWaitContext, WaitingSettings } from './wait-context.js';
@@ -47,6 +48,7 @@ export async function checkObjectFailures(
       sleep: deps.sleep,
       signal: deps.signal,
       initial: 1,
+      isPassingFault,
     });
     if (waited.timedOut) {
       return {

@@ -1,4 +1,5 @@
 import { TransportError } from '../ci/errors.js';
+import { isPassingFault } from '../ci/retry-rules.js';
 import { isFinalJobState, JOB_STATES, type JobDetail, type JobState } from '../ci/types.js';
 import { jobOutputs, jobSummary } from '../report/job-report.js';
 import { formatDuration } from '../time.js';
@@ -91,6 +92,12 @@ function pollJob(
     onStateChange: (state, elapsedMs) =>
       deps.reporter.info(
         `Job ${context.jobId} is ${describeState(state)} (${formatDuration(elapsedMs)} since start)`,
+      ),
+    isPassingFault,
+    onCheckFailed: (error, silentForMs) =>
+      deps.reporter.info(
+        `The status check of job ${context.jobId} failed (${(error as Error).message}); the wait goes on ` +
+          `(no answer for ${formatDuration(silentForMs)})`,
       ),
   });
 }

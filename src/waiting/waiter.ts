@@ -1,8 +1,12 @@
+import { formatDuration } from '../time.js';
 import { pollDelays } from './poll-schedule.js';
 import type { Sleep } from './sleep.js';
 
+/** How long a wait goes on while every status check fails. */
+export const DEFAULT_MAX_SILENCE_MS = 5 * 60_000;
+
 export interface WaitOptions<T> {
-  /** One status check. Its own failures (after its own retries) end the wait. */
+  /** One status check, with its own retries. */
   check: () => Promise<T>;
   stateOf: (value: T) => string;
   isFinal: (value: T) => boolean;
@@ -18,6 +22,16 @@ export interface WaitOptions<T> {
   startedAt?: number;
   /** A value already seen (the create answer), so its state is not announced twice. */
   initial?: T;
+  /**
+   * A failed check that says nothing about what is waited for (the network or the API is having a
+   * bad patch): the wait goes on, until no check has succeeded for `maxSilenceMs`. Any other
+   * failure ends the wait at once; without this, every failure does.
+   */
+  isPassingFault?: (error: unknown) => boolean;
+  /** Default five minutes. */
+  maxSilenceMs?: number;
+  /** Called after each check that failed and did not end the wait. */
+  onCheckFailed?: (error: unknown, silentForMs: number) => void;
 }
 
 export interface WaitResult<T> {
@@ -26,31 +40,76 @@ export interface WaitResult<T> {
   checks: number;
 }
 
-/** Polls on the back-off schedule until a final state, the timeout, or an abort (which throws). */
+/** No status check succeeded for too long: the wait gave up. The last failure is its cause. */
+export class WaitStalledError extends Error {
+  override readonly name = 'WaitStalledError';
+  constructor(
+    readonly silentForMs: number,
+    readonly failedChecks: number,
+    cause: unknown,
+  ) {
+    super(
+      `no status check has succeeded for ${formatDuration(silentForMs)} (${failedChecks} failed in a row), ` +
+        `so the wait gave up; the last failure: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+}
+
+/**
+ * Polls on the back-off schedule until a final state, the timeout, an abort (which throws), or a
+ * failure that does not pass (which throws too).
+ */
 export async function waitUntilFinal<T>(options: WaitOptions<T>): Promise<WaitResult<T>> {
   const { now, sleep, signal } = options;
   const startedAt = options.startedAt ?? now();
   const deadline = options.timeoutMs > 0 ? startedAt + options.timeoutMs : Infinity;
+  const maxSilenceMs = options.maxSilenceMs ?? DEFAULT_MAX_SILENCE_MS;
   let last = options.initial;
   let lastState = last === undefined ? undefined : options.stateOf(last);
   let checks = 0;
+  let failedInARow = 0;
+  let lastSuccessAt = now();
   if (last !== undefined && options.isFinal(last)) return { last, timedOut: false, checks };
   const delays = pollDelays(options.pollIntervalMs);
   let nextCheckAt = startedAt;
+  let checkEndedAt = now();
   for (;;) {
-    nextCheckAt += delays.next().value;
+    const delay = delays.next().value;
+    // On schedule, checks keep to it; a check that is late (after a slow create, or a check that
+    // spent long in retries) goes out once, and the schedule goes on from it: never a burst of
+    // checks making up for missed ones.
+    nextCheckAt = nextCheckAt + delay >= checkEndedAt ? nextCheckAt + delay : checkEndedAt + delay;
     // The last check is made at the deadline itself: a job that ended just before it counts as ended.
     const lastChance = nextCheckAt >= deadline;
     const checkAt = Math.min(nextCheckAt, deadline);
     await sleep(Math.max(0, checkAt - now()), signal);
-    last = await options.check();
-    checks++;
-    const state = options.stateOf(last);
-    if (state !== lastState) {
-      lastState = state;
-      options.onStateChange?.(state, now() - startedAt, last);
+    let succeeded = false;
+    try {
+      last = await options.check();
+      succeeded = true;
+      lastSuccessAt = now();
+      failedInARow = 0;
+    } catch (error) {
+      if (!options.isPassingFault?.(error)) throw error;
+      failedInARow++;
+      const silentForMs = now() - lastSuccessAt;
+      if (silentForMs >= maxSilenceMs && !lastChance && now() < deadline) {
+        throw new WaitStalledError(silentForMs, failedInARow, error);
+      }
+      options.onCheckFailed?.(error, silentForMs);
+    } finally {
+      checks++;
+      checkEndedAt = now();
     }
-    if (options.isFinal(last)) return { last, timedOut: false, checks };
+    if (succeeded) {
+      const state = options.stateOf(last as T);
+      if (state !== lastState) {
+        lastState = state;
+        options.onStateChange?.(state, now() - startedAt, last as T);
+      }
+      if (options.isFinal(last as T)) return { last, timedOut: false, checks };
+    }
     if (lastChance || now() >= deadline) return { last, timedOut: true, checks };
   }
 }

@@ -1,5 +1,5 @@
 import { TransportError } from '../../ci/errors.js';
-import { mayHaveBeenProcessed } from '../../ci/retry-rules.js';
+import { isPassingFault, mayHaveBeenProcessed } from '../../ci/retry-rules.js';
 import { EXECUTION_STATES, type ExecutionState, type WorkflowExecution } from '../../ci/types.js';
 import { StepFailure, type StepDeps } from '../../job/ports.js';
 import { asWorkflowExecution } from '../../report/api-json.js';
@@ -55,6 +55,7 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
       initial: execution,
       onStateChange: (state, elapsed) =>
         reporter.info(`Workflow run ${runId} is ${state} (${formatDuration(elapsed)} since start)`),
+      isPassingFault,
     });
     execution = result.last ?? execution;
     timedOut = result.timedOut;
