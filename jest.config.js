@@ -9,4 +9,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testTimeout: 60000,
+  // The end-to-end suites mostly wait on the emulator's clock, not the CPU: two workers even on a
+  // machine of two cores (jest would take one), so the three-minute throttling test runs beside the rest.
+  maxWorkers: 2,
 };

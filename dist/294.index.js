@@ -80,10 +80,10 @@ async function send(dispatcher, exchange, proxyOf) {
     }
     catch (error) {
         if (timedOut) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(`${(0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .callName */ .A)(method, url)} got no answer within ${timeoutMs / 1000} s`, 'timeout');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(`${exchange.name ?? (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .callName */ .A)(method, url)} got no answer within ${timeoutMs / 1000} s`, 'timeout');
         }
         if (signal?.aborted)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(`${(0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .callName */ .A)(method, url)} was aborted`, 'aborted');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(`${exchange.name ?? (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .callName */ .A)(method, url)} was aborted`, 'aborted');
         throw failure(error, exchange, proxyOf);
     }
     finally {
@@ -92,8 +92,8 @@ async function send(dispatcher, exchange, proxyOf) {
     }
 }
 /** What went wrong, from the codes of undici and of Node's net, dns and tls, as the retry rules need it. */
-function failure(error, { method, url, timeoutMs }, proxyOf) {
-    const where = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .callName */ .A)(method, url);
+function failure(error, { method, url, timeoutMs, name }, proxyOf) {
+    const where = name ?? (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .callName */ .A)(method, url);
     const { code, source } = codeOf(error);
     const proxy = source && proxyOf(source);
     const host = proxy ? `the proxy ${proxy.host}` : url.host;

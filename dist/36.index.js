@@ -13,16 +13,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   retryableForSts: () => (/* binding */ retryableForSts)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9497);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3769);
 /* harmony import */ var _retry_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9004);
 /* harmony import */ var _waiting_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5753);
 /* harmony import */ var _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2980);
+/**
+ * Tencent STS `AssumeRoleWithWebIdentity` (API 3.0, 2018-08-13): a GitHub OIDC token for temporary
+ * keys. Unsigned (`Authorization: SKIP`), JSON both ways, errors as HTTP 200 with `Response.Error`.
+ * Retried like any call that changes nothing; the caller masks what it returns before anything else.
+ */
+
 
 
 
 
 const STS_CALL = 'STS AssumeRoleWithWebIdentity';
-/** An answer is a few hundred bytes; anything far larger is not STS. */
-const MAX_ANSWER_BYTES = 64 * 1024;
 /** STS answered with an error: its code, message and request id, to act on and to quote. */
 class StsError extends Error {
     code;
@@ -48,9 +53,7 @@ function retryableForSts(error) {
         return /^(InternalError|RequestLimitExceeded)/.test(error.code) ? {} : false;
     return (0,_retry_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .retryableForIdempotentCall */ .Zx)(error);
 }
-/** undici loads with the first exchange: a step that only imports StsError, or signs with keys, does not pay for it. */
-let undici;
-let defaultDispatcher;
+let defaultTransport;
 async function assumeRoleWithWebIdentity(assume, options) {
     const now = options.now ?? Date.now;
     const body = JSON.stringify({
@@ -70,48 +73,26 @@ async function assumeRoleWithWebIdentity(assume, options) {
     });
 }
 async function attempt(body, options, now) {
-    const { request, EnvHttpProxyAgent } = await (undici ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19)));
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    const stop = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        stop.abort();
-    }, timeoutMs);
-    const onAbort = () => stop.abort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted)
-        stop.abort();
+    const transport = options.transport ?? (defaultTransport ??= (0,_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .transportFromEnvironment */ .F)());
     const started = now();
-    let status;
-    let text;
-    let date;
-    try {
-        const answer = await request(new URL('/', options.endpoint), {
-            method: 'POST',
-            headers: {
-                'content-type': 'application/json; charset=utf-8',
-                'x-tc-action': 'AssumeRoleWithWebIdentity',
-                'x-tc-version': '2018-08-13',
-                'x-tc-timestamp': String(Math.floor(now() / 1000)),
-                'x-tc-region': options.region,
-                authorization: 'SKIP',
-            },
-            body,
-            signal: stop.signal,
-            dispatcher: options.dispatcher ?? (defaultDispatcher ??= new EnvHttpProxyAgent()),
-        });
-        status = answer.statusCode;
-        date = [answer.headers.date].flat()[0];
-        text = await readBounded(answer.body);
-    }
-    catch (error) {
-        throw failure(error, options, timedOut, timeoutMs);
-    }
-    finally {
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
-    }
+    const answer = await transport({
+        url: new URL('/', options.endpoint),
+        method: 'POST',
+        headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'x-tc-action': 'AssumeRoleWithWebIdentity',
+            'x-tc-version': '2018-08-13',
+            'x-tc-timestamp': String(Math.floor(now() / 1000)),
+            'x-tc-region': options.region,
+            authorization: 'SKIP',
+        },
+        body,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        signal: options.signal,
+        name: STS_CALL,
+    });
+    const { status, body: text } = answer;
+    const date = [answer.headers.date].flat()[0];
     const parsed = parseAnswer(text);
     const requestId = parsed?.RequestId ?? '';
     options.logger.debug(`${STS_CALL} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${now() - started} ms`);
@@ -145,47 +126,6 @@ function parseAnswer(text) {
     catch {
         return undefined;
     }
-}
-async function readBounded(body) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > MAX_ANSWER_BYTES) {
-            body.destroy();
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL} answered more than ${MAX_ANSWER_BYTES / 1024} KiB`, 'unparsable');
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function failure(error, options, timedOut, timeoutMs) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX)
-        return error;
-    if (timedOut)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL} got no answer within ${timeoutMs / 1000} s`, 'timeout');
-    if (options.signal?.aborted)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL} was aborted`, 'aborted');
-    const host = options.endpoint.host;
-    const code = causeCode(error);
-    if (code === 'ECONNREFUSED')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL}: connection refused by ${host}`, 'connect');
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL}: cannot resolve ${options.endpoint.hostname}`, 'dns');
-    }
-    if (code && /CERT|SELF_SIGNED|UNABLE_TO_|^ERR_SSL|^EPROTO$/.test(code)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL}: ${host} presented a certificate or TLS this runner does not accept (${code})`, 'tls');
-    }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL}: connection failed (${code ?? error.message})`, 'reset');
-}
-function causeCode(error) {
-    // Not `instanceof Error`: errors from Node's own modules may come from another realm (a test's VM).
-    for (let current = error; current;) {
-        if (typeof current.code === 'string' && current.code !== 'UND_ERR_SOCKET')
-            return current.code;
-        current = typeof current.cause === 'object' ? current.cause : undefined;
-    }
-    return undefined;
 }
 
 

@@ -40145,7 +40145,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(766);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4425);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40154,7 +40154,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 766:
+/***/ 4425:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41963,6 +41963,7 @@ async function createJobWithoutDuplicates(client, request, deps) {
         now: deps.now,
         random: deps.random ?? Math.random,
         signal: deps.signal,
+        deadline: deps.deadline,
         onRetry: (error, attempt, delayMs) => deps.logger.warning(`Creating the job failed (${error instanceof Error ? error.message : String(error)}); ` +
             `attempt ${attempt + 1} in ${(delayMs / 1000).toFixed(1)} s` +
             (mayExist ? ', after checking whether the job exists' : '')),
@@ -42074,33 +42075,80 @@ function* pollDelays(pollIntervalMs, firstMs = 1000) {
 
 ;// CONCATENATED MODULE: ./src/waiting/waiter.ts
 
-/** Polls on the back-off schedule until a final state, the timeout, or an abort (which throws). */
+
+/** How long a wait goes on while every status check fails. */
+const DEFAULT_MAX_SILENCE_MS = 5 * 60_000;
+/** No status check succeeded for too long: the wait gave up. The last failure is its cause. */
+class WaitStalledError extends Error {
+    silentForMs;
+    failedChecks;
+    name = 'WaitStalledError';
+    constructor(silentForMs, failedChecks, cause) {
+        super(`no status check has succeeded for ${formatDuration(silentForMs)} (${failedChecks} failed in a row), ` +
+            `so the wait gave up; the last failure: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        this.silentForMs = silentForMs;
+        this.failedChecks = failedChecks;
+    }
+}
+/**
+ * Polls on the back-off schedule until a final state, the timeout, an abort (which throws), or a
+ * failure that does not pass (which throws too).
+ */
 async function waitUntilFinal(options) {
     const { now, sleep, signal } = options;
     const startedAt = options.startedAt ?? now();
     const deadline = options.timeoutMs > 0 ? startedAt + options.timeoutMs : Infinity;
+    const maxSilenceMs = options.maxSilenceMs ?? DEFAULT_MAX_SILENCE_MS;
     let last = options.initial;
     let lastState = last === undefined ? undefined : options.stateOf(last);
     let checks = 0;
+    let failedInARow = 0;
+    let lastSuccessAt = now();
     if (last !== undefined && options.isFinal(last))
         return { last, timedOut: false, checks };
     const delays = pollDelays(options.pollIntervalMs);
     let nextCheckAt = startedAt;
+    let checkEndedAt = now();
     for (;;) {
-        nextCheckAt += delays.next().value;
+        const delay = delays.next().value;
+        // On schedule, checks keep to it; a check that is late (after a slow create, or a check that
+        // spent long in retries) goes out once, and the schedule goes on from it: never a burst of
+        // checks making up for missed ones.
+        nextCheckAt = nextCheckAt + delay >= checkEndedAt ? nextCheckAt + delay : checkEndedAt + delay;
         // The last check is made at the deadline itself: a job that ended just before it counts as ended.
         const lastChance = nextCheckAt >= deadline;
         const checkAt = Math.min(nextCheckAt, deadline);
         await sleep(Math.max(0, checkAt - now()), signal);
-        last = await options.check();
-        checks++;
-        const state = options.stateOf(last);
-        if (state !== lastState) {
-            lastState = state;
-            options.onStateChange?.(state, now() - startedAt, last);
+        let succeeded = false;
+        try {
+            last = await options.check();
+            succeeded = true;
+            lastSuccessAt = now();
+            failedInARow = 0;
         }
-        if (options.isFinal(last))
-            return { last, timedOut: false, checks };
+        catch (error) {
+            if (!options.isPassingFault?.(error))
+                throw error;
+            failedInARow++;
+            const silentForMs = now() - lastSuccessAt;
+            if (silentForMs >= maxSilenceMs && !lastChance && now() < deadline) {
+                throw new WaitStalledError(silentForMs, failedInARow, error);
+            }
+            options.onCheckFailed?.(error, silentForMs);
+        }
+        finally {
+            checks++;
+            checkEndedAt = now();
+        }
+        if (succeeded) {
+            const state = options.stateOf(last);
+            if (state !== lastState) {
+                lastState = state;
+                options.onStateChange?.(state, now() - startedAt, last);
+            }
+            if (options.isFinal(last))
+                return { last, timedOut: false, checks };
+        }
         if (lastChance || now() >= deadline)
             return { last, timedOut: true, checks };
     }
@@ -42492,6 +42540,7 @@ function objectWarnings(report) {
 
 
 
+
 /**
  * A job that ended `Success` only says the triggering went through: each object has its own
  * workflow run, which may fail, or still run after the job ended. Waits (inside the step's
@@ -42517,6 +42566,7 @@ async function checkObjectFailures(settings, context, deps) {
             sleep: deps.sleep,
             signal: deps.signal,
             initial: 1,
+            isPassingFault: retry_rules/* isPassingFault */.Ev,
         });
         if (waited.timedOut) {
             return {
@@ -42554,6 +42604,7 @@ async function checkObjectFailures(settings, context, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/job/wait.ts
+
 
 
 
@@ -42633,6 +42684,9 @@ function pollJob(settings, context, deps, seen) {
         startedAt: context.startedAt,
         initial: context.initial,
         onStateChange: (state, elapsedMs) => deps.reporter.info(`Job ${context.jobId} is ${describeState(state)} (${formatDuration(elapsedMs)} since start)`),
+        isPassingFault: retry_rules/* isPassingFault */.Ev,
+        onCheckFailed: (error, silentForMs) => deps.reporter.info(`The status check of job ${context.jobId} failed (${error.message}); the wait goes on ` +
+            `(no answer for ${formatDuration(silentForMs)})`),
     });
 }
 /** A state this version does not know is named as such, and waited on like one in progress. */
@@ -42767,6 +42821,8 @@ async function sendCreate(settings, request, sentAt, record, deps) {
             now: deps.now,
             sleep: deps.sleep,
             signal,
+            // The step's timeout counts from here: throttled creates are retried within it.
+            deadline: settings.wait && settings.timeoutMs > 0 ? sentAt + settings.timeoutMs : undefined,
             sentAt,
             clockOffsetMs: () => deps.clock?.offsetMs ?? 0,
             onSend: (at) => record.creating({ request, sentAt, lastSentAt: at }, settings.cancelOnAbort),
@@ -48136,20 +48192,8 @@ function assumedRoleCredentials(role, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/ci/transport.ts
-/**
- * One undici dispatcher for the step, which keeps connections alive between polls and goes
- * through the proxy the environment names (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, either case).
- * undici loads with the first request, so a dry run or a step that fails on its inputs loads none.
- */
-function transportFromEnvironment() {
-    let loaded;
-    return async (request) => {
-        loaded ??= __nccwpck_require__.e(/* import() */ 294).then(__nccwpck_require__.bind(__nccwpck_require__, 294)).then((module) => module.undiciTransport());
-        return (await loaded)(request);
-    };
-}
-
+// EXTERNAL MODULE: ./src/ci/transport.ts
+var ci_transport = __nccwpck_require__(3769);
 ;// CONCATENATED MODULE: ./src/ci/client.ts
 
 
@@ -48176,7 +48220,7 @@ class CiClient {
         this.credentials = isCredentialsProvider(options.credentials)
             ? options.credentials
             : staticCredentials(options.credentials);
-        this.transport = options.transport ?? transportFromEnvironment();
+        this.transport = options.transport ?? (0,ci_transport/* transportFromEnvironment */.F)();
         this.clock = options.clock ?? { offsetMs: 0 };
     }
     /** Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates). */
@@ -48291,9 +48335,21 @@ class CiClient {
             signal: options.signal,
         };
         let renewedAfterRefusal = false;
+        const paced = async (credentials) => {
+            await options.pacer?.acquire(options.signal);
+            try {
+                const answer = await sendSigned({ ...context, credentials }, spec, this.clock.offsetMs);
+                options.pacer?.record(false);
+                return answer;
+            }
+            catch (error) {
+                options.pacer?.record((0,retry_rules/* isThrottled */.B5)(error));
+                throw error;
+            }
+        };
         const send = async () => {
             let credentials = await this.credentials.current();
-            const sendWithKeys = () => sendSigned({ ...context, credentials }, spec, this.clock.offsetMs);
+            const sendWithKeys = () => paced(credentials);
             try {
                 return await sendWithKeys();
             }
@@ -48332,6 +48388,7 @@ class CiClient {
             now: this.now,
             random: options.random ?? Math.random,
             signal: options.signal,
+            deadline: options.deadline,
             onRetry: (error, attempt, delayMs) => options.logger.warning(
             // Transport errors already say which request failed; API errors say only what the service said.
             `${error instanceof errors/* TransportError */.wX ? error.message : `${spec.method} ${spec.path}: ${String(error.message ?? error)}`}` +
@@ -48370,7 +48427,127 @@ async function githubIdToken(audience, env = process.env) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/waiting/pacing.ts
+const DEFAULT_PACING = {
+    minRatePerSecond: 0.5,
+    beta: 0.7,
+    scaleConstant: 0.4,
+    smoothing: 0.8,
+};
+/** The measured send rate is counted in half-second buckets. */
+const BUCKETS_PER_SECOND = 2;
+/**
+ * A client-side rate limiter for one step, shared by all of its clients: a token bucket whose fill
+ * rate follows CUBIC, as the AWS SDKs' adaptive retry mode does. It lets every request through at
+ * once until the first throttled answer; from then on each request takes a token, the rate drops
+ * to `beta` × the measured send rate at each throttled answer (never below `minRatePerSecond`),
+ * and climbs back along a cubic curve as answers succeed, never above twice the measured rate.
+ *
+ * One change to the SDKs' bucket: a throttled answer empties it, and leaves a debt of up to one
+ * token drawn at random. The SDKs pace one client's threads; here many steps are throttled in the
+ * same instant, and with the same floor rate would all come back in the same instant too.
+ */
+class RequestPacer {
+    deps;
+    tuning;
+    enabled = false;
+    /** Tokens per second, and the bucket's size (at least one token: no burst beyond a second's worth). */
+    fillRate;
+    capacity = 1;
+    /** Below zero after a throttled answer: the debt to pay back before the next request. */
+    tokens = 0;
+    lastRefill;
+    /** Send rate measured over half-second buckets, smoothed. */
+    measuredRate = 0;
+    answersInBucket = 0;
+    lastBucket;
+    /** CUBIC's state: the rate of the last throttled answer, when it came, and the time to climb back to it. */
+    lastMaxRate = 0;
+    lastThrottleAt;
+    timeToMaxRate = 0;
+    constructor(deps, tuning = {}) {
+        this.deps = deps;
+        this.tuning = { ...DEFAULT_PACING, ...tuning };
+        this.fillRate = this.tuning.minRatePerSecond;
+        const now = this.seconds();
+        this.lastThrottleAt = now;
+        this.lastBucket = Math.floor(now);
+    }
+    /** Requests per second the bucket lets through now; undefined until the first throttled answer. */
+    get ratePerSecond() {
+        return this.enabled ? this.fillRate : undefined;
+    }
+    /** Waits for a token before a request is sent (at once while no answer has been throttled). */
+    async acquire(signal) {
+        if (!this.enabled)
+            return;
+        // Checked again after each sleep: the rate may have dropped meanwhile, or a request that
+        // shares this bucket may have taken the token.
+        for (;;) {
+            this.refill();
+            if (this.tokens >= 1) {
+                this.tokens -= 1;
+                return;
+            }
+            await this.deps.sleep(Math.ceil(((1 - this.tokens) / this.fillRate) * 1000), signal);
+        }
+    }
+    /** Every answer (or failure) of a request that was sent, throttled or not. */
+    record(throttled) {
+        const measured = this.measureSendRate();
+        const now = this.seconds();
+        if (!throttled) {
+            this.timeToMaxRate = this.cubicTimeToMaxRate();
+            const rate = this.tuning.scaleConstant * (now - this.lastThrottleAt - this.timeToMaxRate) ** 3 + this.lastMaxRate;
+            this.setRate(Math.min(rate, 2 * measured));
+            return;
+        }
+        const throttledAt = this.enabled ? Math.min(measured, this.fillRate) : measured;
+        this.lastMaxRate = throttledAt;
+        this.timeToMaxRate = this.cubicTimeToMaxRate();
+        this.lastThrottleAt = now;
+        this.enabled = true;
+        this.setRate(Math.min(throttledAt * this.tuning.beta, 2 * measured));
+        this.tokens = -(this.deps.random ?? Math.random)();
+    }
+    /** CUBIC's K: how long after a throttle the curve is back at the rate that was throttled. */
+    cubicTimeToMaxRate() {
+        return Math.cbrt((this.lastMaxRate * (1 - this.tuning.beta)) / this.tuning.scaleConstant);
+    }
+    setRate(rate) {
+        // Tokens earned so far were earned at the old rate.
+        this.refill();
+        this.fillRate = Math.max(rate, this.tuning.minRatePerSecond);
+        this.capacity = Math.max(rate, 1);
+        this.tokens = Math.min(this.tokens, this.capacity);
+    }
+    refill() {
+        const now = this.seconds();
+        if (this.lastRefill !== undefined) {
+            this.tokens = Math.min(this.capacity, this.tokens + (now - this.lastRefill) * this.fillRate);
+        }
+        this.lastRefill = now;
+    }
+    measureSendRate() {
+        const bucket = Math.floor(this.seconds() * BUCKETS_PER_SECOND) / BUCKETS_PER_SECOND;
+        this.answersInBucket++;
+        if (bucket > this.lastBucket) {
+            const rate = this.answersInBucket / (bucket - this.lastBucket);
+            const { smoothing } = this.tuning;
+            this.measuredRate = rate * smoothing + this.measuredRate * (1 - smoothing);
+            this.answersInBucket = 0;
+            this.lastBucket = bucket;
+        }
+        return this.measuredRate;
+    }
+    seconds() {
+        return this.deps.now() / 1000;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/clients.ts
+
+
 
 
 
@@ -48387,11 +48564,17 @@ const CLEANUP_RETRIES = {
     maxElapsedMs: 6000,
     baseDelayMs: 250,
     maxDelayMs: 1000,
+    throttleBudgetMs: 6000,
 };
+/** A step that waits ends at its timeout (0: no limit of its own); throttled calls are retried until then. */
+function stepDeadline(settings, now) {
+    const { timeoutMs, wait } = settings;
+    return timeoutMs && wait !== false ? now + timeoutMs : undefined;
+}
 /** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
 function clientsFor(settings, signal) {
     const clock = { offsetMs: 0 };
-    const transport = transportFromEnvironment();
+    const transport = (0,ci_transport/* transportFromEnvironment */.F)();
     // One set of keys for the step: renewed once for all its clients, whichever needs it first.
     const credentials = settings.signIn.role
         ? assumedRoleCredentials(settings.signIn.role, {
@@ -48399,9 +48582,12 @@ function clientsFor(settings, signal) {
             mask: log.mask,
             logger: log,
             region: settings.region,
-            sts: { timeoutMs: settings.requestTimeoutMs },
+            sts: { timeoutMs: settings.requestTimeoutMs, transport },
         })
         : settings.signIn.keys;
+    // One pace for every request of the step, whichever client sends it.
+    const pacer = new RequestPacer({ now: Date.now, sleep: sleep/* realSleep */.u });
+    const deadline = stepDeadline(settings, Date.now());
     const make = (options) => {
         let client;
         return () => (client ??= new CiClient({
@@ -48411,6 +48597,7 @@ function clientsFor(settings, signal) {
             transport,
             timeoutMs: settings.requestTimeoutMs,
             clock,
+            pacer,
             ...options,
         }));
     };
@@ -48418,9 +48605,9 @@ function clientsFor(settings, signal) {
         /** The service's clock as the step's clients learn it. */
         clock,
         /** Its requests and retry waits stop when the workflow run is cancelled. */
-        client: make({ signal }),
+        client: make({ signal, deadline }),
         /** Its requests outlive the cancellation briefly: a create the service acted on should be known. */
-        steadyClient: make({ signal: signal && abortedLater(signal, CREATE_ANSWER_GRACE_MS) }),
+        steadyClient: make({ signal: signal && abortedLater(signal, CREATE_ANSWER_GRACE_MS), deadline }),
         /** Still works after the cancellation, briefly: to cancel the job. */
         cleanupClient: make({
             timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
@@ -48501,6 +48688,7 @@ class InputError extends Error {
 
 
 
+
 /** What to do about the API errors a user can meet; the README's troubleshooting says more. */
 const ADVICE = {
     SignatureDoesNotMatch: 'check that secret-id and secret-key belong together and have no stray spaces',
@@ -48527,7 +48715,7 @@ function userMessage(error, jobId) {
     const aborted = error instanceof errors/* TransportError */.wX && error.kind === 'aborted';
     if (error instanceof sleep/* AbortedError */.o || aborted)
         return `${prefix}stopped: the workflow run was cancelled.`;
-    if (error instanceof errors/* TransportError */.wX || error instanceof SignInError)
+    if (error instanceof errors/* TransportError */.wX || error instanceof SignInError || error instanceof WaitStalledError)
         return `${prefix}${error.message}.`;
     return `${prefix}unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
@@ -48997,6 +49185,8 @@ class XmlShapeError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ isThrottled),
+/* harmony export */   Ev: () => (/* binding */ isPassingFault),
 /* harmony export */   Wt: () => (/* binding */ clockOffsetFrom),
 /* harmony export */   Yq: () => (/* binding */ retryableWhenNotProcessed),
 /* harmony export */   Zx: () => (/* binding */ retryableForIdempotentCall),
@@ -49004,6 +49194,10 @@ class XmlShapeError extends Error {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9497);
 
+/** The service shed load: it did not act on the request, and asks us to come back more slowly. */
+function isThrottled(error) {
+    return (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && (error.status === 429 || error.status === 503 || error.code === 'SlowDown'));
+}
 /**
  * Calls that change nothing, or change it the same way twice (describe, list, cancel), may be
  * repeated after any failure that says nothing about the request itself.
@@ -49013,11 +49207,10 @@ function retryableForIdempotentCall(error) {
     // again only delays the error.
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX)
         return ['aborted', 'tls', 'too-large'].includes(error.kind) ? false : {};
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD) {
-        if (error.status === 429 || error.status >= 500 || error.code === 'SlowDown') {
-            return { retryAfterMs: error.retryAfterMs };
-        }
-    }
+    if (isThrottled(error))
+        return { retryAfterMs: error.retryAfterMs, throttled: true };
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status >= 500)
+        return { retryAfterMs: error.retryAfterMs };
     return false;
 }
 /**
@@ -49027,10 +49220,18 @@ function retryableForIdempotentCall(error) {
 function retryableWhenNotProcessed(error) {
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX)
         return error.kind === 'connect' || error.kind === 'dns' ? {} : false;
+    // A SlowDown with a status other than 429 or 503 is not known to have been shed.
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && (error.status === 429 || error.status === 503)) {
-        return { retryAfterMs: error.retryAfterMs };
+        return { retryAfterMs: error.retryAfterMs, throttled: true };
     }
     return false;
+}
+/**
+ * A status check that failed this way says nothing about the job: the network or the API is
+ * having a bad patch, and a wait may go on past it.
+ */
+function isPassingFault(error) {
+    return retryableForIdempotentCall(error) !== false;
 }
 /** The opposite case: the request reached the service, and nothing says it was not acted on. */
 function mayHaveBeenProcessed(error) {
@@ -49048,6 +49249,28 @@ function clockOffsetFrom(error, now) {
         return undefined;
     const serverTime = Date.parse(error.serverDate);
     return Number.isNaN(serverTime) ? undefined : serverTime - now;
+}
+
+
+/***/ }),
+
+/***/ 3769:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ transportFromEnvironment)
+/* harmony export */ });
+/**
+ * One undici dispatcher for the step, which keeps connections alive between polls and goes
+ * through the proxy the environment names (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, either case).
+ * undici loads with the first request, so a dry run or a step that fails on its inputs loads none.
+ */
+function transportFromEnvironment() {
+    let loaded;
+    return async (request) => {
+        loaded ??= __nccwpck_require__.e(/* import() */ 294).then(__nccwpck_require__.bind(__nccwpck_require__, 294)).then((module) => module.undiciTransport());
+        return (await loaded)(request);
+    };
 }
 
 
@@ -49094,35 +49317,63 @@ function requestUrl(endpoint, spec) {
 /* harmony export */   Z: () => (/* binding */ retryWithBackoff),
 /* harmony export */   c: () => (/* binding */ DEFAULT_RETRY_POLICY)
 /* harmony export */ });
+const DEFAULT_THROTTLE_BUDGET_MS = 120_000;
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 6,
     maxElapsedMs: 120_000,
     baseDelayMs: 1000,
     maxDelayMs: 20_000,
+    throttleBudgetMs: DEFAULT_THROTTLE_BUDGET_MS,
 };
 /**
- * Exponential back-off with full jitter (delay drawn from 0 to base·2ⁿ, capped), or the server's
- * `Retry-After` when it gave one. Bounded by attempts and by total time: a retry that would start
- * after the deadline is not made, and the last error is thrown.
+ * Exponential back-off with full jitter (delay drawn from 0 to base·2ⁿ, capped). A `Retry-After`
+ * is waited in full plus a jitter of up to its own length (at least the base delay, at most the
+ * longest delay), so that clients throttled together do not come back together.
+ *
+ * Errors are bounded by attempts and total time: a retry that would start after either limit is
+ * not made, and the last error is thrown. Throttled answers are retried until the step's deadline
+ * (or the throttle budget): a wait that would pass it is cut short, so the last try goes out at it.
  */
 async function retryWithBackoff(attemptOnce, classify, policy, deps) {
     const started = deps.now();
+    const throttledUntil = deps.deadline ?? started + (policy.throttleBudgetMs ?? DEFAULT_THROTTLE_BUDGET_MS);
+    const erroredUntil = Math.min(deps.deadline ?? Infinity, started + policy.maxElapsedMs);
+    let errors = 0;
+    let throttles = 0;
     for (let attempt = 1;; attempt++) {
         try {
             return await attemptOnce(attempt);
         }
         catch (error) {
             const hint = classify(error);
-            if (hint === false || attempt >= policy.maxAttempts)
+            if (hint === false)
                 throw error;
-            const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-            const delayMs = hint.retryAfterMs !== undefined ? hint.retryAfterMs : Math.round(deps.random() * ceiling);
-            if (deps.now() + delayMs - started > policy.maxElapsedMs)
-                throw error;
+            let delayMs;
+            if (hint.throttled) {
+                const left = throttledUntil - deps.now();
+                if (left <= 0)
+                    throw error;
+                delayMs = Math.min(backoff(policy, ++throttles, hint, deps.random), left);
+            }
+            else {
+                if (++errors >= policy.maxAttempts)
+                    throw error;
+                delayMs = backoff(policy, errors, hint, deps.random);
+                if (deps.now() + delayMs > erroredUntil)
+                    throw error;
+            }
             deps.onRetry?.(error, attempt, delayMs);
             await deps.sleep(delayMs, deps.signal);
         }
     }
+}
+function backoff(policy, retry, hint, random) {
+    if (hint.retryAfterMs !== undefined) {
+        const spread = Math.min(Math.max(hint.retryAfterMs, policy.baseDelayMs), policy.maxDelayMs);
+        return hint.retryAfterMs + Math.round(random() * spread);
+    }
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.round(random() * ceiling);
 }
 
 
