@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStep, type StepRun } from '../../test-support/github-runner.js';
 import {
+  accessDenied,
+  jobById,
+  sleep,
   API_TIME,
   commonInputs,
   createJobElsewhere,
@@ -34,11 +37,7 @@ const inputs = (extra: Record<string, string>) => ({
   'poll-interval': '250ms',
   ...extra,
 });
-const jobOf = (id: string) =>
-  emulator()
-    .jobs()
-    .find((job) => job.id === id);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const jobOf = (id: string) => jobById(emulator(), id);
 
 /** Runs wait/ and sends the step SIGINT (the workflow run is cancelled) after `afterMs`. */
 function abortedWait(jobId: string, extra: Record<string, string>, afterMs = 1500): Promise<StepRun> {
@@ -284,14 +283,7 @@ describe('wait/', () => {
 
   it('names the job id when the API refuses the first status call', async () => {
     const jobId = await createJob('slow/');
-    emulator().addFault({
-      call: 'describe',
-      kind: 'status',
-      status: 403,
-      code: 'AccessDenied',
-      message: 'no ci:Describe',
-      times: 1,
-    });
+    emulator().addFault(accessDenied('describe', 'no ci:Describe', 1));
     const run = await runStep({ action: 'wait', inputs: inputs({ 'job-id': jobId }) });
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
