@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStep } from '../../test-support/github-runner.js';
 import {
+  accessDenied,
+  jobById,
+  sleep,
   commonInputs,
   createJobElsewhere,
   expectOneInputError,
@@ -34,11 +37,7 @@ const inputs = (extra: Record<string, string>) => ({
   'session-token': SESSION_TOKEN,
   ...extra,
 });
-const jobOf = (id: string) =>
-  emulator()
-    .jobs()
-    .find((job) => job.id === id);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const jobOf = (id: string) => jobById(emulator(), id);
 
 describe('cancel/', () => {
   it('cancels a running job: the emulator shows it cancelled, the output state is Cancel, the summary says so', async () => {
@@ -111,14 +110,7 @@ describe('cancel/', () => {
     expect(ok.outputs.state).toBe('Success');
     expect(ok.stdout).toContain(`Job ${ended} had already ended Success; nothing to cancel`);
     const running = await createJob('slow/');
-    emulator().addFault({
-      call: 'cancel',
-      kind: 'status',
-      status: 403,
-      code: 'AccessDenied',
-      message: 'no ci:CancelInventoryTriggerJob',
-      times: 1,
-    });
+    emulator().addFault(accessDenied('cancel', 'no ci:CancelInventoryTriggerJob', 1));
     const refused = await runStep({ action: 'cancel', inputs: inputs({ 'job-id': running }) });
     expect(refused.code).toBe(1);
     expect(refused.errors).toHaveLength(1);

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import {
   startEmulator,
+  type CallName,
   type Emulator,
   type EmulatorOptions,
+  type Fault,
   type JobSchedule,
 } from '../../emulator/index.js';
 import type { StepRun } from '../../test-support/github-runner.js';
@@ -71,6 +73,18 @@ export function schedulesByPrefix(
 export function tokenInputs(emulator: Emulator, extra: Record<string, string>): Record<string, string> {
   return { ...commonInputs(emulator), 'session-token': SESSION_TOKEN, 'workflow-id': WORKFLOW_ID, ...extra };
 }
+
+/** The API refusing `call` with 403 AccessDenied, as for keys without the permission `message` names. */
+export function accessDenied(call: CallName, message: string, times?: number): Fault {
+  return { call, kind: 'status', status: 403, code: 'AccessDenied', message, ...(times ? { times } : {}) };
+}
+
+/** The emulator's record of job `id`, if it made one. */
+export function jobById(emulator: Emulator, id: string) {
+  return emulator.jobs().find((job) => job.id === id);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Everything a user could see: log, error stream, outputs, state and summary. */
 export function everythingShown(run: StepRun): string {

@@ -15,6 +15,14 @@ import {
 import { BUCKET, SECRET_ID, SECRET_KEY, WORKFLOW_ID } from './fixtures.js';
 
 const JOB = 'b' + '5'.repeat(32);
+/** The main step on one job, waiting a second at most and leaving its objects unchecked. */
+const MAIN_STEP_INPUTS = {
+  'workflow-id': WORKFLOW_ID,
+  prefix: 'videos/',
+  timeout: '1s',
+  'poll-interval': '250ms',
+  'object-failures': 'ignore',
+};
 const PAYLOAD = '\n::error::injected\r\n::add-mask::injected\n::stop-commands::injected\n::warning::injected';
 
 let server: HostileServer | undefined;
@@ -71,18 +79,7 @@ describe('values from answers that hold workflow commands', () => {
   };
 
   it.each<[string, StepOptions & { inputs: Record<string, string> }]>([
-    [
-      'the main step',
-      {
-        inputs: {
-          'workflow-id': WORKFLOW_ID,
-          prefix: 'videos/',
-          timeout: '1s',
-          'poll-interval': '250ms',
-          'object-failures': 'ignore',
-        },
-      },
-    ],
+    ['the main step', { inputs: MAIN_STEP_INPUTS }],
     ['wait/', { action: 'wait', inputs: { 'job-id': JOB, timeout: '1s', 'poll-interval': '250ms' } }],
     ['cancel/', { action: 'cancel', inputs: { 'job-id': JOB } }],
     ['list/', { action: 'list', inputs: {} }],
@@ -100,15 +97,7 @@ describe('values from answers that hold workflow commands', () => {
 
   it('names the unknown state on one line while it waits', async () => {
     await serve(hostile);
-    const run = await step({
-      inputs: {
-        'workflow-id': WORKFLOW_ID,
-        prefix: 'videos/',
-        timeout: '1s',
-        'poll-interval': '250ms',
-        'object-failures': 'ignore',
-      },
-    });
+    const run = await step({ inputs: MAIN_STEP_INPUTS });
     expect(run.stdout).toContain(`Created job ${JOB} (octo-org-media-site-`);
     // The request id is read from the XML, where a CR LF is a line break like LF (XML 1.0 § 2.11).
     expect(run.stdout).toContain('request id req\\n::error::injected\\n::add-mask::injected');

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Fault } from '../../emulator/index.js';
 import { runStep, type StepRun } from '../../test-support/github-runner.js';
-import { commonInputs, everythingShown, SECRET_KEY, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import {
+  accessDenied,
+  commonInputs,
+  everythingShown,
+  SECRET_KEY,
+  useEmulator,
+  WORKFLOW_ID,
+} from './fixtures.js';
 
 const emulator = useEmulator();
 
@@ -137,13 +144,7 @@ describe('a fault on a status check', () => {
   });
 
   it('a 403 AccessDenied is not retried and names the job, the code and the request id', async () => {
-    const { run, seen, created } = await withFault({
-      call: 'describe',
-      kind: 'status',
-      status: 403,
-      code: 'AccessDenied',
-      message: 'Access Denied.',
-    });
+    const { run, seen, created } = await withFault(accessDenied('describe', 'Access Denied.'));
     expect(run.code).toBe(1);
     const denied = seen.find((r) => r.call === 'describe');
     expect(seen.filter((r) => r.call === 'describe')).toHaveLength(1);
@@ -161,10 +162,9 @@ describe('a fault on a status check', () => {
 
 describe('a fault on the object check', () => {
   it('a 403 on listing the workflow runs names that call in the final annotation', async () => {
-    const { run, created } = await withFault(
-      { call: 'executions', kind: 'status', status: 403, code: 'AccessDenied', message: 'no ci:Describe' },
-      { 'object-failures': 'fail' },
-    );
+    const { run, created } = await withFault(accessDenied('executions', 'no ci:Describe'), {
+      'object-failures': 'fail',
+    });
     expect(run.code).toBe(1);
     expect(run.outputs.state).toBe('Success');
     expect(run.errors).toEqual([

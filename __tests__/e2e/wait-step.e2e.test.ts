@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStep, type StepRun } from '../../test-support/github-runner.js';
 import {
+  accessDenied,
+  jobById,
+  sleep,
   API_TIME,
   commonInputs,
   createJobElsewhere,
@@ -34,11 +37,15 @@ const inputs = (extra: Record<string, string>) => ({
   'poll-interval': '250ms',
   ...extra,
 });
-const jobOf = (id: string) =>
-  emulator()
-    .jobs()
-    .find((job) => job.id === id);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const jobOf = (id: string) => jobById(emulator(), id);
+
+/** Runs wait/ on job `jobId`, with these inputs besides the common ones. */
+const waitFor = (jobId: string, extra: Record<string, string> = {}) =>
+  runStep({ action: 'wait', inputs: inputs({ 'job-id': jobId, ...extra }) });
+
+/** Runs wait/'s post entry on job `jobId`, with the state its main entry saved. */
+const waitPost = (jobId: string, state: StepRun['state']) =>
+  runStep({ action: 'wait', entry: 'post', inputs: inputs({ 'job-id': jobId }), state });
 
 /** Runs wait/ and sends the step SIGINT (the workflow run is cancelled) after `afterMs`. */
 function abortedWait(jobId: string, extra: Record<string, string>, afterMs = 1500): Promise<StepRun> {
@@ -53,7 +60,7 @@ describe('wait/', () => {
   it('waits for a job created elsewhere to end, with the outputs of the main step and no request-id', async () => {
     const jobId = await createJob('ok/');
     const before = emulator().requests.length;
-    const run = await runStep({ action: 'wait', inputs: inputs({ 'job-id': jobId }) });
+    const run = await waitFor(jobId);
     expect(run.errors).toEqual([]);
     expect(run.code).toBe(0);
     const calls = emulator().requests.slice(before);
@@ -92,7 +99,7 @@ describe('wait/', () => {
     const jobId = await createJob('quick/');
     await sleep(200);
     const before = emulator().requests.length;
-    const run = await runStep({ action: 'wait', inputs: inputs({ 'job-id': jobId }) });
+    const run = await waitFor(jobId);
     expect(run.code).toBe(0);
     expect(
       emulator()
@@ -105,7 +112,7 @@ describe('wait/', () => {
 
   it('fails when the job ends Failed, naming the job, code and message; fail-on none passes it', async () => {
     const jobId = await createJob('fails/');
-    const run = await runStep({ action: 'wait', inputs: inputs({ 'job-id': jobId }) });
+    const run = await waitFor(jobId);
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([
       `Job ${jobId} ended Failed with code WorkflowFailed: node Transcode_1 failed. Check the workflow and its input objects in the CI console.`,
@@ -117,27 +124,18 @@ describe('wait/', () => {
       message: 'node Transcode_1 failed',
     });
     expect(run.summary).toContain('| State | ❌ Failed |');
-    const tolerant = await runStep({
-      action: 'wait',
-      inputs: inputs({ 'job-id': jobId, 'fail-on': 'none' }),
-    });
+    const tolerant = await waitFor(jobId, { 'fail-on': 'none' });
     expect(tolerant.errors).toEqual([]);
     expect(tolerant.code).toBe(0);
     expect(tolerant.outputs.state).toBe('Failed');
   });
 
   it('fails on Cancel by default, and on Success when fail-on says Success', async () => {
-    const cancelled = await runStep({
-      action: 'wait',
-      inputs: inputs({ 'job-id': await createJob('cancelled/') }),
-    });
+    const cancelled = await waitFor(await createJob('cancelled/'));
     expect(cancelled.code).toBe(1);
     expect(cancelled.errors).toHaveLength(1);
     expect(cancelled.errors[0]).toContain('ended Cancel');
-    const strict = await runStep({
-      action: 'wait',
-      inputs: inputs({ 'job-id': await createJob('quick/'), 'fail-on': 'Success' }),
-    });
+    const strict = await waitFor(await createJob('quick/'), { 'fail-on': 'Success' });
     expect(strict.code).toBe(1);
     expect(strict.errors).toHaveLength(1);
     expect(strict.errors[0]).toContain('ended Success');
@@ -145,7 +143,7 @@ describe('wait/', () => {
 
   it('checks the objects: fail names the failed run, warn only annotates, ignore leaves failed-count empty', async () => {
     const jobId = await createJob('objfail/');
-    const failing = await runStep({ action: 'wait', inputs: inputs({ 'job-id': jobId }) });
+    const failing = await waitFor(jobId);
     expect(failing.code).toBe(1);
     expect(failing.errors).toHaveLength(1);
     const run = emulator()
@@ -167,17 +165,11 @@ describe('wait/', () => {
       },
     ]);
     expect(failing.summary).toContain('#### Objects');
-    const warned = await runStep({
-      action: 'wait',
-      inputs: inputs({ 'job-id': jobId, 'object-failures': 'warn' }),
-    });
+    const warned = await waitFor(jobId, { 'object-failures': 'warn' });
     expect(warned.code).toBe(0);
     expect(warned.errors).toEqual([]);
     expect(warned.warnings.some((w) => w.includes('objfail/b.mp4'))).toBe(true);
-    const ignored = await runStep({
-      action: 'wait',
-      inputs: inputs({ 'job-id': jobId, 'object-failures': 'ignore' }),
-    });
+    const ignored = await waitFor(jobId, { 'object-failures': 'ignore' });
     expect(ignored.code).toBe(0);
     expect(ignored.outputs['failed-count'] ?? '').toBe('');
     expect(ignored.outputs['objects-file'] ?? '').toBe('');
@@ -186,10 +178,7 @@ describe('wait/', () => {
 
   it('times out, saying the job still runs, polling no less often than poll-interval and never cancelling', async () => {
     const jobId = await createJob('slow/');
-    const run = await runStep({
-      action: 'wait',
-      inputs: inputs({ 'job-id': jobId, timeout: '2s', 'poll-interval': '400ms' }),
-    });
+    const run = await waitFor(jobId, { timeout: '2s', 'poll-interval': '400ms' });
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([`Job ${jobId}: Timed out after 2s; the job still runs (state Running).`]);
     const polls = emulator()
@@ -205,10 +194,7 @@ describe('wait/', () => {
 
   it('with cancel-on-timeout cancels the job when the wait times out, and says so', async () => {
     const jobId = await createJob('slow/');
-    const run = await runStep({
-      action: 'wait',
-      inputs: inputs({ 'job-id': jobId, timeout: '2s', 'cancel-on-timeout': 'true' }),
-    });
+    const run = await waitFor(jobId, { timeout: '2s', 'cancel-on-timeout': 'true' });
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([`Job ${jobId}: Timed out after 2s; the job was cancelled (state Cancel).`]);
     expect(jobOf(jobId)).toMatchObject({ state: 'Cancel', cancelled: true, cancelRequests: 1 });
@@ -227,12 +213,7 @@ describe('wait/', () => {
     ).toBe(true);
     expect(run.state).toEqual({ 'job-id': jobId, phase: 'detached' });
     const before = emulator().requests.length;
-    const post = await runStep({
-      action: 'wait',
-      entry: 'post',
-      inputs: inputs({ 'job-id': jobId }),
-      state: run.state,
-    });
+    const post = await waitPost(jobId, run.state);
     expect(post.code).toBe(0);
     expect(emulator().requests.length).toBe(before);
     expect(jobOf(jobId)).toMatchObject({ state: 'Running', cancelRequests: 0 });
@@ -256,12 +237,7 @@ describe('wait/', () => {
     });
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.state).toEqual({ 'job-id': jobId, phase: 'waiting' });
-    const post = await runStep({
-      action: 'wait',
-      entry: 'post',
-      inputs: inputs({ 'job-id': jobId }),
-      state: killed.state,
-    });
+    const post = await waitPost(jobId, killed.state);
     expect(post.code).toBe(0);
     expect(post.warnings).toEqual([]);
     expect(jobOf(jobId)).toMatchObject({ state: 'Cancel', cancelled: true });
@@ -270,7 +246,7 @@ describe('wait/', () => {
   it('fails with one clear error naming a well-formed job id the service does not know', async () => {
     const unknown = 'b0123456789abcdef0123456789abcdef';
     const before = emulator().requests.length;
-    const run = await runStep({ action: 'wait', inputs: inputs({ 'job-id': unknown }) });
+    const run = await waitFor(unknown);
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toContain(`Job ${unknown} does not exist in this bucket and region`);
@@ -284,15 +260,8 @@ describe('wait/', () => {
 
   it('names the job id when the API refuses the first status call', async () => {
     const jobId = await createJob('slow/');
-    emulator().addFault({
-      call: 'describe',
-      kind: 'status',
-      status: 403,
-      code: 'AccessDenied',
-      message: 'no ci:Describe',
-      times: 1,
-    });
-    const run = await runStep({ action: 'wait', inputs: inputs({ 'job-id': jobId }) });
+    emulator().addFault(accessDenied('describe', 'no ci:Describe', 1));
+    const run = await waitFor(jobId);
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toMatch(

@@ -4,6 +4,7 @@ import { CiClient, type ClientOptions } from '../../src/ci/client.js';
 import {
   assumedRoleCredentials,
   SignInError,
+  type AssumedRoleDeps,
   type CredentialsProvider,
   type RoleSettings,
 } from '../../src/ci/credentials.js';
@@ -63,19 +64,25 @@ function client(credentials: ClientOptions['credentials']) {
   });
 }
 
+/** The role's keys as the action's provider gets them, on the test's clock; `deps` replaces the defaults. */
+function roleCredentials(settings = role(), deps: Partial<AssumedRoleDeps> = {}): CredentialsProvider {
+  return assumedRoleCredentials(settings, {
+    getIdToken,
+    mask: () => {},
+    logger,
+    region: 'ap-guangzhou',
+    now: () => now,
+    ...deps,
+  });
+}
+
 const ciRequests = () =>
   emulator.requests.map((r) => `${r.status} ${r.headers.authorization?.match(/q-ak=([^&]+)/)?.[1]}`);
 const issued = () => emulator.identity!.records.flatMap((r) => (r.issued ? [r.issued] : []));
 
 describe('a client signing in with a role', () => {
   it('signs every request with the current temporary keys and their token, renewing them before they expire', async () => {
-    const credentials = assumedRoleCredentials(role(), {
-      getIdToken,
-      mask: () => {},
-      logger,
-      region: 'ap-guangzhou',
-      now: () => now,
-    });
+    const credentials = roleCredentials();
     const ci = client(credentials);
     await ci.listJobs({});
     now += 2000;
@@ -98,12 +105,7 @@ describe('a client signing in with a role', () => {
 
   it('renews once and sends the request again when the API refuses the keys as expired', async () => {
     // Keys that look like they last an hour, so that only the refusal can trigger a renewal.
-    const credentials = assumedRoleCredentials(role(), {
-      getIdToken,
-      mask: () => {},
-      logger,
-      region: 'ap-guangzhou',
-      now: () => now,
+    const credentials = roleCredentials(role(), {
       assume: async (request) => {
         const { assumeRoleWithWebIdentity } = await import('../../src/ci/sts.js');
         const keys: TemporaryCredentials = await assumeRoleWithWebIdentity(request, {
@@ -131,14 +133,10 @@ describe('a client signing in with a role', () => {
 
   it('sends no request, and leaves the retries to the provider, when the role cannot be assumed', async () => {
     let tokens = 0;
-    const credentials = assumedRoleCredentials(
+    const credentials = roleCredentials(
       { ...role(), stsEndpoint: new URL('http://127.0.0.1:9') },
       {
         getIdToken: async (audience) => (tokens++, getIdToken(audience)),
-        mask: () => {},
-        logger,
-        region: 'ap-guangzhou',
-        now: () => now,
         sts: { retryPolicy: { maxAttempts: 1, maxElapsedMs: 0, baseDelayMs: 0, maxDelayMs: 0 } },
       },
     );

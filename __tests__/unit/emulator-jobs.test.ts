@@ -1,12 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
 import { sdkFetch, type SdkRequest } from '../../test-support/sdk-client.js';
+import { callAt, CREDS, T0, WID } from './emulator-calls.js';
 
-const CREDS = { secretId: 'AKIDtest', secretKey: 'test-secret-key' };
-const WID = 'w7476ff3564ee45b7b490d64bccaba6cc';
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'JobsDetail' });
 
-const T0 = Date.UTC(2026, 0, 1, 4, 0, 0);
 let t = T0;
 let emulator: Emulator;
 beforeEach(() => {
@@ -20,8 +18,7 @@ afterEach(async () => emulator?.close());
 
 /** Signs against the injected clock, as a client whose clock agrees with the service's. */
 function call(r: Omit<SdkRequest, 'secretId' | 'secretKey'>) {
-  const s = Math.floor(t / 1000);
-  return sdkFetch(emulator.url, { ...CREDS, keyTime: `${s - 1};${s + 900}`, ...r });
+  return callAt(emulator.url, t, r);
 }
 
 const body = (input = '<Prefix>videos/</Prefix>', name = 'demo', extra = '') =>

@@ -1,9 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
-import { sdkFetch } from '../../test-support/sdk-client.js';
+import { callAt, CREDS, T0, WID } from './emulator-calls.js';
 
-const CREDS = { secretId: 'AKIDtest', secretKey: 'test-secret-key' };
-const WID = 'w7476ff3564ee45b7b490d64bccaba6cc';
 const OTHER_WID = 'w0123456789abcdef0123456789abcdef';
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'JobsDetail' });
 
@@ -17,9 +15,7 @@ function call(
   method: 'GET' | 'POST' = 'GET',
   body?: string,
 ) {
-  const s = Math.floor(t / 1000);
-  const r = { ...CREDS, method, path, query, keyTime: `${s - 1};${s + 900}`, ...(body ? { body } : {}) };
-  return sdkFetch(emulator.url, r);
+  return callAt(emulator.url, t, { method, path, query, ...(body ? { body } : {}) });
 }
 
 async function list(query: Record<string, string> = {}) {
@@ -34,7 +30,7 @@ async function list(query: Record<string, string> = {}) {
 
 // 25 jobs one minute apart from 12:00 Beijing time; every fifth on another workflow; the first five have ended.
 beforeAll(async () => {
-  t = Date.UTC(2026, 0, 1, 4, 0, 0);
+  t = T0;
   emulator = await startEmulator({
     ...CREDS,
     now: () => t,

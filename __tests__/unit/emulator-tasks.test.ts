@@ -1,14 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startEmulator, type Emulator, type EmulatorOptions, type ObjectRun } from '../../emulator/index.js';
 import { sdkFetch } from '../../test-support/sdk-client.js';
+import { callsAt, CREDS, T0, WID } from './emulator-calls.js';
 
-const CREDS = { secretId: 'AKIDtest', secretKey: 'test-secret-key' };
-const WID = 'w7476ff3564ee45b7b490d64bccaba6cc';
 const parser = new XMLParser({
   parseTagValue: false,
   isArray: (name) => ['WorkflowExecutionList', 'Tasks', 'JobsDetail'].includes(name),
 });
-const T0 = Date.UTC(2026, 0, 1, 4, 0, 0);
 
 let t = T0;
 let emulator: Emulator;
@@ -23,22 +21,10 @@ async function start(options: Partial<EmulatorOptions> = {}) {
 }
 afterEach(async () => emulator.close());
 
-function call(
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  query: Record<string, string> = {},
-  body?: string,
-) {
-  const s = Math.floor(t / 1000);
-  return sdkFetch(emulator.url, {
-    ...CREDS,
-    method,
-    path,
-    query,
-    keyTime: `${s - 1};${s + 900}`,
-    ...(body ? { body } : {}),
-  });
-}
+const call = callsAt(
+  () => emulator,
+  () => t,
+);
 
 async function createJob(prefix: string): Promise<string> {
   const body = `<Request><Name>job</Name><Input><Prefix>${prefix}</Prefix></Input><Operation><WorkflowIds>${WID}</WorkflowIds></Operation></Request>`;

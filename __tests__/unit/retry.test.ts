@@ -27,6 +27,20 @@ function failing(errors: unknown[], value = 'ok') {
   return { fn, calls: () => calls };
 }
 
+/** An idempotent call retried under `policy` on the fake clock, until the step's deadline. */
+function retryUntilDeadline(
+  call: ReturnType<typeof failing>,
+  clock: ReturnType<typeof fakeClock>,
+  deadline: number,
+  random: number,
+) {
+  return retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
+    ...clock,
+    random: () => random,
+    deadline,
+  });
+}
+
 describe('retryWithBackoff', () => {
   it('retries a 503 SlowDown and returns the answer that follows', async () => {
     const clock = fakeClock();
@@ -149,13 +163,7 @@ describe('retryWithBackoff', () => {
     const started = clock.now();
     const deadline = started + 600_000;
     const call = failing(Array.from({ length: 1000 }, slowDown));
-    await expect(
-      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
-        ...clock,
-        random: () => 0.5,
-        deadline,
-      }),
-    ).rejects.toThrow('SlowDown');
+    await expect(retryUntilDeadline(call, clock, deadline, 0.5)).rejects.toThrow('SlowDown');
     expect(clock.now()).toBe(deadline);
   });
 
@@ -164,11 +172,7 @@ describe('retryWithBackoff', () => {
     for (const random of [0.1, 0.9]) {
       const clock = fakeClock();
       const call = failing([new ApiError(503, 'SlowDown', '', 'r', 150_000)]);
-      await retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
-        ...clock,
-        random: () => random,
-        deadline: clock.now() + 3_600_000,
-      });
+      await retryUntilDeadline(call, clock, clock.now() + 3_600_000, random);
       expect(call.calls()).toBe(2);
       waits.push(...clock.sleeps);
     }
@@ -182,13 +186,7 @@ describe('retryWithBackoff', () => {
       new ApiError(503, 'SlowDown', '', 'r1', 150_000),
       new ApiError(503, 'SlowDown', '', 'r2', 150_000),
     ]);
-    await expect(
-      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
-        ...clock,
-        random: () => 0.5,
-        deadline,
-      }),
-    ).rejects.toThrow('r2');
+    await expect(retryUntilDeadline(call, clock, deadline, 0.5)).rejects.toThrow('r2');
     expect(clock.sleeps).toEqual([30_000]);
     expect(call.calls()).toBe(2);
   });
@@ -196,13 +194,7 @@ describe('retryWithBackoff', () => {
   it('makes no retry after an error past the step deadline', async () => {
     const clock = fakeClock();
     const call = failing([new TransportError('reset', 'reset')]);
-    await expect(
-      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
-        ...clock,
-        random: () => 0.999,
-        deadline: clock.now() + 500,
-      }),
-    ).rejects.toThrow('reset');
+    await expect(retryUntilDeadline(call, clock, clock.now() + 500, 0.999)).rejects.toThrow('reset');
     expect(clock.sleeps).toEqual([]);
   });
 

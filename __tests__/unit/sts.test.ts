@@ -155,29 +155,27 @@ describe('assumeRoleWithWebIdentity', () => {
       return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     };
 
-    it('reads at most 1 MiB of an answer, as every answer of the step', async () => {
+    /** What one attempt throws when STS answers HTTP 200 with this JSON. */
+    const failureOfOneAttemptAnswered = async (json: string) => {
       const endpoint = await serve((_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(`{"Response":{"RequestId":"${'x'.repeat(1 << 20)}"}}`);
+        res.end(json);
       });
-      const error = await assume({
+      return assume({
         endpoint,
         retryPolicy: { ...options().retryPolicy!, maxAttempts: 1 },
       }).catch((e: unknown) => e);
+    };
+
+    it('reads at most 1 MiB of an answer, as every answer of the step', async () => {
+      const error = await failureOfOneAttemptAnswered(`{"Response":{"RequestId":"${'x'.repeat(1 << 20)}"}}`);
       expect((error as TransportError).message).toBe(
         'STS AssumeRoleWithWebIdentity answered more than 1 MiB',
       );
     });
 
     it('refuses an answer without credentials', async () => {
-      const endpoint = await serve((_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"Response":{"RequestId":"r-1"}}');
-      });
-      const error = await assume({
-        endpoint,
-        retryPolicy: { ...options().retryPolicy!, maxAttempts: 1 },
-      }).catch((e: unknown) => e);
+      const error = await failureOfOneAttemptAnswered('{"Response":{"RequestId":"r-1"}}');
       expect((error as TransportError).message).toBe(
         'STS AssumeRoleWithWebIdentity got an answer without credentials (HTTP 200); request id r-1',
       );

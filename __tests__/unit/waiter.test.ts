@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { pollDelays } from '../../src/waiting/poll-schedule.js';
 import { AbortedError } from '../../src/waiting/sleep.js';
-import { WaitStalledError, waitUntilFinal } from '../../src/waiting/waiter.js';
+import { WaitStalledError, waitUntilFinal, type WaitOptions } from '../../src/waiting/waiter.js';
 import { fakeClock } from './fake-clock.js';
 
 function take(n: number, delays: Generator<number>): number[] {
@@ -21,6 +21,31 @@ function jobAt(clock: ReturnType<typeof fakeClock>, start: number, endsAfterMs: 
   };
 }
 
+/** Waits on the fake clock, from `start`, for checks that answer a state, polling up to every 10 s until `Success`. */
+function waitForSuccess(
+  clock: ReturnType<typeof fakeClock>,
+  start: number,
+  options: Pick<WaitOptions<string>, 'check' | 'timeoutMs'> & Partial<WaitOptions<string>>,
+) {
+  return waitUntilFinal<string>({
+    stateOf: (s) => s,
+    isFinal: (s) => s === 'Success',
+    pollIntervalMs: 10_000,
+    ...clock,
+    startedAt: start,
+    ...options,
+  });
+}
+
+/** Waits with the given timeout for a job (see jobAt) that ends `endsAfterMs` after the wait starts. */
+async function waitForJobEndingAfter(endsAfterMs: number, timeoutMs: number) {
+  const clock = fakeClock();
+  const start = clock.now();
+  const job = jobAt(clock, start, endsAfterMs);
+  const result = await waitForSuccess(clock, start, { check: job.check, timeoutMs });
+  return { result, elapsedMs: clock.now() - start, checks: job.calls() };
+}
+
 describe('poll schedule', () => {
   it('starts at one second and climbs to the poll interval', () => {
     expect(take(9, pollDelays(10_000))).toEqual([1000, 1000, 2000, 3000, 5000, 8000, 10_000, 10_000, 10_000]);
@@ -33,35 +58,19 @@ describe('poll schedule', () => {
 
 describe('waitUntilFinal', () => {
   it('notices a 3 s job within 2 s of its end, with few checks', async () => {
-    const clock = fakeClock();
-    const start = clock.now();
-    const job = jobAt(clock, start, 3000);
-    const result = await waitUntilFinal({
-      check: job.check,
-      stateOf: (s) => s,
-      isFinal: (s) => s === 'Success',
-      pollIntervalMs: 10_000,
-      timeoutMs: 60_000,
-      ...clock,
-      startedAt: start,
-    });
+    const { result, elapsedMs, checks } = await waitForJobEndingAfter(3000, 60_000);
     expect(result).toMatchObject({ last: 'Success', timedOut: false });
-    expect(clock.now() - start - 3000).toBeLessThanOrEqual(2000);
-    expect(job.calls()).toBeLessThanOrEqual(6);
+    expect(elapsedMs - 3000).toBeLessThanOrEqual(2000);
+    expect(checks).toBeLessThanOrEqual(6);
   });
 
   it('announces each state once, with the elapsed time', async () => {
     const clock = fakeClock();
     const start = clock.now();
     const changes: Array<[string, number]> = [];
-    await waitUntilFinal({
+    await waitForSuccess(clock, start, {
       check: jobAt(clock, start, 25_000).check,
-      stateOf: (s) => s,
-      isFinal: (s) => s === 'Success',
-      pollIntervalMs: 10_000,
       timeoutMs: 0,
-      ...clock,
-      startedAt: start,
       initial: 'Submitted',
       onStateChange: (state, elapsed) => changes.push([state, elapsed]),
     });
@@ -72,34 +81,13 @@ describe('waitUntilFinal', () => {
   });
 
   it('times out with a last check at the deadline', async () => {
-    const clock = fakeClock();
-    const start = clock.now();
-    const job = jobAt(clock, start, 60_000);
-    const result = await waitUntilFinal({
-      check: job.check,
-      stateOf: (s) => s,
-      isFinal: (s) => s === 'Success',
-      pollIntervalMs: 10_000,
-      timeoutMs: 15_000,
-      ...clock,
-      startedAt: start,
-    });
+    const { result, elapsedMs } = await waitForJobEndingAfter(60_000, 15_000);
     expect(result).toMatchObject({ last: 'Running', timedOut: true });
-    expect(clock.now() - start).toBe(15_000);
+    expect(elapsedMs).toBe(15_000);
   });
 
   it('counts a job that ended at the deadline as ended', async () => {
-    const clock = fakeClock();
-    const start = clock.now();
-    const result = await waitUntilFinal({
-      check: jobAt(clock, start, 15_000).check,
-      stateOf: (s) => s,
-      isFinal: (s) => s === 'Success',
-      pollIntervalMs: 10_000,
-      timeoutMs: 15_000,
-      ...clock,
-      startedAt: start,
-    });
+    const { result } = await waitForJobEndingAfter(15_000, 15_000);
     expect(result).toMatchObject({ last: 'Success', timedOut: false });
   });
 
@@ -130,17 +118,12 @@ describe('waitUntilFinal', () => {
     const start = clock.now();
     clock.advance(20_000); // the create took 20 s of throttled retries
     const checkedAt: number[] = [];
-    await waitUntilFinal({
+    await waitForSuccess(clock, start, {
       check: async () => {
         checkedAt.push(clock.now() - start);
         return checkedAt.length >= 4 ? 'Success' : 'Running';
       },
-      stateOf: (s) => s,
-      isFinal: (s) => s === 'Success',
-      pollIntervalMs: 10_000,
       timeoutMs: 60_000,
-      ...clock,
-      startedAt: start,
     });
     expect(checkedAt).toEqual([21_000, 22_000, 24_000, 27_000]);
   });
@@ -149,19 +132,14 @@ describe('waitUntilFinal', () => {
     const clock = fakeClock();
     const start = clock.now();
     const checks: Array<[number, number]> = [];
-    await waitUntilFinal({
+    await waitForSuccess(clock, start, {
       check: async () => {
         const began = clock.now() - start;
         if (checks.length === 2) clock.advance(30_000); // the third check retried for 30 s
         checks.push([began, clock.now() - start]);
         return checks.length >= 6 ? 'Success' : 'Running';
       },
-      stateOf: (s) => s,
-      isFinal: (s) => s === 'Success',
-      pollIntervalMs: 10_000,
       timeoutMs: 0,
-      ...clock,
-      startedAt: start,
     });
     expect(checks).toEqual([
       [1000, 1000],
@@ -179,18 +157,13 @@ describe('waitUntilFinal', () => {
     const clock = fakeClock();
     const start = clock.now();
     const failures: number[] = [];
-    const result = await waitUntilFinal({
+    const result = await waitForSuccess(clock, start, {
       check: async () => {
         const elapsed = clock.now() - start;
         if (elapsed > 30_000 && elapsed < 270_000) throw new Error('503 ServiceUnavailable');
         return elapsed < 60_000 ? 'Running' : 'Success';
       },
-      stateOf: (s) => s,
-      isFinal: (s) => s === 'Success',
-      pollIntervalMs: 10_000,
       timeoutMs: 3_600_000,
-      ...clock,
-      startedAt: start,
       isPassingFault: passing,
       onCheckFailed: (_error, silentForMs) => failures.push(silentForMs),
     });
@@ -203,17 +176,12 @@ describe('waitUntilFinal', () => {
   it('gives up, saying so, when no check has succeeded for five minutes', async () => {
     const clock = fakeClock();
     const start = clock.now();
-    const wait = waitUntilFinal({
+    const wait = waitForSuccess(clock, start, {
       check: async () => {
         if (clock.now() - start > 20_000) throw new Error('503 ServiceUnavailable (request id r-9)');
         return 'Running';
       },
-      stateOf: (s) => s,
-      isFinal: (s) => s === 'Success',
-      pollIntervalMs: 10_000,
       timeoutMs: 3_600_000,
-      ...clock,
-      startedAt: start,
       isPassingFault: passing,
     });
     await expect(wait).rejects.toBeInstanceOf(WaitStalledError);
@@ -228,17 +196,12 @@ describe('waitUntilFinal', () => {
   it('times out, not gives up, when the timeout comes before five minutes of failures', async () => {
     const clock = fakeClock();
     const start = clock.now();
-    const result = await waitUntilFinal({
+    const result = await waitForSuccess(clock, start, {
       check: async () => {
         if (clock.now() - start > 5_000) throw new Error('503 SlowDown');
         return 'Running';
       },
-      stateOf: (s) => s,
-      isFinal: (s) => s === 'Success',
-      pollIntervalMs: 10_000,
       timeoutMs: 120_000,
-      ...clock,
-      startedAt: start,
       isPassingFault: passing,
     });
     expect(result).toMatchObject({ last: 'Running', timedOut: true });

@@ -81,6 +81,19 @@ let wire: Promise<[typeof import('./request.js'), AnswerParsers]> | undefined;
 const loadWire = () => (wire ??= Promise.all([import('./request.js'), import('./xml-answers.js')]));
 const NEVER_RETRY: Retryable = () => false;
 
+/** The filters and paging that listing jobs and listing executions share, as query parameters. */
+function listQuery(query: ListExecutionsQuery): Record<string, string | undefined> {
+  return {
+    workflowId: query.workflowId,
+    jobId: query.jobId,
+    states: query.states?.join(','),
+    name: query.name,
+    orderByTime: query.order,
+    size: query.size === undefined ? undefined : String(query.size),
+    nextToken: query.nextToken || undefined,
+  };
+}
+
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
 export class CiClient {
   private readonly clock: ClockCorrection;
@@ -133,15 +146,9 @@ export class CiClient {
         path: '/inventorytriggerjob',
         query: {
           type: 'Workflow',
-          states: query.states?.join(','),
-          workflowId: query.workflowId,
-          name: query.name,
-          jobId: query.jobId,
+          ...listQuery(query),
           startCreationTime: query.startCreationTime,
           endCreationTime: query.endCreationTime,
-          orderByTime: query.order,
-          size: query.size === undefined ? undefined : String(query.size),
-          nextToken: query.nextToken || undefined,
         },
       },
       retryableForIdempotentCall,
@@ -209,15 +216,7 @@ export class CiClient {
       {
         method: 'GET',
         path: '/workflowexecution',
-        query: {
-          workflowId: query.workflowId,
-          jobId: query.jobId,
-          states: query.states?.join(','),
-          name: query.name,
-          orderByTime: query.order,
-          size: query.size === undefined ? undefined : String(query.size),
-          nextToken: query.nextToken || undefined,
-        },
+        query: listQuery(query),
       },
       retryableForIdempotentCall,
       (answer, xml) => {

@@ -28,7 +28,7 @@ const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
 const JOB_ID = /^b[0-9a-f]{32}$/;
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 /** The longest request-timeout and poll-interval: far inside what a Node timer holds. */
-const MAX_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+const MAX_TIMER_DURATION_MS = 24 * 60 * 60 * 1000;
 
 export function readCommonSettings(env: NodeJS.ProcessEnv = process.env): CommonSettings {
   const role = readRoleSettings(runContext(), env);
@@ -39,15 +39,7 @@ export function readCommonSettings(env: NodeJS.ProcessEnv = process.env): Common
     throw new InputError('region', 'required: set the input or the environment variable TENCENTCLOUD_REGION');
   }
   if (!REGION.test(region)) throw new InputError('region', 'a region such as ap-guangzhou', region);
-  const requestTimeoutMs = readDuration('request-timeout', '30s');
-  // Node's timers hold at most 2³¹ − 1 ms (about 24.8 days): a longer one fires at once.
-  if (requestTimeoutMs <= 0 || requestTimeoutMs > MAX_REQUEST_TIMEOUT_MS) {
-    throw new InputError(
-      'request-timeout',
-      'a duration above zero and at most 24h',
-      readOptional('request-timeout'),
-    );
-  }
+  const requestTimeoutMs = readTimerDuration('request-timeout', '30s');
   return { signIn, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
 }
 
@@ -125,14 +117,17 @@ export function readJobId(required: boolean): string {
 }
 
 export function readPollInterval(): number {
-  const ms = readDuration('poll-interval', '10s');
-  // Past Node's longest timer (about 24.8 days) a sleep would end at once, polling without pause.
-  if (ms <= 0 || ms > MAX_REQUEST_TIMEOUT_MS) {
-    throw new InputError(
-      'poll-interval',
-      'a duration above zero and at most 24h',
-      readOptional('poll-interval'),
-    );
+  return readTimerDuration('poll-interval', '10s');
+}
+
+/**
+ * A duration that a Node timer will hold: past its longest (2³¹ − 1 ms, about 24.8 days) a timer fires at
+ * once, so a request would time out at once and a sleep between polls would not pause.
+ */
+function readTimerDuration(name: string, fallback: string): number {
+  const ms = readDuration(name, fallback);
+  if (ms <= 0 || ms > MAX_TIMER_DURATION_MS) {
+    throw new InputError(name, 'a duration above zero and at most 24h', readOptional(name));
   }
   return ms;
 }
