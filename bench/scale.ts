@@ -69,7 +69,7 @@ function callsByKind(em: Emulator, from: number): Record<string, number> {
   return calls;
 }
 
-async function measureStep(em: Emulator, prefix: string, nodeOptions?: string): Promise<StepFigures> {
+async function measureStep(em: Emulator, prefix: string): Promise<StepFigures> {
   const from = em.requests.length;
   let samples: MemorySample[] = [];
   const { ms, result } = await timedStep({
@@ -84,7 +84,6 @@ async function measureStep(em: Emulator, prefix: string, nodeOptions?: string): 
       'poll-interval': '500ms',
       'object-failures': 'warn',
     },
-    env: nodeOptions ? { NODE_OPTIONS: nodeOptions } : {},
     onSpawn: (child) => (samples = sampleMemory(child, () => 0)),
   });
   const file = result.outputs['objects-file'] ?? '';
@@ -108,13 +107,12 @@ async function measureStep(em: Emulator, prefix: string, nodeOptions?: string): 
 export interface ScaleFigures {
   big: StepFigures;
   small: StepFigures;
-  /** Peak RSS of each under `--jitless`: what is left without V8's optimizing compiler. */
-  jitless: { bigMb: number; smallMb: number };
 }
 
 /**
- * Each job ROUNDS times, alternating, then again under --jitless; the medians of wall time and
- * peak RSS (the other figures: of the last round).
+ * Each job ROUNDS times, alternating; the medians of wall time and peak RSS (the other figures: of
+ * the last round). Not under `--jitless` as well: that turns off WebAssembly, which undici's HTTP
+ * parser needs.
  */
 export async function scaleFigures(): Promise<ScaleFigures> {
   const em = await startEmulator({
@@ -123,20 +121,11 @@ export async function scaleFigures(): Promise<ScaleFigures> {
     schedule: { queuedMs: 100, runningMs: 400, final: 'Success' },
     objectsFor: ({ input }) => objectsFor(input.Prefix ?? ''),
   });
-  const runs: Record<'big' | 'small' | 'bigJitless' | 'smallJitless', StepFigures[]> = {
-    big: [],
-    small: [],
-    bigJitless: [],
-    smallJitless: [],
-  };
+  const runs: Record<'big' | 'small', StepFigures[]> = { big: [], small: [] };
   try {
     for (let round = 0; round < ROUNDS; round++) {
       runs.small.push(await measureStep(em, `small/${round}/`));
       runs.big.push(await measureStep(em, `scale/${round}/`));
-    }
-    for (let round = 0; round < ROUNDS; round++) {
-      runs.smallJitless.push(await measureStep(em, `small/jitless/${round}/`, '--jitless'));
-      runs.bigJitless.push(await measureStep(em, `scale/jitless/${round}/`, '--jitless'));
     }
   } finally {
     await em.close();
@@ -146,12 +135,7 @@ export async function scaleFigures(): Promise<ScaleFigures> {
     wallMs: median(list.map((f) => f.wallMs)),
     peakMb: median(list.map((f) => f.peakMb)),
   });
-  const peak = (list: StepFigures[]) => median(list.map((f) => f.peakMb));
-  return {
-    big: summarize(runs.big),
-    small: summarize(runs.small),
-    jitless: { bigMb: peak(runs.bigJitless), smallMb: peak(runs.smallJitless) },
-  };
+  return { big: summarize(runs.big), small: summarize(runs.small) };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -182,9 +166,7 @@ export function scaleRow(f: ScaleFigures): [string, string, string, string, bool
       `summary ${kb(f.big.summaryBytes)}, failed-objects ${kb(f.big.failedObjectsBytes)}, all outputs ${kb(f.big.outputsBytes)}`,
     `3 objects, 1 failed: ${(f.small.wallMs / 1000).toFixed(1)} s; peak ${f.small.peakMb.toFixed(1)} MB; ` +
       `calls: ${callsText(f.small.calls)}; summary ${kb(f.small.summaryBytes)}, all outputs ${kb(f.small.outputsBytes)}. ` +
-      `Under --jitless: ${f.jitless.bigMb.toFixed(1)} MB against ${f.jitless.smallMb.toFixed(1)} MB ` +
-      `(${(f.jitless.bigMb / f.jitless.smallMb).toFixed(2)} ×): the rest of the difference is V8's optimizing ` +
-      `compiler at work on the hot paths, not data held. Medians of ${ROUNDS} alternating runs each`,
+      `Medians of ${ROUNDS} alternating runs each`,
     ok,
   ];
 }

@@ -47169,6 +47169,18 @@ var retry = __nccwpck_require__(5753);
 let wire;
 const loadWire = () => (wire ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3103)), Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6332))]));
 const NEVER_RETRY = () => false;
+/** The filters and paging that listing jobs and listing executions share, as query parameters. */
+function listQuery(query) {
+    return {
+        workflowId: query.workflowId,
+        jobId: query.jobId,
+        states: query.states?.join(','),
+        name: query.name,
+        orderByTime: query.order,
+        size: query.size === undefined ? undefined : String(query.size),
+        nextToken: query.nextToken || undefined,
+    };
+}
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
 class CiClient {
     options;
@@ -47213,15 +47225,9 @@ class CiClient {
             path: '/inventorytriggerjob',
             query: {
                 type: 'Workflow',
-                states: query.states?.join(','),
-                workflowId: query.workflowId,
-                name: query.name,
-                jobId: query.jobId,
+                ...listQuery(query),
                 startCreationTime: query.startCreationTime,
                 endCreationTime: query.endCreationTime,
-                orderByTime: query.order,
-                size: query.size === undefined ? undefined : String(query.size),
-                nextToken: query.nextToken || undefined,
             },
         }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { jobs, nextToken, requestId } = xml.parseJobResponse(answer.body);
@@ -47266,15 +47272,7 @@ class CiClient {
         return this.call({
             method: 'GET',
             path: '/workflowexecution',
-            query: {
-                workflowId: query.workflowId,
-                jobId: query.jobId,
-                states: query.states?.join(','),
-                name: query.name,
-                orderByTime: query.order,
-                size: query.size === undefined ? undefined : String(query.size),
-                nextToken: query.nextToken || undefined,
-            },
+            query: listQuery(query),
         }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { executions, nextToken, requestId } = xml.parseExecutionsResponse(answer.body);
             return { value: { executions, nextToken }, requestId };
@@ -47823,7 +47821,7 @@ async function runAction(action, readSettings, step) {
 
 
 /** Settings are read trimmed; an input given as an empty string counts as not given. */
-function input_readers_readOptional(name) {
+function readOptional(name) {
     const value = core/* getInput */.V4(name);
     return value === '' ? undefined : value;
 }
@@ -47836,14 +47834,14 @@ function input_readers_readVerbatim(name) {
     return value === '' ? undefined : value;
 }
 function readRequired(name, expected) {
-    const value = input_readers_readOptional(name);
+    const value = readOptional(name);
     if (value === undefined)
         throw new input_error_InputError(name, `required: ${expected}`);
     return value;
 }
 /** YAML 1.2 core-schema booleans, as `@actions/core` getBooleanInput accepts, with our own error. */
 function readBoolean(name, fallback) {
-    const value = input_readers_readOptional(name);
+    const value = readOptional(name);
     if (value === undefined)
         return fallback;
     if (['true', 'True', 'TRUE'].includes(value))
@@ -47852,8 +47850,8 @@ function readBoolean(name, fallback) {
         return false;
     throw new InputError(name, '`true` or `false`', value);
 }
-function input_readers_readDuration(name, fallback) {
-    const value = input_readers_readOptional(name) ?? fallback;
+function readDuration(name, fallback) {
+    const value = readOptional(name) ?? fallback;
     try {
         return parseDuration(value);
     }
@@ -47862,7 +47860,7 @@ function input_readers_readDuration(name, fallback) {
     }
 }
 function readTime(name, now) {
-    const value = input_readers_readOptional(name);
+    const value = readOptional(name);
     if (value === undefined)
         return undefined;
     try {
@@ -47876,7 +47874,7 @@ function readTime(name, now) {
     }
 }
 function readChoice(name, choices, fallback) {
-    const value = input_readers_readOptional(name) ?? fallback;
+    const value = readOptional(name) ?? fallback;
     const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
     if (match === undefined)
         throw new input_error_InputError(name, `one of ${choices.join(', ')}`, value);
@@ -47884,7 +47882,7 @@ function readChoice(name, choices, fallback) {
 }
 /** A comma-separated list of names from a fixed set, matched without regard to case; `none` is empty. */
 function readList(name, choices, fallback) {
-    const value = input_readers_readOptional(name) ?? fallback;
+    const value = readOptional(name) ?? fallback;
     if (value.toLowerCase() === 'none')
         return [];
     return value
@@ -47900,7 +47898,7 @@ function readList(name, choices, fallback) {
     });
 }
 function input_readers_readPattern(name, pattern, expected, required) {
-    const value = required ? readRequired(name, expected) : input_readers_readOptional(name);
+    const value = required ? readRequired(name, expected) : readOptional(name);
     if (value !== undefined && !pattern.test(value))
         throw new input_error_InputError(name, expected, value);
     return value;
@@ -47911,7 +47909,7 @@ const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
  * path, query or credentials. Credentials in a refused URL are not echoed back.
  */
 function readBaseUrl(name, fallback) {
-    const text = input_readers_readOptional(name);
+    const text = readOptional(name);
     if (text === undefined)
         return new URL(fallback);
     const expected = 'an https:// base URL with no path, query or credentials (http:// only to a loopback address such as 127.0.0.1)';
@@ -47955,10 +47953,10 @@ function defaultRoleSessionName(run) {
  * environment, and a key input given as well is an error rather than a silent choice.
  */
 function readRoleSettings(run, env = process.env) {
-    const roleArn = input_readers_readOptional('role-arn');
+    const roleArn = readOptional('role-arn');
     if (roleArn === undefined)
         return undefined;
-    const keys = KEY_INPUTS.filter((name) => input_readers_readOptional(name) !== undefined);
+    const keys = KEY_INPUTS.filter((name) => readOptional(name) !== undefined);
     if (keys.length > 0) {
         // The key inputs' values are secrets: only their names are shown.
         throw new input_error_InputError('role-arn', 'either role-arn or keys, not both', `role-arn and ${keys.join(', ')}`);
@@ -47966,26 +47964,26 @@ function readRoleSettings(run, env = process.env) {
     if (!ROLE_ARN.test(roleArn)) {
         throw new input_error_InputError('role-arn', 'a CAM role as qcs::cam::uin/<uin>:roleName/<name>', roleArn);
     }
-    const providerId = input_readers_readOptional('oidc-provider-id');
+    const providerId = readOptional('oidc-provider-id');
     if (providerId === undefined) {
         throw new input_error_InputError('oidc-provider-id', 'required with role-arn: the CAM OIDC identity provider (STS ProviderId)');
     }
     if (!CAM_NAME.test(providerId) || providerId.length > 128) {
         throw new input_error_InputError('oidc-provider-id', 'a CAM identity provider name (letters, digits, +=,.@_-)', providerId);
     }
-    const audience = input_readers_readOptional('oidc-audience') ?? 'sts.tencentcloudapi.com';
+    const audience = readOptional('oidc-audience') ?? 'sts.tencentcloudapi.com';
     if (!HEADER_SAFE.test(audience)) {
         throw new input_error_InputError('oidc-audience', 'a client id of the OIDC provider, without spaces', audience);
     }
-    const roleSessionName = input_readers_readOptional('role-session-name') ?? defaultRoleSessionName(run);
+    const roleSessionName = readOptional('role-session-name') ?? defaultRoleSessionName(run);
     if (!CAM_NAME.test(roleSessionName) ||
         roleSessionName.length < 2 ||
         roleSessionName.length > MAX_SESSION_NAME) {
         throw new input_error_InputError('role-session-name', '2 to 64 letters, digits or +=,.@_-', roleSessionName);
     }
-    const durationMs = input_readers_readDuration('role-duration', '1h');
+    const durationMs = readDuration('role-duration', '1h');
     if (durationMs < MIN_DURATION_MS || durationMs > MAX_DURATION_MS || durationMs % 1000 !== 0) {
-        throw new input_error_InputError('role-duration', 'whole seconds from 15m to 12h', input_readers_readOptional('role-duration'));
+        throw new input_error_InputError('role-duration', 'whole seconds from 15m to 12h', readOptional('role-duration'));
     }
     // Checked here so that the step fails before any request, saying what the workflow lacks.
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
@@ -48015,34 +48013,30 @@ const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
 const JOB_ID = /^b[0-9a-f]{32}$/;
 const common_settings_HEADER_SAFE = /^[\x21-\x7e]+$/;
 /** The longest request-timeout and poll-interval: far inside what a Node timer holds. */
-const MAX_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+const MAX_TIMER_DURATION_MS = 24 * 60 * 60 * 1000;
 function readCommonSettings(env = process.env) {
     const role = readRoleSettings(runContext(), env);
     const signIn = role ? { role } : { keys: readCredentials(env) };
     const bucket = input_readers_readPattern('bucket', BUCKET, 'a bucket as BucketName-APPID, e.g. media-1250000000', true);
-    const region = input_readers_readOptional('region') ?? env.TENCENTCLOUD_REGION?.trim();
+    const region = readOptional('region') ?? env.TENCENTCLOUD_REGION?.trim();
     if (!region) {
         throw new input_error_InputError('region', 'required: set the input or the environment variable TENCENTCLOUD_REGION');
     }
     if (!REGION.test(region))
         throw new input_error_InputError('region', 'a region such as ap-guangzhou', region);
-    const requestTimeoutMs = input_readers_readDuration('request-timeout', '30s');
-    // Node's timers hold at most 2³¹ − 1 ms (about 24.8 days): a longer one fires at once.
-    if (requestTimeoutMs <= 0 || requestTimeoutMs > MAX_REQUEST_TIMEOUT_MS) {
-        throw new input_error_InputError('request-timeout', 'a duration above zero and at most 24h', input_readers_readOptional('request-timeout'));
-    }
+    const requestTimeoutMs = readTimerDuration('request-timeout', '30s');
     return { signIn, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
 }
 function readCredentials(env) {
     // Masked before anything else can print them.
-    const keyInput = input_readers_readOptional('secret-key');
+    const keyInput = readOptional('secret-key');
     const secretKey = keyInput ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
     if (secretKey)
         core/* setSecret */.Pq(secretKey);
-    const idInput = input_readers_readOptional('secret-id');
+    const idInput = readOptional('secret-id');
     // Keys given as inputs win as a set: a token an earlier step exported belongs to other keys.
     const tokenFromEnv = idInput === undefined && keyInput === undefined;
-    const sessionToken = input_readers_readOptional('session-token') ??
+    const sessionToken = readOptional('session-token') ??
         (tokenFromEnv
             ? env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined
             : undefined);
@@ -48088,10 +48082,16 @@ function readJobId(required) {
         : input_readers_readPattern('job-id', JOB_ID, expected, false)) ?? '');
 }
 function readPollInterval() {
-    const ms = readDuration('poll-interval', '10s');
-    // Past Node's longest timer (about 24.8 days) a sleep would end at once, polling without pause.
-    if (ms <= 0 || ms > MAX_REQUEST_TIMEOUT_MS) {
-        throw new InputError('poll-interval', 'a duration above zero and at most 24h', readOptional('poll-interval'));
+    return readTimerDuration('poll-interval', '10s');
+}
+/**
+ * A duration that a Node timer will hold: past its longest (2³¹ − 1 ms, about 24.8 days) a timer fires at
+ * once, so a request would time out at once and a sleep between polls would not pause.
+ */
+function readTimerDuration(name, fallback) {
+    const ms = readDuration(name, fallback);
+    if (ms <= 0 || ms > MAX_TIMER_DURATION_MS) {
+        throw new input_error_InputError(name, 'a duration above zero and at most 24h', readOptional(name));
     }
     return ms;
 }
@@ -48104,19 +48104,19 @@ function readPollInterval() {
 const MAX_LIMIT = 1000;
 function readListSettings(now = new Date()) {
     const common = readCommonSettings();
-    const limitText = input_readers_readOptional('limit') ?? '100';
+    const limitText = readOptional('limit') ?? '100';
     const limit = Number(limitText);
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > MAX_LIMIT)
         throw new input_error_InputError('limit', `a whole number from 1 to ${MAX_LIMIT}`, limitText);
     const since = readTime('since', now);
     const until = readTime('until', now);
     if (since && until && since > until) {
-        throw new input_error_InputError('since', `a time before until (${until.toISOString()})`, input_readers_readOptional('since'));
+        throw new input_error_InputError('since', `a time before until (${until.toISOString()})`, readOptional('since'));
     }
     return {
         ...common,
         // `All` is the API's own word for no filter.
-        states: /^all$/i.test(input_readers_readOptional('states') ?? '') ? [] : readList('states', JOB_STATES, 'none'),
+        states: /^all$/i.test(readOptional('states') ?? '') ? [] : readList('states', JOB_STATES, 'none'),
         workflowId: input_readers_readPattern('workflow-id', /^w[0-9a-f]{32}$/, 'w followed by 32 hexadecimal characters', false),
         name: input_readers_readVerbatim('name'),
         jobId: readJobId(false) || undefined,

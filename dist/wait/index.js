@@ -47910,6 +47910,18 @@ var retry = __nccwpck_require__(5753);
 let wire;
 const loadWire = () => (wire ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3103)), Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6332))]));
 const NEVER_RETRY = () => false;
+/** The filters and paging that listing jobs and listing executions share, as query parameters. */
+function listQuery(query) {
+    return {
+        workflowId: query.workflowId,
+        jobId: query.jobId,
+        states: query.states?.join(','),
+        name: query.name,
+        orderByTime: query.order,
+        size: query.size === undefined ? undefined : String(query.size),
+        nextToken: query.nextToken || undefined,
+    };
+}
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
 class CiClient {
     options;
@@ -47954,15 +47966,9 @@ class CiClient {
             path: '/inventorytriggerjob',
             query: {
                 type: 'Workflow',
-                states: query.states?.join(','),
-                workflowId: query.workflowId,
-                name: query.name,
-                jobId: query.jobId,
+                ...listQuery(query),
                 startCreationTime: query.startCreationTime,
                 endCreationTime: query.endCreationTime,
-                orderByTime: query.order,
-                size: query.size === undefined ? undefined : String(query.size),
-                nextToken: query.nextToken || undefined,
             },
         }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { jobs, nextToken, requestId } = xml.parseJobResponse(answer.body);
@@ -48007,15 +48013,7 @@ class CiClient {
         return this.call({
             method: 'GET',
             path: '/workflowexecution',
-            query: {
-                workflowId: query.workflowId,
-                jobId: query.jobId,
-                states: query.states?.join(','),
-                name: query.name,
-                orderByTime: query.order,
-                size: query.size === undefined ? undefined : String(query.size),
-                nextToken: query.nextToken || undefined,
-            },
+            query: listQuery(query),
         }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { executions, nextToken, requestId } = xml.parseExecutionsResponse(answer.body);
             return { value: { executions, nextToken }, requestId };
@@ -48664,7 +48662,7 @@ const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
 const JOB_ID = /^b[0-9a-f]{32}$/;
 const common_settings_HEADER_SAFE = /^[\x21-\x7e]+$/;
 /** The longest request-timeout and poll-interval: far inside what a Node timer holds. */
-const MAX_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+const MAX_TIMER_DURATION_MS = 24 * 60 * 60 * 1000;
 function readCommonSettings(env = process.env) {
     const role = readRoleSettings(runContext(), env);
     const signIn = role ? { role } : { keys: readCredentials(env) };
@@ -48675,11 +48673,7 @@ function readCommonSettings(env = process.env) {
     }
     if (!REGION.test(region))
         throw new input_error_InputError('region', 'a region such as ap-guangzhou', region);
-    const requestTimeoutMs = readDuration('request-timeout', '30s');
-    // Node's timers hold at most 2³¹ − 1 ms (about 24.8 days): a longer one fires at once.
-    if (requestTimeoutMs <= 0 || requestTimeoutMs > MAX_REQUEST_TIMEOUT_MS) {
-        throw new input_error_InputError('request-timeout', 'a duration above zero and at most 24h', readOptional('request-timeout'));
-    }
+    const requestTimeoutMs = readTimerDuration('request-timeout', '30s');
     return { signIn, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
 }
 function readCredentials(env) {
@@ -48737,10 +48731,16 @@ function readJobId(required) {
         : input_readers_readPattern('job-id', JOB_ID, expected, false)) ?? '');
 }
 function readPollInterval() {
-    const ms = readDuration('poll-interval', '10s');
-    // Past Node's longest timer (about 24.8 days) a sleep would end at once, polling without pause.
-    if (ms <= 0 || ms > MAX_REQUEST_TIMEOUT_MS) {
-        throw new input_error_InputError('poll-interval', 'a duration above zero and at most 24h', readOptional('poll-interval'));
+    return readTimerDuration('poll-interval', '10s');
+}
+/**
+ * A duration that a Node timer will hold: past its longest (2³¹ − 1 ms, about 24.8 days) a timer fires at
+ * once, so a request would time out at once and a sleep between polls would not pause.
+ */
+function readTimerDuration(name, fallback) {
+    const ms = readDuration(name, fallback);
+    if (ms <= 0 || ms > MAX_TIMER_DURATION_MS) {
+        throw new input_error_InputError(name, 'a duration above zero and at most 24h', readOptional(name));
     }
     return ms;
 }
