@@ -1,8 +1,5 @@
-import { describeInput, describeWindow } from '../../report/job-report.js';
-import { describeJobOrFail } from '../../job/lookup.js';
-import { JobRecord } from '../../job/post-state.js';
 import type { StepDeps } from '../../job/ports.js';
-import { waitForJobAndReport } from '../../job/wait.js';
+import { waitForExistingJob } from '../../job/wait-existing.js';
 import { runAction } from '../run-action.js';
 import { readWaitSettings, type WaitSettings } from './settings.js';
 
@@ -11,28 +8,6 @@ export async function run(): Promise<void> {
   await runAction('wait', () => readWaitSettings(), waitForJob);
 }
 
-export async function waitForJob(settings: WaitSettings, deps: StepDeps): Promise<void> {
-  const startedAt = deps.now();
-  const record = new JobRecord(deps.state);
-  // Saved first: an error from the very first call is then reported as `Job <id>: …`.
-  record.job(settings.jobId);
-  const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
-  record.phase(settings.cancelOnAbort ? 'waiting' : 'detached');
-  deps.reporter.setOutput('job-id', job.jobId);
-  deps.reporter.setOutput('name', job.name);
-  deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
-  const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
-  const window = job.operation?.timeInterval;
-  await waitForJobAndReport(
-    settings,
-    {
-      jobId: job.jobId,
-      workflowId: job.operation?.workflowIds ?? '',
-      input: kind ? describeInput(kind, value ?? '') : '',
-      window: describeWindow(window?.start, window?.end),
-      initial: job,
-      startedAt,
-    },
-    { ...deps, record },
-  );
+export function waitForJob(settings: WaitSettings, deps: StepDeps): Promise<void> {
+  return waitForExistingJob(settings, deps);
 }

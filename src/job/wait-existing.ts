@@ -1,0 +1,36 @@
+import { describeInput, describeWindow } from '../report/job-report.js';
+import { describeJobOrFail } from './lookup.js';
+import { JobRecord } from './post-state.js';
+import type { StepDeps } from './ports.js';
+import type { WaitingSettings } from './wait-context.js';
+import { waitForJobAndReport } from './wait.js';
+
+/** Waits for a job created elsewhere (`wait/`), exactly as the main step waits for its own. */
+export async function waitForExistingJob(
+  settings: WaitingSettings & { jobId: string },
+  deps: StepDeps,
+): Promise<void> {
+  const startedAt = deps.now();
+  const record = new JobRecord(deps.state);
+  // Saved first: an error from the very first call is then reported as `Job <id>: …`.
+  record.job(settings.jobId);
+  const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
+  record.phase(settings.cancelOnAbort ? 'waiting' : 'detached');
+  deps.reporter.setOutput('job-id', job.jobId);
+  deps.reporter.setOutput('name', job.name);
+  deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
+  const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
+  const window = job.operation?.timeInterval;
+  await waitForJobAndReport(
+    settings,
+    {
+      jobId: job.jobId,
+      workflowId: job.operation?.workflowIds ?? '',
+      input: kind ? describeInput(kind, value ?? '') : '',
+      window: describeWindow(window?.start, window?.end),
+      initial: job,
+      startedAt,
+    },
+    { ...deps, record },
+  );
+}
