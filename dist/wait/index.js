@@ -40145,7 +40145,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5459);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3735);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40154,7 +40154,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5459:
+/***/ 3735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41533,6 +41533,34 @@ async function cancelOnAbort(settings, jobId, deps) {
         deps.reporter.warning(`The workflow run was cancelled, and cancelling job ${jobId} failed: ` +
             `${error instanceof Error ? error.message : String(error)}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/job/wait-existing.ts
+
+
+
+
+/** Waits for a job created elsewhere (`wait/`), exactly as the main step waits for its own. */
+async function waitForExistingJob(settings, deps) {
+    const startedAt = deps.now();
+    const record = new JobRecord(deps.state);
+    // Saved first: an error from the very first call is then reported as `Job <id>: …`.
+    record.job(settings.jobId);
+    const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
+    record.phase(settings.cancelOnAbort ? 'waiting' : 'detached');
+    deps.reporter.setOutput('job-id', job.jobId);
+    deps.reporter.setOutput('name', job.name);
+    deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
+    const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
+    const window = job.operation?.timeInterval;
+    await waitForJobAndReport(settings, {
+        jobId: job.jobId,
+        workflowId: job.operation?.workflowIds ?? '',
+        input: kind ? describeInput(kind, value ?? '') : '',
+        window: describeWindow(window?.start, window?.end),
+        initial: job,
+        startedAt,
+    }, { ...deps, record });
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
@@ -48773,33 +48801,12 @@ function readWaitSettings() {
 
 
 
-
-
-
 /** `wait/`: wait for a job created elsewhere, exactly as the main step waits. */
 async function run() {
     await runAction('wait', () => readWaitSettings(), waitForJob);
 }
-async function waitForJob(settings, deps) {
-    const startedAt = deps.now();
-    const record = new JobRecord(deps.state);
-    // Saved first: an error from the very first call is then reported as `Job <id>: …`.
-    record.job(settings.jobId);
-    const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
-    record.phase(settings.cancelOnAbort ? 'waiting' : 'detached');
-    deps.reporter.setOutput('job-id', job.jobId);
-    deps.reporter.setOutput('name', job.name);
-    deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
-    const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
-    const window = job.operation?.timeInterval;
-    await waitForJobAndReport(settings, {
-        jobId: job.jobId,
-        workflowId: job.operation?.workflowIds ?? '',
-        input: kind ? describeInput(kind, value ?? '') : '',
-        window: describeWindow(window?.start, window?.end),
-        initial: job,
-        startedAt,
-    }, { ...deps, record });
+function waitForJob(settings, deps) {
+    return waitForExistingJob(settings, deps);
 }
 
 
