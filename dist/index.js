@@ -41448,7 +41448,8 @@ const EXECUTION_STATES = (/* unused pure expression or super */ null && (['Runni
  * `b` + 32 hex characters. A job id from an answer goes into the next request's path, so anything
  * else (`../../x`) is refused rather than sent.
  */
-const isJobId = (text) => /^b[0-9a-f]{32}$/.test(text);
+const types_JOB_ID_PATTERN = /^b[0-9a-f]{32}$/;
+const isJobId = (text) => types_JOB_ID_PATTERN.test(text);
 /**
  * Run and media job ids as the API gives them (`i`/`j` + 32 hex; letters and digits in every
  * sample). Ids read from answers go into a path: anything else is not sent.
@@ -48849,6 +48850,8 @@ function input_readers_readPattern(name, pattern, expected, required) {
         throw new InputError(name, expected, value);
     return value;
 }
+/** What a header value may hold: printable ASCII without spaces. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 /**
  * A service's base URL: `https://`, or `http://` to a loopback address only (an emulator), with no
@@ -48886,7 +48889,6 @@ const KEY_INPUTS = ['secret-id', 'secret-key', 'session-token'];
 const ROLE_ARN = /^qcs::cam::uin\/\d+:roleName\/[\w+=,.@-]{1,128}$/;
 /** CAM's characters for names, which STS also takes for RoleSessionName. */
 const CAM_NAME = /^[\w+=,.@-]+$/;
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const MIN_DURATION_MS = 15 * 60_000;
 const MAX_DURATION_MS = 12 * 3600_000;
 const MAX_SESSION_NAME = 64;
@@ -48953,11 +48955,10 @@ function readRoleSettings(run, env = process.env) {
 
 
 
+
 const BUCKET = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
 const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
-const JOB_ID = /^b[0-9a-f]{32}$/;
-const common_settings_HEADER_SAFE = /^[\x21-\x7e]+$/;
 /** The longest request-timeout and poll-interval: far inside what a Node timer holds. */
 const MAX_TIMER_DURATION_MS = 24 * 60 * 60 * 1000;
 function readCommonSettings(env = process.env) {
@@ -48996,10 +48997,10 @@ function readCredentials(env) {
         throw new InputError('secret-key', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_KEY');
     }
     // Sent in a header: anything else would fail every request instead of naming the input.
-    if (sessionToken && !common_settings_HEADER_SAFE.test(sessionToken)) {
+    if (sessionToken && !HEADER_SAFE.test(sessionToken)) {
         throw new InputError('session-token', 'printable ASCII characters without spaces (the value is not shown)');
     }
-    if (!common_settings_HEADER_SAFE.test(secretId)) {
+    if (!HEADER_SAFE.test(secretId)) {
         throw new InputError('secret-id', 'printable ASCII characters without spaces', secretId);
     }
     return { secretId, secretKey, sessionToken };
@@ -49018,14 +49019,17 @@ function readName() {
     }
     return name;
 }
-function readWorkflowId() {
-    return input_readers_readPattern('workflow-id', WORKFLOW_ID, 'w followed by 32 hexadecimal characters', true);
+function readWorkflowId(required = true) {
+    const expected = 'w followed by 32 hexadecimal characters';
+    return required
+        ? input_readers_readPattern('workflow-id', WORKFLOW_ID, expected, true)
+        : input_readers_readPattern('workflow-id', WORKFLOW_ID, expected, false);
 }
 function readJobId(required) {
     const expected = 'a job id: b followed by 32 hexadecimal characters';
     return ((required
-        ? readPattern('job-id', JOB_ID, expected, true)
-        : readPattern('job-id', JOB_ID, expected, false)) ?? '');
+        ? readPattern('job-id', JOB_ID_PATTERN, expected, true)
+        : readPattern('job-id', JOB_ID_PATTERN, expected, false)) ?? '');
 }
 function readPollInterval() {
     return readTimerDuration('poll-interval', '10s');

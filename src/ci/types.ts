@@ -30,7 +30,8 @@ export interface CreateJobRequest {
  * `b` + 32 hex characters. A job id from an answer goes into the next request's path, so anything
  * else (`../../x`) is refused rather than sent.
  */
-export const isJobId = (text: string): boolean => /^b[0-9a-f]{32}$/.test(text);
+export const JOB_ID_PATTERN = /^b[0-9a-f]{32}$/;
+export const isJobId = (text: string): boolean => JOB_ID_PATTERN.test(text);
 
 /** One `<JobsDetail>` node. Times are kept as the API wrote them; `-` or empty means unknown. */
 export interface JobDetail {

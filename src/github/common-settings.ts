@@ -1,9 +1,17 @@
 import * as core from '@actions/core';
 import { InputError } from './input-error.js';
-import { readBaseUrl, readDuration, readOptional, readPattern, readVerbatim } from './input-readers.js';
+import {
+  HEADER_SAFE,
+  readBaseUrl,
+  readDuration,
+  readOptional,
+  readPattern,
+  readVerbatim,
+} from './input-readers.js';
 import { JOB_NAME_PATTERN } from './run-context.js';
 import type { RoleSettings } from '../ci/credentials.js';
 import type { Credentials } from '../ci/request.js';
+import { JOB_ID_PATTERN } from '../ci/types.js';
 import { readRoleSettings } from './role-settings.js';
 import { runContext } from './run-context.js';
 
@@ -25,8 +33,6 @@ export interface CommonSettings {
 const BUCKET = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
 const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
-const JOB_ID = /^b[0-9a-f]{32}$/;
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 /** The longest request-timeout and poll-interval: far inside what a Node timer holds. */
 const MAX_TIMER_DURATION_MS = 24 * 60 * 60 * 1000;
 
@@ -103,16 +109,21 @@ export function readName(): string | undefined {
   return name;
 }
 
-export function readWorkflowId(): string {
-  return readPattern('workflow-id', WORKFLOW_ID, 'w followed by 32 hexadecimal characters', true);
+export function readWorkflowId(): string;
+export function readWorkflowId(required: false): string | undefined;
+export function readWorkflowId(required = true): string | undefined {
+  const expected = 'w followed by 32 hexadecimal characters';
+  return required
+    ? readPattern('workflow-id', WORKFLOW_ID, expected, true)
+    : readPattern('workflow-id', WORKFLOW_ID, expected, false);
 }
 
 export function readJobId(required: boolean): string {
   const expected = 'a job id: b followed by 32 hexadecimal characters';
   return (
     (required
-      ? readPattern('job-id', JOB_ID, expected, true)
-      : readPattern('job-id', JOB_ID, expected, false)) ?? ''
+      ? readPattern('job-id', JOB_ID_PATTERN, expected, true)
+      : readPattern('job-id', JOB_ID_PATTERN, expected, false)) ?? ''
   );
 }
 

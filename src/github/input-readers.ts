@@ -104,6 +104,8 @@ export function readPattern(
   return value;
 }
 
+/** What a header value may hold: printable ASCII without spaces. */
+export const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 
 /**

@@ -3,14 +3,13 @@
  * workflow's GitHub OIDC token instead of keys. Read, defaulted and checked here, before any request.
  */
 import { InputError } from './input-error.js';
-import { readBaseUrl, readDuration, readOptional } from './input-readers.js';
+import { HEADER_SAFE, readBaseUrl, readDuration, readOptional } from './input-readers.js';
 import { DEFAULT_STS_ENDPOINT, type RoleSettings } from '../ci/credentials.js';
 
 export const KEY_INPUTS = ['secret-id', 'secret-key', 'session-token'] as const;
 const ROLE_ARN = /^qcs::cam::uin\/\d+:roleName\/[\w+=,.@-]{1,128}$/;
 /** CAM's characters for names, which STS also takes for RoleSessionName. */
 const CAM_NAME = /^[\w+=,.@-]+$/;
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const MIN_DURATION_MS = 15 * 60_000;
 const MAX_DURATION_MS = 12 * 3600_000;
 const MAX_SESSION_NAME = 64;

@@ -1,14 +1,12 @@
 import { JOB_STATES, type JobState } from '../../ci/types.js';
-import { readCommonSettings, readJobId, type CommonSettings } from '../../github/common-settings.js';
-import { InputError } from '../../github/input-error.js';
 import {
-  readChoice,
-  readList,
-  readOptional,
-  readPattern,
-  readTime,
-  readVerbatim,
-} from '../../github/input-readers.js';
+  readCommonSettings,
+  readJobId,
+  readWorkflowId,
+  type CommonSettings,
+} from '../../github/common-settings.js';
+import { InputError } from '../../github/input-error.js';
+import { readChoice, readList, readOptional, readTime, readVerbatim } from '../../github/input-readers.js';
 
 export interface ListSettings extends CommonSettings {
   states: JobState[];
@@ -40,12 +38,7 @@ export function readListSettings(now = new Date()): ListSettings {
     ...common,
     // `All` is the API's own word for no filter.
     states: /^all$/i.test(readOptional('states') ?? '') ? [] : readList('states', JOB_STATES, 'none'),
-    workflowId: readPattern(
-      'workflow-id',
-      /^w[0-9a-f]{32}$/,
-      'w followed by 32 hexadecimal characters',
-      false,
-    ),
+    workflowId: readWorkflowId(false),
     name: readVerbatim('name'),
     jobId: readJobId(false) || undefined,
     since,
