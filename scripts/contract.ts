@@ -9,7 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { CiClient } from '../src/ci/client.js';
 import { transportFromEnvironment } from '../src/ci/transport.js';
-import type { WorkflowExecution } from '../src/ci/types.js';
+import { failedTaskOf } from '../src/ci/task-answers.js';
+import { isTaskOrRunId, type WorkflowExecution } from '../src/ci/types.js';
 import { formatApiTime } from '../src/time.js';
 import { Recorder, writeRecordedSet, type Exchange } from './contract-recording.js';
 
@@ -158,10 +159,13 @@ async function record(settings: ReturnType<typeof readSettings>): Promise<Exchan
   await attempt('DescribeWorkflowExecutions', () =>
     client.listExecutions({ workflowId, name: object, size: 10 }),
   );
+  // The task the action would ask about when the run failed; else any task that ran a media job.
+  const tasks = run?.tasks ?? [];
   const task =
-    run?.tasks?.find((t) => t.state === 'Failed' && t.jobId) ??
-    run?.tasks?.find((t) => t.jobId && t.type !== 'Start' && t.type !== 'End');
-  if (task) await attempt('DescribeMediaJob', () => client.describeMediaJob(task.jobId));
+    failedTaskOf(tasks)?.task ??
+    tasks.find((t) => isTaskOrRunId(t.jobId) && !['Start', 'End'].includes(t.type));
+  if (task && isTaskOrRunId(task.jobId))
+    await attempt('DescribeMediaJob', () => client.describeMediaJob(task.jobId));
   if (jobId) await attempt('CancelInventoryTriggerJob', () => client.cancelJob(jobId));
   return recorder.exchanges;
 }
