@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ExecutionsPage } from '../../src/ci/types.js';
-import { listFailedRuns, type FailedRun, type ListingOptions } from '../../src/job/failed-runs.js';
+import { listFailedRuns, type FailedRun, type ListingOptions } from '../../src/objects/runs.js';
 
 const run = (n: number, state = 'Failed') => ({
   runId: `i${String(n).padStart(32, '0')}`,

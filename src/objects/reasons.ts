@@ -7,7 +7,7 @@
 import type { CiClient } from '../ci/client.js';
 import { ApiError, TransportError } from '../ci/errors.js';
 import { isTaskOrRunId, type ExecutionTask } from '../ci/types.js';
-import type { FailedRun } from './failed-runs.js';
+import type { FailedRun } from './runs.js';
 
 export type ReasonClient = Pick<CiClient, 'describeExecution' | 'describeMediaJob'>;
 

@@ -3,9 +3,9 @@
  * `object-failures: warn` and the failure message of `fail`. Every value from the service is
  * shown as code, so an object key or an error message cannot turn into markup.
  */
-import type { FailedObjects as ObjectsReport } from '../job/failed-objects.js';
-import type { FailedRun, FailedRunsListing } from '../job/failed-runs.js';
-import { markdownTable, stateLabel } from './markdown.js';
+import { markdownTable, stateLabel } from '../report/markdown.js';
+import type { FailedObjects as ObjectsReport } from './collect.js';
+import type { FailedRun, FailedRunsListing } from './runs.js';
 
 export const SUMMARY_ROWS = 20;
 /** GitHub shows ten annotations of a kind per step: nine objects and the count. */
@@ -121,7 +121,7 @@ export function failedObjectsMessage(report: ObjectsReport): string {
     .join(', ');
   const rest = listing.count > NAMED_IN_FAILURE ? ` and ${listing.count - NAMED_IN_FAILURE}${more} more` : '';
   return (
-    `${listing.count}${more} object(s) of job ${report.jobId} failed processing: ${named}${rest}. ` +
+    `${listing.count}${more} object(s) of ${report.label} failed processing: ${named}${rest}. ` +
     `Every one is listed in ${report.file} (output objects-file).`
   );
 }

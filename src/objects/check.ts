@@ -1,15 +1,10 @@
-import { findFailedObjects } from './failed-objects.js';
-import {
-  failedObjectsMessage,
-  failedObjectsOutputs,
-  objectsSection,
-  objectWarnings,
-} from '../report/objects-report.js';
-import { formatDuration } from '../time.js';
 import { isPassingFault } from '../ci/retry-rules.js';
+import type { StepDeps } from '../job/ports.js';
+import type { JobWaitContext, WaitingSettings } from '../job/wait-context.js';
+import { formatDuration } from '../time.js';
 import { waitUntilFinal } from '../waiting/waiter.js';
-import type { StepDeps } from './ports.js';
-import type { JobWaitContext, WaitingSettings } from './wait-context.js';
+import { collectFailedObjects } from './collect.js';
+import { failedObjectsMessage, failedObjectsOutputs, objectsSection, objectWarnings } from './report.js';
 
 export interface ObjectCheck {
   /** The summary's "Objects" section. */
@@ -24,15 +19,18 @@ export interface ObjectCheck {
  * with the reasons of the first ones.
  */
 export async function checkObjectFailures(
-  settings: WaitingSettings,
-  context: JobWaitContext,
+  settings: Pick<WaitingSettings, 'pollIntervalMs' | 'timeoutMs' | 'objectFailures'>,
+  context: Pick<JobWaitContext, 'jobId' | 'workflowId' | 'startedAt'>,
   deps: StepDeps,
 ): Promise<ObjectCheck> {
   const client = deps.client();
   const { reporter } = deps;
-  const scope = { jobId: context.jobId, workflowId: context.workflowId || undefined };
+  const source = {
+    label: `job ${context.jobId}`,
+    query: { jobId: context.jobId, workflowId: context.workflowId || undefined },
+  };
   const running = async () =>
-    (await client.listExecutions({ ...scope, states: ['Running'], size: 1 })).value.executions.length;
+    (await client.listExecutions({ ...source.query, states: ['Running'], size: 1 })).value.executions.length;
 
   // The whole check keeps to the step's timeout, counted from the job's creation.
   const deadline = settings.timeoutMs > 0 ? context.startedAt + settings.timeoutMs : 0;
@@ -60,7 +58,7 @@ export async function checkObjectFailures(
     }
   }
 
-  const report = await findFailedObjects(client, scope, {
+  const report = await collectFailedObjects(client, source, {
     path: deps.tempFile(`cos-workflow-trigger-failed-objects-${context.jobId}`, 'jsonl'),
     deadline,
     now: deps.now,
