@@ -39,7 +39,6 @@ function options(page: ListingOptions['page'], extra: Partial<ListingOptions> = 
     explainFirst: 20,
     keepFirst: 100,
     write: async (text) => void written.push(text),
-    deadline: 0,
     now: () => 0,
     progress: (count) => progress.push(count),
     progressEvery: 1000,

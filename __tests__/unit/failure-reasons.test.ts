@@ -64,7 +64,7 @@ const media = (jobId: string, code: string, message: string, state = 'Failed'): 
   creationTime: '',
   endTime: '',
 });
-const options = { concurrency: 4, deadline: 0, now: () => 0 };
+const options = { concurrency: 4, now: () => 0 };
 
 describe('explainRuns', () => {
   it('explains 20 runs with two calls each, four at a time, from the first task that ended Failed or Cancel', async () => {

@@ -95,8 +95,8 @@ async function sendCreate(
       now: deps.now,
       sleep: deps.sleep,
       signal,
-      // The step's timeout counts from here: throttled creates are retried within it.
-      deadline: settings.wait && settings.timeoutMs > 0 ? sentAt + settings.timeoutMs : undefined,
+      // Throttled creates are retried within the step's time.
+      deadline: deps.deadline,
       sentAt,
       clockOffsetMs: () => deps.clock?.offsetMs ?? 0,
       onSend: (at) => record.creating({ request, sentAt, lastSentAt: at }, settings.cancelOnAbort),

@@ -31,6 +31,11 @@ export interface StepDeps {
   cleanupClient: () => CiClient;
   now: () => number;
   sleep: Sleep;
+  /**
+   * When the step's time ends (ms since the epoch), worked out once by runAction from the step's
+   * start and its `timeout`: every wait, retry budget and client keeps to it. Absent: no limit.
+   */
+  deadline?: number;
   /** Aborted when the runner signals that the workflow run was cancelled. */
   signal?: AbortSignal;
   /** What the clients learned of the service's clock (shared by the step's clients). */

@@ -83,7 +83,7 @@ function pollJob(
     stateOf: (job) => job.state,
     isFinal: (job) => isFinalJobState(job.state),
     pollIntervalMs: settings.pollIntervalMs,
-    timeoutMs: settings.timeoutMs,
+    deadline: deps.deadline,
     now: deps.now,
     sleep: deps.sleep,
     signal: deps.signal,

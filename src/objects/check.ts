@@ -20,7 +20,7 @@ export interface ObjectCheck {
  */
 export async function checkObjectFailures(
   settings: Pick<WaitingSettings, 'pollIntervalMs' | 'timeoutMs' | 'objectFailures'>,
-  context: Pick<JobWaitContext, 'jobId' | 'workflowId' | 'startedAt'>,
+  context: Pick<JobWaitContext, 'jobId' | 'workflowId'>,
   deps: StepDeps,
 ): Promise<ObjectCheck> {
   const client = deps.client();
@@ -32,8 +32,8 @@ export async function checkObjectFailures(
   const running = async () =>
     (await client.listExecutions({ ...source.query, states: ['Running'], size: 1 })).value.executions.length;
 
-  // The whole check keeps to the step's timeout, counted from the job's creation.
-  const deadline = settings.timeoutMs > 0 ? context.startedAt + settings.timeoutMs : 0;
+  // The whole check keeps to the step's deadline.
+  const { deadline } = deps;
   if ((await running()) > 0) {
     reporter.info(`Waiting for the workflow runs of job ${context.jobId} to end`);
     const waited = await waitUntilFinal<number>({
@@ -41,7 +41,7 @@ export async function checkObjectFailures(
       stateOf: (count) => (count > 0 ? 'Running' : 'done'),
       isFinal: (count) => count === 0,
       pollIntervalMs: settings.pollIntervalMs,
-      timeoutMs: deadline ? Math.max(1, deadline - deps.now()) : 0,
+      deadline,
       now: deps.now,
       sleep: deps.sleep,
       signal: deps.signal,

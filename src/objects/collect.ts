@@ -41,8 +41,8 @@ export interface FailedObjects {
 export interface CollectOptions {
   /** The objects file to create (under RUNNER_TEMP). */
   path: string;
-  /** Nothing new starts after this time (0: no limit). */
-  deadline: number;
+  /** Nothing new starts after this time (ms since the epoch; absent: no limit). */
+  deadline?: number;
   now(): number;
   signal?: AbortSignal;
   /** Progress, every thousand runs. */

@@ -14,8 +14,8 @@ export type ReasonClient = Pick<CiClient, 'describeExecution' | 'describeMediaJo
 export interface ReasonOptions {
   /** Requests in flight at most. */
   concurrency: number;
-  /** No request starts after this time (ms since the epoch; 0: no limit). */
-  deadline: number;
+  /** No request starts after this time (ms since the epoch; absent: no limit). */
+  deadline?: number;
   now(): number;
   /** When aborted (the workflow run was cancelled), its error ends the step as it would anywhere. */
   signal?: AbortSignal;
@@ -62,7 +62,7 @@ export async function explainRuns(
     if (explanation.causes.length < MAX_CAUSES && !kinds.has(kind)) explanation.causes.push(cause);
     kinds.add(kind);
   };
-  const timeLeft = () => options.deadline === 0 || options.now() < options.deadline;
+  const timeLeft = () => options.deadline === undefined || options.now() < options.deadline;
 
   /** One run: a cause when it stays unexplained (or is explained only in part). */
   async function explainOne(run: FailedRun): Promise<string | undefined> {

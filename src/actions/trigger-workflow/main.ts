@@ -47,7 +47,7 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
       stateOf: (run) => run?.state ?? 'unknown',
       isFinal: (run) => run !== undefined && isFinal(run),
       pollIntervalMs: settings.pollIntervalMs,
-      timeoutMs: settings.timeoutMs,
+      deadline: deps.deadline,
       now: deps.now,
       sleep: deps.sleep,
       signal: deps.signal,
