@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import type { Outputs } from '../actions/outputs.js';
 import { oneLine } from './log-safety.js';
 import { runContext, runUrl } from './run-context.js';
 
@@ -18,15 +19,18 @@ export function githubReporter(declaredOutputs: readonly string[]) {
     info: (message: string) => core.info(oneLine(message)),
     /** Annotations and debug lines are workflow commands, which `@actions/core` escapes itself. */
     warning: (message: string) => core.warning(message),
-    setOutput(name: string, value: string) {
-      if (!declaredOutputs.includes(name)) {
-        throw new Error(`Output '${name}' is not declared in this action's action.yml`);
+    setOutputs(outputs: Outputs) {
+      for (const [name, given] of Object.entries(outputs)) {
+        if (!declaredOutputs.includes(name)) {
+          throw new Error(`Output '${name}' is not declared in this action's action.yml`);
+        }
+        let value = given ?? '';
+        if (Buffer.byteLength(value) > MAX_OUTPUT_BYTES) {
+          core.warning(`Output '${name}' is over GitHub's 1 MB limit for an output; it is left empty.`);
+          value = '';
+        }
+        core.setOutput(name, value);
       }
-      if (Buffer.byteLength(value) > MAX_OUTPUT_BYTES) {
-        core.warning(`Output '${name}' is over GitHub's 1 MB limit for an output; it is left empty.`);
-        value = '';
-      }
-      core.setOutput(name, value);
     },
     async writeSummary(markdown: string) {
       // Outside a runner (a local run) there is no summary file; the log already says it all.

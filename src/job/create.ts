@@ -34,7 +34,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
   const { reporter } = deps;
   const record = new JobRecord(deps.state);
   const request = createRequest(settings);
-  reporter.setOutput('name', request.name);
+  reporter.setOutputs({ name: request.name });
   if (settings.dryRun) return printDryRun(settings, request, deps);
 
   const startedAt = deps.now();
@@ -45,8 +45,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
   // Saved before anything else can fail: a job that exists is always reported.
   record.job(job.jobId);
   record.phase(settings.cancelOnAbort && (settings.wait || cancelled) ? 'waiting' : 'detached');
-  reporter.setOutput('job-id', job.jobId);
-  reporter.setOutput('request-id', created.requestId);
+  reporter.setOutputs({ 'job-id': job.jobId, 'request-id': created.requestId });
   reporter.info(
     `${created.adopted ? 'Found' : 'Created'} job ${job.jobId} (${request.name}), state ${job.state}, ` +
       `request id ${created.requestId}`,
@@ -65,7 +64,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
   if (settings.wait) return waitForJobAndReport(settings, context, { ...deps, record });
 
   if (cancelled) await cancelOnAbort(settings, job.jobId, { ...deps, record });
-  for (const [name, value] of Object.entries(jobOutputs(job))) reporter.setOutput(name, value);
+  reporter.setOutputs(jobOutputs(job));
   const outcome = cancelled
     ? 'The workflow run was cancelled while the create was in flight.'
     : 'Not waited for (`wait: false`).';

@@ -1,3 +1,4 @@
+import type { Outputs } from '../actions/outputs.js';
 import type { CiClient, ClockCorrection } from '../ci/client.js';
 import type { Logger } from '../ci/request.js';
 import type { Sleep } from '../waiting/sleep.js';
@@ -7,7 +8,8 @@ export interface Reporter extends Logger {
   info(message: string): void;
   /** An annotation the user should look at, without failing the step. */
   warning(message: string): void;
-  setOutput(name: string, value: string): void;
+  /** Sets each output given; one its action does not declare is a bug, and throws. */
+  setOutputs(outputs: Outputs): void;
   writeSummary(markdown: string): Promise<void>;
 }
 

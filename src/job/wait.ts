@@ -153,7 +153,7 @@ async function report(
   objectsSection = '',
 ): Promise<void> {
   if (!job) return;
-  for (const [name, value] of Object.entries(jobOutputs(job))) deps.reporter.setOutput(name, value);
+  deps.reporter.setOutputs(jobOutputs(job));
   await deps.reporter.writeSummary(
     jobSummary({ ...context, job, outcome, now: deps.now() }) + objectsSection,
   );

@@ -65,7 +65,7 @@ export async function checkObjectFailures(
     signal: deps.signal,
     log: (message) => reporter.info(message),
   });
-  for (const [name, value] of Object.entries(failedObjectsOutputs(report))) reporter.setOutput(name, value);
+  reporter.setOutputs(failedObjectsOutputs(report));
   const { listing } = report;
   const summary = objectsSection(report);
   if (settings.objectFailures === 'warn' && listing.count > 0) {

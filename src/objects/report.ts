@@ -3,6 +3,7 @@
  * `object-failures: warn` and the failure message of `fail`. Every value from the service is
  * shown as code, so an object key or an error message cannot turn into markup.
  */
+import type { Outputs } from '../actions/outputs.js';
 import { markdownTable, stateLabel } from '../report/markdown.js';
 import type { FailedObjects as ObjectsReport } from './collect.js';
 import type { FailedRun, FailedRunsListing } from './runs.js';
@@ -95,7 +96,7 @@ export function objectsSection(report: ObjectsReport): string {
 }
 
 /** `failed-count`, `failed-objects` (the first runs, with their reasons where known) and `objects-file`. */
-export function failedObjectsOutputs(report: ObjectsReport): Record<string, string> {
+export function failedObjectsOutputs(report: ObjectsReport): Outputs {
   const first = report.listing.first.map(({ object, runId, state, task, code, message }) => ({
     object,
     runId,

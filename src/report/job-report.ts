@@ -1,3 +1,4 @@
+import type { Outputs } from '../actions/outputs.js';
 import type { JobDetail } from '../ci/types.js';
 import { asJobsDetail } from './api-json.js';
 import { formatDuration, parseApiTime } from '../time.js';
@@ -5,7 +6,7 @@ import { markdownTable, stateLabel } from './markdown.js';
 import { jobGantt } from './mermaid.js';
 
 /** The outputs that describe a job, as the contract names them. Unknown times are empty. */
-export function jobOutputs(job: JobDetail): Record<string, string> {
+export function jobOutputs(job: JobDetail): Outputs {
   return {
     state: job.state,
     code: job.code,

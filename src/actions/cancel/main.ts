@@ -15,7 +15,7 @@ export async function cancelStep(settings: CancelSettings, deps: StepDeps): Prom
   // The runner names this id in any error it reports (`Job <id>: …`); cancel/ has no post entry.
   new JobRecord(deps.state).job(settings.jobId);
   const { job, requestId, alreadyEnded } = await cancelJob(deps.client(), settings.jobId);
-  deps.reporter.setOutput('state', job.state);
+  deps.reporter.setOutputs({ state: job.state });
   deps.reporter.info(
     alreadyEnded
       ? `Job ${job.jobId} had already ended ${job.state}; nothing to cancel`

@@ -35,8 +35,7 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
           `run, and a second trigger would process ${settings.object} twice. Look for the run in the CI console.`,
       );
     });
-  reporter.setOutput('instance-id', runId);
-  reporter.setOutput('request-id', requestId);
+  reporter.setOutputs({ 'instance-id': runId, 'request-id': requestId });
   reporter.info(`Started workflow run ${runId} on ${settings.object} (request id ${requestId})`);
 
   let execution = (await client.describeExecution(runId)).value;
@@ -62,8 +61,10 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
   }
   const seenAt = deps.now();
   const state = execution?.state ?? '';
-  reporter.setOutput('state', state);
-  reporter.setOutput('execution', execution ? JSON.stringify(asWorkflowExecution(execution)) : '');
+  reporter.setOutputs({
+    state,
+    execution: execution ? JSON.stringify(asWorkflowExecution(execution)) : '',
+  });
   await reporter.writeSummary(
     `### CI workflow run \`${runId}\`\n\n` +
       markdownTable(
