@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { marked } from 'marked';
 import type { FailedObjects } from '../../src/objects/collect.js';
 import type { FailedRun } from '../../src/objects/runs.js';
+import { codeSpan } from '../../src/report/markdown.js';
 import {
-  codeSpan,
   failedObjectsMessage,
   failedObjectsOutputs,
   objectsSection,

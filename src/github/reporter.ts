@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Outputs } from '../actions/outputs.js';
+import { errorMessage } from '../ci/errors.js';
 import { oneLine } from './log-safety.js';
 import { runContext, runUrl } from './run-context.js';
 
@@ -47,7 +48,7 @@ export function githubReporter(declaredOutputs: readonly string[]) {
         await core.summary.addRaw(text).write();
         summaryBytes += Buffer.byteLength(text);
       } catch (error) {
-        core.warning(`The job summary could not be written: ${(error as Error).message}`);
+        core.warning(`The job summary could not be written: ${errorMessage(error)}`);
       } finally {
         core.summary.emptyBuffer();
       }
@@ -70,7 +71,7 @@ export class ActionsStateStore {
       if (this.warned) return;
       this.warned = true;
       core.warning(
-        `The step's state could not be saved (${(error as Error).message}): the post: step will not ` +
+        `The step's state could not be saved (${errorMessage(error)}): the post: step will not ` +
           'be able to cancel the job if this step is stopped.',
       );
     }

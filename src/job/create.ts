@@ -1,3 +1,4 @@
+import { isAbort } from '../ci/errors.js';
 import { requestUrl } from '../ci/url.js';
 import { mayHaveBeenProcessed } from '../ci/retry-rules.js';
 import type { CreateJobRequest, JobInput } from '../ci/types.js';
@@ -9,7 +10,7 @@ import { createJobWithoutDuplicates, type CreatedJob } from './create-without-du
 import { JobRecord } from './post-state.js';
 import { CREATE_ANSWER_GRACE_MS, type StepDeps } from './ports.js';
 import type { WaitingSettings } from './wait-context.js';
-import { cancelOnAbort, isAbort, waitForJobAndReport } from './wait.js';
+import { cancelOnAbort, waitForJobAndReport } from './wait.js';
 
 /** What the main step asks for. */
 export interface CreateSettings extends WaitingSettings {
@@ -55,7 +56,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
     jobId: job.jobId,
     workflowId: settings.workflowId,
     input: describeInput(settings.input.kind, settings.input.value),
-    window: describeWindow(request.timeInterval?.start, request.timeInterval?.end),
+    window: describeWindow(request.timeInterval),
     requestId: created.requestId,
     initial: job,
     startedAt,

@@ -19,14 +19,13 @@ export async function waitForExistingJob(
   deps.reporter.setOutputs({ 'job-id': job.jobId, name: job.name });
   deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
   const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
-  const window = job.operation?.timeInterval;
   await waitForJobAndReport(
     settings,
     {
       jobId: job.jobId,
       workflowId: job.operation?.workflowIds ?? '',
       input: kind ? describeInput(kind, value ?? '') : '',
-      window: describeWindow(window?.start, window?.end),
+      window: describeWindow(job.operation?.timeInterval),
       initial: job,
       startedAt,
     },

@@ -5,7 +5,7 @@
  * caller says once, from `missing`, why reasons are absent.
  */
 import type { CiClient } from '../ci/client.js';
-import { ApiError, TransportError } from '../ci/errors.js';
+import { ApiError, errorMessage, TransportError } from '../ci/errors.js';
 import { isTaskOrRunId, type ExecutionTask } from '../ci/types.js';
 import type { FailedRun } from './runs.js';
 
@@ -99,7 +99,7 @@ export async function explainRuns(
       return await send();
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      const text = error instanceof Error ? error.message : String(error);
+      const text = errorMessage(error);
       const kind =
         error instanceof ApiError ? error.code : error instanceof TransportError ? error.kind : text;
       throw new Unexplained(`${name} failed: ${text}`, `${name} ${kind}`);

@@ -1,3 +1,4 @@
+import { errorMessage } from '../ci/errors.js';
 import { formatDuration } from '../time.js';
 import { pollDelays } from './poll-schedule.js';
 import type { Sleep } from './sleep.js';
@@ -50,7 +51,7 @@ export class WaitStalledError extends Error {
   ) {
     super(
       `no status check has succeeded for ${formatDuration(silentForMs)} (${failedChecks} failed in a row), ` +
-        `so the wait gave up; the last failure: ${cause instanceof Error ? cause.message : String(cause)}`,
+        `so the wait gave up; the last failure: ${errorMessage(cause)}`,
       { cause },
     );
   }
