@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ExecutionsPage } from '../../src/ci/types.js';
-import { listFailedRuns, type FailedRun, type ListingOptions } from '../../src/job/failed-runs.js';
+import { listFailedRuns, type FailedRun, type ListingOptions } from '../../src/objects/runs.js';
 
 const run = (n: number, state = 'Failed') => ({
   runId: `i${String(n).padStart(32, '0')}`,
@@ -39,7 +39,6 @@ function options(page: ListingOptions['page'], extra: Partial<ListingOptions> = 
     explainFirst: 20,
     keepFirst: 100,
     write: async (text) => void written.push(text),
-    deadline: 0,
     now: () => 0,
     progress: (count) => progress.push(count),
     progressEvery: 1000,

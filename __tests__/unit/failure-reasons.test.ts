@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from '../../src/ci/errors.js';
 import type { ExecutionTask, MediaJob, WorkflowExecution } from '../../src/ci/types.js';
-import type { FailedRun } from '../../src/job/failed-runs.js';
-import { explainRuns, type ReasonClient } from '../../src/job/failure-reasons.js';
+import type { FailedRun } from '../../src/objects/runs.js';
+import { explainRuns, type ReasonClient } from '../../src/objects/reasons.js';
 
 const hex = (n: number) => n.toString(16).padStart(32, '0');
 const failedRun = (n: number): FailedRun => ({
@@ -64,7 +64,7 @@ const media = (jobId: string, code: string, message: string, state = 'Failed'): 
   creationTime: '',
   endTime: '',
 });
-const options = { concurrency: 4, deadline: 0, now: () => 0 };
+const options = { concurrency: 4, now: () => 0 };
 
 describe('explainRuns', () => {
   it('explains 20 runs with two calls each, four at a time, from the first task that ended Failed or Cancel', async () => {

@@ -49,7 +49,11 @@ function setUp(states: string[], extra?: Record<string, unknown>, signal?: Abort
     if (abortSignal?.aborted) throw new AbortedError();
     await clock.sleep(ms);
   };
-  const deps = stepDeps(client, { now: clock.now, sleep }, signal);
+  // The step's deadline, as runAction works it out from the step's start and its timeout.
+  const deps = {
+    ...stepDeps(client, { now: clock.now, sleep }, signal),
+    deadline: clock.now() + settings.timeoutMs,
+  };
   const record = new JobRecord(deps.state);
   const context = { jobId: JOB, workflowId: 'w1', input: 'Prefix `v/`', startedAt: clock.now() };
   return { deps, record, context, calls, clock };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { marked } from 'marked';
-import type { FailedObjects } from '../../src/job/failed-objects.js';
-import type { FailedRun } from '../../src/job/failed-runs.js';
+import type { FailedObjects } from '../../src/objects/collect.js';
+import type { FailedRun } from '../../src/objects/runs.js';
+import { codeSpan } from '../../src/report/markdown.js';
 import {
-  codeSpan,
   failedObjectsMessage,
   failedObjectsOutputs,
   objectsSection,
   objectWarnings,
-} from '../../src/report/objects-report.js';
+} from '../../src/objects/report.js';
 
 const FILE = '/runner/temp/cos-workflow-trigger-x/failed-objects-b1.jsonl';
 const run = (n: number, reason: Partial<FailedRun> = {}): FailedRun => ({
@@ -27,7 +27,7 @@ function report(first: FailedRun[], count = first.length, extra: Partial<FailedO
   for (const r of first) byState.set(r.state, (byState.get(r.state) ?? 0) + 1);
   if (count > first.length) byState.set('Failed', (byState.get('Failed') ?? 0) + count - first.length);
   return {
-    jobId: 'b1',
+    label: 'job b1',
     listing: { count, byState, first },
     explained: Math.min(20, first.length),
     explanation: { missing: 0, causes: [] },

@@ -45,7 +45,7 @@ describe('log lines', () => {
 
 describe('outputs and summary stay within GitHub’s limits', () => {
   it('leaves an output over 1 MB empty, with a warning naming it', () => {
-    githubReporter(['job']).setOutput('job', 'x'.repeat(MAX_OUTPUT_BYTES + 1));
+    githubReporter(['job']).setOutputs({ job: 'x'.repeat(MAX_OUTPUT_BYTES + 1) });
     expect(core.setOutput).toHaveBeenCalledWith('job', '');
     expect(core.warning.mock.calls[0]?.[0]).toContain("Output 'job'");
   });

@@ -25,7 +25,7 @@ function jobAt(clock: ReturnType<typeof fakeClock>, start: number, endsAfterMs: 
 function waitForSuccess(
   clock: ReturnType<typeof fakeClock>,
   start: number,
-  options: Pick<WaitOptions<string>, 'check' | 'timeoutMs'> & Partial<WaitOptions<string>>,
+  options: Pick<WaitOptions<string>, 'check'> & Partial<WaitOptions<string>>,
 ) {
   return waitUntilFinal<string>({
     stateOf: (s) => s,
@@ -42,7 +42,7 @@ async function waitForJobEndingAfter(endsAfterMs: number, timeoutMs: number) {
   const clock = fakeClock();
   const start = clock.now();
   const job = jobAt(clock, start, endsAfterMs);
-  const result = await waitForSuccess(clock, start, { check: job.check, timeoutMs });
+  const result = await waitForSuccess(clock, start, { check: job.check, deadline: start + timeoutMs });
   return { result, elapsedMs: clock.now() - start, checks: job.calls() };
 }
 
@@ -70,7 +70,6 @@ describe('waitUntilFinal', () => {
     const changes: Array<[string, number]> = [];
     await waitForSuccess(clock, start, {
       check: jobAt(clock, start, 25_000).check,
-      timeoutMs: 0,
       initial: 'Submitted',
       onStateChange: (state, elapsed) => changes.push([state, elapsed]),
     });
@@ -105,7 +104,6 @@ describe('waitUntilFinal', () => {
         stateOf: (s) => s,
         isFinal: () => false,
         pollIntervalMs: 1000,
-        timeoutMs: 0,
         now: clock.now,
         sleep,
         signal: controller.signal,
@@ -123,7 +121,7 @@ describe('waitUntilFinal', () => {
         checkedAt.push(clock.now() - start);
         return checkedAt.length >= 4 ? 'Success' : 'Running';
       },
-      timeoutMs: 60_000,
+      deadline: start + 60_000,
     });
     expect(checkedAt).toEqual([21_000, 22_000, 24_000, 27_000]);
   });
@@ -139,7 +137,6 @@ describe('waitUntilFinal', () => {
         checks.push([began, clock.now() - start]);
         return checks.length >= 6 ? 'Success' : 'Running';
       },
-      timeoutMs: 0,
     });
     expect(checks).toEqual([
       [1000, 1000],
@@ -163,7 +160,7 @@ describe('waitUntilFinal', () => {
         if (elapsed > 30_000 && elapsed < 270_000) throw new Error('503 ServiceUnavailable');
         return elapsed < 60_000 ? 'Running' : 'Success';
       },
-      timeoutMs: 3_600_000,
+      deadline: start + 3_600_000,
       isPassingFault: passing,
       onCheckFailed: (_error, silentForMs) => failures.push(silentForMs),
     });
@@ -181,7 +178,7 @@ describe('waitUntilFinal', () => {
         if (clock.now() - start > 20_000) throw new Error('503 ServiceUnavailable (request id r-9)');
         return 'Running';
       },
-      timeoutMs: 3_600_000,
+      deadline: start + 3_600_000,
       isPassingFault: passing,
     });
     await expect(wait).rejects.toBeInstanceOf(WaitStalledError);
@@ -201,7 +198,7 @@ describe('waitUntilFinal', () => {
         if (clock.now() - start > 5_000) throw new Error('503 SlowDown');
         return 'Running';
       },
-      timeoutMs: 120_000,
+      deadline: start + 120_000,
       isPassingFault: passing,
     });
     expect(result).toMatchObject({ last: 'Running', timedOut: true });
@@ -220,7 +217,6 @@ describe('waitUntilFinal', () => {
         stateOf: (s: string) => s,
         isFinal: (s) => s === 'Success',
         pollIntervalMs: 10_000,
-        timeoutMs: 0,
         ...clock,
         isPassingFault: passing,
       }),

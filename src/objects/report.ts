@@ -3,9 +3,10 @@
  * `object-failures: warn` and the failure message of `fail`. Every value from the service is
  * shown as code, so an object key or an error message cannot turn into markup.
  */
-import type { FailedObjects as ObjectsReport } from '../job/failed-objects.js';
-import type { FailedRun, FailedRunsListing } from '../job/failed-runs.js';
-import { markdownTable, stateLabel } from './markdown.js';
+import type { Outputs } from '../actions/outputs.js';
+import { codeSpan, markdownTable, stateLabel } from '../report/markdown.js';
+import type { FailedObjects as ObjectsReport } from './collect.js';
+import type { FailedRun, FailedRunsListing } from './runs.js';
 
 export const SUMMARY_ROWS = 20;
 /** GitHub shows ten annotations of a kind per step: nine objects and the count. */
@@ -13,34 +14,21 @@ export const OBJECT_WARNINGS = 9;
 export const NAMED_IN_FAILURE = 3;
 
 /** Cut to `max` characters, line breaks as spaces: one line of a table or an annotation. */
-export function oneLine(text: string, max: number): string {
+export function clipToLine(text: string, max: number): string {
   const flat = text.replace(/[\r\n]+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/**
- * A code span that holds any text: its fence is longer than any run of backticks inside, and a
- * space pads a text that starts or ends with a backtick or a space (CommonMark strips one each side).
- */
-export function codeSpan(text: string): string {
-  if (text === '') return '';
-  let longest = 0;
-  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  const fence = '`'.repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-
 const KNOWN_STATES = ['Success', 'Failed', 'Cancel', 'Running'];
 const stateCell = (state: string) =>
-  KNOWN_STATES.includes(state) ? stateLabel(state) : codeSpan(oneLine(state, 40));
+  KNOWN_STATES.includes(state) ? stateLabel(state) : codeSpan(clipToLine(state, 40));
 
 /** ` in task T with CODE: message`, or '' when nothing is known; plain text for annotations and messages. */
 export function reasonPhrase(run: FailedRun, maxMessage = 300): string {
   if (!run.task) return '';
-  const code = run.code ? ` with ${oneLine(run.code, 100)}` : '';
-  const message = run.code && run.message ? `: ${oneLine(run.message, maxMessage)}` : '';
-  return ` in task ${oneLine(run.task, 100)}${code}${message}`;
+  const code = run.code ? ` with ${clipToLine(run.code, 100)}` : '';
+  const message = run.code && run.message ? `: ${clipToLine(run.message, maxMessage)}` : '';
+  return ` in task ${clipToLine(run.task, 100)}${code}${message}`;
 }
 
 const atLeast = (listing: FailedRunsListing) => (listing.incomplete ? ' or more' : '');
@@ -66,12 +54,12 @@ export function objectsSection(report: ObjectsReport): string {
       listing.first
         .slice(0, SUMMARY_ROWS)
         .map((run) => [
-          codeSpan(oneLine(run.object, 200)),
-          codeSpan(oneLine(run.runId, 64)),
+          codeSpan(clipToLine(run.object, 200)),
+          codeSpan(clipToLine(run.runId, 64)),
           stateCell(run.state),
-          codeSpan(oneLine(run.task, 100)),
-          codeSpan(oneLine(run.code, 100)),
-          codeSpan(oneLine(run.message, 200)),
+          codeSpan(clipToLine(run.task, 100)),
+          codeSpan(clipToLine(run.code, 100)),
+          codeSpan(clipToLine(run.message, 200)),
         ]),
     ),
   );
@@ -79,7 +67,7 @@ export function objectsSection(report: ObjectsReport): string {
     lines.push('', `… and ${listing.count - SUMMARY_ROWS}${more} more: every run is in \`objects-file\`.`);
   const missing = report.explanation?.missing ?? 0;
   if (missing > 0) {
-    const causes = report.explanation!.causes.map((cause) => codeSpan(oneLine(cause, 300))).join('; ');
+    const causes = report.explanation!.causes.map((cause) => codeSpan(clipToLine(cause, 300))).join('; ');
     lines.push(
       '',
       `Reasons are missing for ${missing} of the ${report.explained} runs looked up: ${causes}.`,
@@ -95,7 +83,7 @@ export function objectsSection(report: ObjectsReport): string {
 }
 
 /** `failed-count`, `failed-objects` (the first runs, with their reasons where known) and `objects-file`. */
-export function failedObjectsOutputs(report: ObjectsReport): Record<string, string> {
+export function failedObjectsOutputs(report: ObjectsReport): Outputs {
   const first = report.listing.first.map(({ object, runId, state, task, code, message }) => ({
     object,
     runId,
@@ -117,11 +105,11 @@ export function failedObjectsMessage(report: ObjectsReport): string {
   const more = atLeast(listing);
   const named = listing.first
     .slice(0, NAMED_IN_FAILURE)
-    .map((run) => `${oneLine(run.object, 200)} (${run.state}${reasonPhrase(run, 200)}, run ${run.runId})`)
+    .map((run) => `${clipToLine(run.object, 200)} (${run.state}${reasonPhrase(run, 200)}, run ${run.runId})`)
     .join(', ');
   const rest = listing.count > NAMED_IN_FAILURE ? ` and ${listing.count - NAMED_IN_FAILURE}${more} more` : '';
   return (
-    `${listing.count}${more} object(s) of job ${report.jobId} failed processing: ${named}${rest}. ` +
+    `${listing.count}${more} object(s) of ${report.label} failed processing: ${named}${rest}. ` +
     `Every one is listed in ${report.file} (output objects-file).`
   );
 }
@@ -131,7 +119,7 @@ export function objectWarnings(report: ObjectsReport): string[] {
   const shown = report.listing.first.slice(0, OBJECT_WARNINGS);
   const perObject = shown.map(
     (run) =>
-      `Object ${oneLine(run.object, 300)}: workflow run ${run.runId} ended ${run.state}${reasonPhrase(run)}`,
+      `Object ${clipToLine(run.object, 300)}: workflow run ${run.runId} ended ${run.state}${reasonPhrase(run)}`,
   );
   const notShown = report.listing.count - shown.length;
   const { incomplete } = report.listing;

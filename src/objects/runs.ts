@@ -39,8 +39,8 @@ export interface ListingOptions {
   keepFirst: number;
   /** Appends to the objects file. */
   write(text: string): Promise<void>;
-  /** No page is asked for after this time (ms since the epoch; 0: no limit). The first one always is. */
-  deadline: number;
+  /** No page is asked for after this time (ms since the epoch; absent: no limit). The first one always is. */
+  deadline?: number;
   now(): number;
   /** Told the count each time it passes a multiple of `progressEvery`. */
   progress(count: number): void;
@@ -103,7 +103,7 @@ export async function listFailedRuns(options: ListingOptions): Promise<FailedRun
     }
     if (Math.floor(listing.count / options.progressEvery) > Math.floor(before / options.progressEvery))
       options.progress(listing.count);
-    if (nextToken && options.deadline > 0 && options.now() >= options.deadline) {
+    if (nextToken && options.deadline !== undefined && options.now() >= options.deadline) {
       listing.incomplete = 'the timeout passed';
       break;
     }

@@ -1,15 +1,10 @@
-import { findFailedObjects } from './failed-objects.js';
-import {
-  failedObjectsMessage,
-  failedObjectsOutputs,
-  objectsSection,
-  objectWarnings,
-} from '../report/objects-report.js';
-import { formatDuration } from '../time.js';
 import { isPassingFault } from '../ci/retry-rules.js';
+import type { StepDeps } from '../job/ports.js';
+import type { JobWaitContext, WaitingSettings } from '../job/wait-context.js';
+import { formatDuration } from '../time.js';
 import { waitUntilFinal } from '../waiting/waiter.js';
-import type { StepDeps } from './ports.js';
-import type { JobWaitContext, WaitingSettings } from './wait-context.js';
+import { collectFailedObjects } from './collect.js';
+import { failedObjectsMessage, failedObjectsOutputs, objectsSection, objectWarnings } from './report.js';
 
 export interface ObjectCheck {
   /** The summary's "Objects" section. */
@@ -24,18 +19,21 @@ export interface ObjectCheck {
  * with the reasons of the first ones.
  */
 export async function checkObjectFailures(
-  settings: WaitingSettings,
-  context: JobWaitContext,
+  settings: Pick<WaitingSettings, 'pollIntervalMs' | 'timeoutMs' | 'objectFailures'>,
+  context: Pick<JobWaitContext, 'jobId' | 'workflowId'>,
   deps: StepDeps,
 ): Promise<ObjectCheck> {
   const client = deps.client();
   const { reporter } = deps;
-  const scope = { jobId: context.jobId, workflowId: context.workflowId || undefined };
+  const source = {
+    label: `job ${context.jobId}`,
+    query: { jobId: context.jobId, workflowId: context.workflowId || undefined },
+  };
   const running = async () =>
-    (await client.listExecutions({ ...scope, states: ['Running'], size: 1 })).value.executions.length;
+    (await client.listExecutions({ ...source.query, states: ['Running'], size: 1 })).value.executions.length;
 
-  // The whole check keeps to the step's timeout, counted from the job's creation.
-  const deadline = settings.timeoutMs > 0 ? context.startedAt + settings.timeoutMs : 0;
+  // The whole check keeps to the step's deadline.
+  const { deadline } = deps;
   if ((await running()) > 0) {
     reporter.info(`Waiting for the workflow runs of job ${context.jobId} to end`);
     const waited = await waitUntilFinal<number>({
@@ -43,7 +41,7 @@ export async function checkObjectFailures(
       stateOf: (count) => (count > 0 ? 'Running' : 'done'),
       isFinal: (count) => count === 0,
       pollIntervalMs: settings.pollIntervalMs,
-      timeoutMs: deadline ? Math.max(1, deadline - deps.now()) : 0,
+      deadline,
       now: deps.now,
       sleep: deps.sleep,
       signal: deps.signal,
@@ -60,14 +58,14 @@ export async function checkObjectFailures(
     }
   }
 
-  const report = await findFailedObjects(client, scope, {
+  const report = await collectFailedObjects(client, source, {
     path: deps.tempFile(`cos-workflow-trigger-failed-objects-${context.jobId}`, 'jsonl'),
     deadline,
     now: deps.now,
     signal: deps.signal,
     log: (message) => reporter.info(message),
   });
-  for (const [name, value] of Object.entries(failedObjectsOutputs(report))) reporter.setOutput(name, value);
+  reporter.setOutputs(failedObjectsOutputs(report));
   const { listing } = report;
   const summary = objectsSection(report);
   if (settings.objectFailures === 'warn' && listing.count > 0) {

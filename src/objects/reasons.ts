@@ -5,17 +5,17 @@
  * caller says once, from `missing`, why reasons are absent.
  */
 import type { CiClient } from '../ci/client.js';
-import { ApiError, TransportError } from '../ci/errors.js';
+import { ApiError, errorMessage, TransportError } from '../ci/errors.js';
 import { isTaskOrRunId, type ExecutionTask } from '../ci/types.js';
-import type { FailedRun } from './failed-runs.js';
+import type { FailedRun } from './runs.js';
 
 export type ReasonClient = Pick<CiClient, 'describeExecution' | 'describeMediaJob'>;
 
 export interface ReasonOptions {
   /** Requests in flight at most. */
   concurrency: number;
-  /** No request starts after this time (ms since the epoch; 0: no limit). */
-  deadline: number;
+  /** No request starts after this time (ms since the epoch; absent: no limit). */
+  deadline?: number;
   now(): number;
   /** When aborted (the workflow run was cancelled), its error ends the step as it would anywhere. */
   signal?: AbortSignal;
@@ -62,7 +62,7 @@ export async function explainRuns(
     if (explanation.causes.length < MAX_CAUSES && !kinds.has(kind)) explanation.causes.push(cause);
     kinds.add(kind);
   };
-  const timeLeft = () => options.deadline === 0 || options.now() < options.deadline;
+  const timeLeft = () => options.deadline === undefined || options.now() < options.deadline;
 
   /** One run: a cause when it stays unexplained (or is explained only in part). */
   async function explainOne(run: FailedRun): Promise<string | undefined> {
@@ -99,7 +99,7 @@ export async function explainRuns(
       return await send();
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      const text = error instanceof Error ? error.message : String(error);
+      const text = errorMessage(error);
       const kind =
         error instanceof ApiError ? error.code : error instanceof TransportError ? error.kind : text;
       throw new Unexplained(`${name} failed: ${text}`, `${name} ${kind}`);
