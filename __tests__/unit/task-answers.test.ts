@@ -1,9 +1,6 @@
-import { CiClient } from '../../src/ci/client.js';
-import { ApiError } from '../../src/ci/errors.js';
+import { elements, mediaJobsIn, tasksIn } from '../../src/ci/task-answers.js';
 import { parseExecutionResponse, parseMediaJobResponse } from '../../src/ci/xml-answers.js';
-import { startEmulator, type Emulator } from '../../emulator/index.js';
 
-const CREDS = { secretId: 'AKIDclient', secretKey: 'client-secret-key' };
 const WID = 'w7476ff3564ee45b7b490d64bccaba6cc';
 
 describe('reading why a run failed', () => {
@@ -66,80 +63,33 @@ describe('reading why a run failed', () => {
   });
 });
 
-describe('CiClient: describeExecution and describeMediaJob against the emulator', () => {
-  let emulator: Emulator;
-  let client: CiClient;
-  const warnings: string[] = [];
-  beforeEach(async () => {
-    emulator = await startEmulator({
-      ...CREDS,
-      schedule: { queuedMs: 0, runningMs: 50, final: 'Success' },
-      objectsFor: () => [
-        {
-          key: 'in/broken.mp4',
-          runMs: 20,
-          final: 'Failed',
-          failure: { task: 'Snapshot_1', code: 'InvalidSnapshot', message: 'No frame at 5 s.' },
-        },
-      ],
-    });
-    client = new CiClient({
-      endpoint: new URL(emulator.url),
-      credentials: CREDS,
-      logger: { debug: () => {}, warning: (m) => warnings.push(m) },
-      sleep: async () => {},
-    });
-  });
-  afterEach(async () => emulator.close());
-
-  async function failedRunId(): Promise<string> {
-    const job = await client.createJob({
-      name: 'why',
-      workflowId: WID,
-      input: { kind: 'Prefix', value: 'in/' },
-    });
-    await new Promise((done) => setTimeout(done, 80));
-    const page = await client.listExecutions({ workflowId: WID, jobId: job.value.jobId, states: ['Failed'] });
-    return page.value.executions[0]!.runId;
-  }
-
-  it("returns the run's tasks, and the failing task's media job with its code and message", async () => {
-    const runId = await failedRunId();
-    const execution = (await client.describeExecution(runId)).value!;
-    const failed = execution.tasks!.find((task) => task.state === 'Failed')!;
-    expect([failed.type, failed.name]).toEqual(['Snapshot', 'Snapshot_1']);
-    const media = await client.describeMediaJob(failed.jobId);
-    expect(media.requestId).not.toBe('');
-    expect(media.value).toMatchObject({
-      code: 'InvalidSnapshot',
-      message: 'No frame at 5 s.',
-      state: 'Failed',
-    });
-    expect((await client.describeMediaJob('j00000000000000000000000000000000')).value).toBeUndefined();
+describe('the plain tree of an answer, whichever reader produced it', () => {
+  it('takes one element or many as a list, and drops text and other shapes', () => {
+    expect(elements({ Name: 'a' })).toEqual([{ Name: 'a' }]);
+    expect(elements([{ Name: 'a' }, 'text', ['nested'], null, { Name: 'b' }])).toEqual([
+      { Name: 'a' },
+      { Name: 'b' },
+    ]);
+    expect(elements(undefined)).toEqual([]);
   });
 
-  it('retries DescribeMediaJob after a 503 and not after AccessDenied', async () => {
-    const runId = await failedRunId();
-    const jobId = (await client.describeExecution(runId)).value!.tasks!.find(
-      (t) => t.state === 'Failed',
-    )!.jobId;
-    emulator.addFault({ call: 'media-job', kind: 'status', status: 503, code: 'SlowDown' });
-    expect((await client.describeMediaJob(jobId)).value?.code).toBe('InvalidSnapshot');
-    expect(emulator.requests.filter((r) => r.call === 'media-job').map((r) => r.status)).toEqual([503, 200]);
-
-    emulator.setDenied(['media-job']);
-    const refused = await client.describeMediaJob(jobId).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(ApiError);
-    expect(refused).toMatchObject({ status: 403, code: 'AccessDenied' });
-    expect(emulator.requests.filter((r) => r.call === 'media-job')).toHaveLength(3);
+  it('reads a task field that repeats or holds elements as empty, and a run without Tasks as none', () => {
+    const [task] = tasksIn({
+      Tasks: { Type: 'Transcode', Name: ['a', 'b'], State: { x: 'y' }, JobId: 'j1' },
+    });
+    expect(task).toEqual({
+      type: 'Transcode',
+      name: '',
+      state: '',
+      jobId: 'j1',
+      createTime: '',
+      endTime: '',
+    });
+    expect(tasksIn({})).toEqual([]);
   });
 
-  it('sends nothing for an id that is not one path segment of letters and digits', async () => {
-    const before = emulator.requests.length;
-    await expect(client.describeMediaJob('../inventorytriggerjob/b1?cancel')).rejects.toThrow(
-      'is not a media job id',
-    );
-    await expect(client.describeMediaJob('')).rejects.toThrow('is not a media job id');
-    expect(emulator.requests.length).toBe(before);
+  it('counts a JobsDetail without a JobId as no media job', () => {
+    const jobs = mediaJobsIn({ JobsDetail: [{ Code: 'InvalidInput' }, { JobId: 'j2', State: 'Failed' }] });
+    expect(jobs.map((job) => job.jobId)).toEqual(['j2']);
   });
 });
