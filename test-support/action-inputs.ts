@@ -1,7 +1,9 @@
 /**
  * A step's inputs for unit tests of the settings readers, which read them through
- * `__fixtures__/core.ts` (`core.setInputs(BASE_INPUTS)`).
+ * `__fixtures__/core.ts` (`beforeEach(resetInputs)`).
  */
+import { jest } from '@jest/globals';
+import * as core from '../__fixtures__/core.js';
 import { InputError } from '../src/github/input-error.js';
 
 export const WORKFLOW_ID = 'w' + 'a1'.repeat(16);
@@ -27,8 +29,13 @@ export function inputError(read: () => unknown): InputError {
   throw new Error('no InputError thrown');
 }
 
-/** The TENCENTCLOUD_* variables the settings fall back on, unset so that only the inputs count. */
-export function clearCloudVariables(): void {
+/**
+ * Before each test: BASE_INPUTS, no recorded calls, and none of the TENCENTCLOUD_* variables the
+ * settings fall back on, so that only the inputs count.
+ */
+export function resetInputs(): void {
+  core.setInputs(BASE_INPUTS);
+  jest.clearAllMocks();
   for (const name of ['SECRET_ID', 'SECRET_KEY', 'TOKEN', 'SECURITY_TOKEN', 'REGION']) {
     delete process.env[`TENCENTCLOUD_${name}`];
   }

@@ -1,15 +1,11 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
-import { BASE_INPUTS, clearCloudVariables, inputError } from '../../test-support/action-inputs.js';
+import { BASE_INPUTS, resetInputs, inputError } from '../../test-support/action-inputs.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { readCommonSettings: getCommonSettings } = await import('../../src/github/common-settings.js');
 
-beforeEach(() => {
-  core.setInputs(BASE_INPUTS);
-  jest.clearAllMocks();
-  clearCloudVariables();
-});
+beforeEach(resetInputs);
 
 describe('common settings', () => {
   it.each([

@@ -1,11 +1,6 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
-import {
-  BASE_INPUTS,
-  clearCloudVariables,
-  inputError,
-  WORKFLOW_ID,
-} from '../../test-support/action-inputs.js';
+import { BASE_INPUTS, resetInputs, inputError, WORKFLOW_ID } from '../../test-support/action-inputs.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 // @actions/github reads the run's context from the environment once, when it is imported.
@@ -20,11 +15,7 @@ const { readTriggerSettings } = await import('../../src/actions/trigger-workflow
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
-beforeEach(() => {
-  core.setInputs(BASE_INPUTS);
-  jest.clearAllMocks();
-  clearCloudVariables();
-});
+beforeEach(resetInputs);
 
 describe('main step settings', () => {
   it('reads every input into typed settings with the contract defaults', () => {

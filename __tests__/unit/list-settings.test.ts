@@ -1,17 +1,13 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
-import { BASE_INPUTS, clearCloudVariables, inputError } from '../../test-support/action-inputs.js';
+import { BASE_INPUTS, resetInputs, inputError } from '../../test-support/action-inputs.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { readListSettings: getListSettings } = await import('../../src/actions/list/settings.js');
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
-beforeEach(() => {
-  core.setInputs(BASE_INPUTS);
-  jest.clearAllMocks();
-  clearCloudVariables();
-});
+beforeEach(resetInputs);
 
 describe('list settings', () => {
   it.each(['10.5', '0', '1001'])('refuses a limit of %s: a whole number from 1 to 1000', (limit) => {
