@@ -1,12 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { pollDelays } from '../../src/waiting/poll-schedule.js';
 import { AbortedError } from '../../src/waiting/sleep.js';
 import { WaitStalledError, waitUntilFinal, type WaitOptions } from '../../src/waiting/waiter.js';
 import { fakeClock } from './fake-clock.js';
-
-function take(n: number, delays: Generator<number>): number[] {
-  return Array.from({ length: n }, () => delays.next().value as number);
-}
 
 /** A job that is in `states[i]` from `i` seconds after start on. */
 function jobAt(clock: ReturnType<typeof fakeClock>, start: number, endsAfterMs: number) {
@@ -45,16 +40,6 @@ async function waitForJobEndingAfter(endsAfterMs: number, timeoutMs: number) {
   const result = await waitForSuccess(clock, start, { check: job.check, deadline: start + timeoutMs });
   return { result, elapsedMs: clock.now() - start, checks: job.calls() };
 }
-
-describe('poll schedule', () => {
-  it('starts at one second and climbs to the poll interval', () => {
-    expect(take(9, pollDelays(10_000))).toEqual([1000, 1000, 2000, 3000, 5000, 8000, 10_000, 10_000, 10_000]);
-  });
-
-  it('never exceeds a poll interval shorter than a second', () => {
-    expect(take(4, pollDelays(250))).toEqual([250, 250, 250, 250]);
-  });
-});
 
 describe('waitUntilFinal', () => {
   it('notices a 3 s job within 2 s of its end, with few checks', async () => {

@@ -1,11 +1,9 @@
 /**
- * The actions' steps through their ports: a scripted client, a recording reporter that refuses
- * outputs the action does not declare (as the real one does), and a state store.
+ * The main step (createAndWait) through its ports: a scripted client, a recording reporter that
+ * refuses outputs the action does not declare (as the real one does), and a state store.
  */
 import { describe, expect, it } from '@jest/globals';
-import { cancelStep } from '../../src/actions/cancel/main.js';
 import { OUTPUTS } from '../../src/actions/outputs.js';
-import { waitForJob } from '../../src/actions/wait/main.js';
 import { ApiError, TransportError } from '../../src/ci/errors.js';
 import type { CreateJobRequest } from '../../src/ci/types.js';
 import { createAndWait, type CreateSettings } from '../../src/job/create.js';
@@ -14,13 +12,6 @@ import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-por
 import { fakeClock } from './fake-clock.js';
 
 const JOB = 'b' + 'c'.repeat(32);
-const common = {
-  signIn: { keys: { secretId: 'AKID', secretKey: 'k' } },
-  bucket: 'm-1',
-  region: 'ap-guangzhou',
-  endpoint: new URL('https://x.example.com'),
-  requestTimeoutMs: 30_000,
-};
 const waiting = {
   pollIntervalMs: 1000,
   timeoutMs: 60_000,
@@ -97,60 +88,5 @@ describe('the main step (createAndWait)', () => {
     expect(record.savedPhase).toBe('creating');
     const sent = record.sentCreate;
     expect(sent?.lastSentAt).toBeGreaterThan(sent?.sentAt ?? Infinity);
-  });
-});
-
-describe('cancel/ (cancelStep)', () => {
-  it('cancels a running job and reports the state it is in', async () => {
-    const states = ['Running'];
-    const deps = stepDeps(
-      scriptedClient({
-        cancelJob: async () => void states.push('Cancel'),
-        describeJob: async () => ({ value: jobDetail({ jobId: JOB, state: states.at(-1) }), requestId: 'r' }),
-      }),
-      fakeClock(),
-      undefined,
-      OUTPUTS.cancel,
-    );
-    await cancelStep({ ...common, jobId: JOB }, deps);
-    expect(deps.outputs).toEqual({ state: 'Cancel' });
-    expect(deps.infos).toContain(`Cancelled job ${JOB}; it is now Cancel`);
-  });
-
-  it('reports a job that had already ended, which the service refuses to cancel, without an error', async () => {
-    const deps = stepDeps(
-      scriptedClient({
-        cancelJob: async () => {
-          throw new ApiError(400, 'InvalidArgument', 'job has finished', 'r');
-        },
-        describeJob: async () => ({ value: jobDetail({ jobId: JOB, state: 'Success' }), requestId: 'r' }),
-      }),
-      fakeClock(),
-      undefined,
-      OUTPUTS.cancel,
-    );
-    await cancelStep({ ...common, jobId: JOB }, deps);
-    expect(deps.outputs.state).toBe('Success');
-    expect(deps.infos[0]).toContain('had already ended Success');
-  });
-});
-
-describe('wait/ (waitForJob)', () => {
-  it('waits for a job made elsewhere and reports it, with only the outputs wait/ declares', async () => {
-    const states = ['Running', 'Running', 'Success'];
-    const deps = stepDeps(
-      scriptedClient({
-        describeJob: async () => ({
-          value: jobDetail({ jobId: JOB, state: states.shift() ?? 'Success' }),
-          requestId: 'r',
-        }),
-      }),
-      fakeClock(),
-      undefined,
-      OUTPUTS.wait,
-    );
-    await waitForJob({ ...common, ...waiting, jobId: JOB }, deps);
-    expect(deps.outputs).toMatchObject({ 'job-id': JOB, state: 'Success' });
-    expect(new JobRecord(deps.state).savedPhase).toBe('ended');
   });
 });

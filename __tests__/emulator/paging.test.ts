@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
-import { callAt, CREDS, T0, WID } from './emulator-calls.js';
+import { callAt, CREDS, T0, WID } from '../../test-support/emulator-calls.js';
 
 const OTHER_WID = 'w0123456789abcdef0123456789abcdef';
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'JobsDetail' });

@@ -1,5 +1,5 @@
-import type { Emulator } from '../../emulator/index.js';
-import { sdkFetch, type SdkAnswer, type SdkRequest } from '../../test-support/sdk-client.js';
+import type { Emulator } from '../emulator/index.js';
+import { sdkFetch, type SdkAnswer, type SdkRequest } from './sdk-client.js';
 
 /** The keys the emulator tests start it with and sign with. */
 export const CREDS = { secretId: 'AKIDtest', secretKey: 'test-secret-key' };

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
 import { sdkAuthorization, sdkFetch } from '../../test-support/sdk-client.js';
-import { callsAt, CREDS, T0, WID } from './emulator-calls.js';
+import { callsAt, CREDS, T0, WID } from '../../test-support/emulator-calls.js';
 
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'WorkflowExecutionList' });
 

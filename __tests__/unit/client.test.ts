@@ -1,4 +1,7 @@
-/** CiClient asks its credentials provider before each request; the emulator plays CI, GitHub and STS. */
+/**
+ * CiClient: it asks its credentials provider before each request (the emulator plays CI, GitHub and
+ * STS), and reads why a run failed (DescribeWorkflowExecution, DescribeMediaJob) with its retry rules.
+ */
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { CiClient, type ClientOptions } from '../../src/ci/client.js';
 import {
@@ -16,23 +19,6 @@ const START = Date.now();
 
 let now = START;
 let emulator: Emulator;
-beforeEach(async () => {
-  now = START;
-  emulator = await startEmulator({
-    secretId: 'AKIDstatic',
-    secretKey: 'static-key',
-    sessionToken: 'static-token',
-    now: () => now,
-    identity: {
-      requestToken: 'request-token',
-      providerId: 'github',
-      clientIds: ['sts.tencentcloudapi.com'],
-      roleArns: [ROLE_ARN],
-      keyLifetimeMs: 5000,
-    },
-  });
-});
-afterEach(async () => emulator.close());
 
 const logger = { debug: () => {}, warning: () => {} };
 
@@ -81,6 +67,24 @@ const ciRequests = () =>
 const issued = () => emulator.identity!.records.flatMap((r) => (r.issued ? [r.issued] : []));
 
 describe('a client signing in with a role', () => {
+  beforeEach(async () => {
+    now = START;
+    emulator = await startEmulator({
+      secretId: 'AKIDstatic',
+      secretKey: 'static-key',
+      sessionToken: 'static-token',
+      now: () => now,
+      identity: {
+        requestToken: 'request-token',
+        providerId: 'github',
+        clientIds: ['sts.tencentcloudapi.com'],
+        roleArns: [ROLE_ARN],
+        keyLifetimeMs: 5000,
+      },
+    });
+  });
+  afterEach(async () => emulator.close());
+
   it('signs every request with the current temporary keys and their token, renewing them before they expire', async () => {
     const credentials = roleCredentials();
     const ci = client(credentials);
@@ -177,5 +181,83 @@ describe('a client signing in with a role', () => {
       .catch((e: unknown) => e);
     expect((error as ApiError).apiMessage).toMatch(/^InvalidToken/);
     expect(emulator.requests).toHaveLength(1);
+  });
+});
+
+const RUN_CREDS = { secretId: 'AKIDclient', secretKey: 'client-secret-key' };
+const RUN_WID = 'w7476ff3564ee45b7b490d64bccaba6cc';
+
+describe('CiClient: describeExecution and describeMediaJob against the emulator', () => {
+  let ci: CiClient;
+  const warnings: string[] = [];
+  beforeEach(async () => {
+    emulator = await startEmulator({
+      ...RUN_CREDS,
+      schedule: { queuedMs: 0, runningMs: 50, final: 'Success' },
+      objectsFor: () => [
+        {
+          key: 'in/broken.mp4',
+          runMs: 20,
+          final: 'Failed',
+          failure: { task: 'Snapshot_1', code: 'InvalidSnapshot', message: 'No frame at 5 s.' },
+        },
+      ],
+    });
+    ci = new CiClient({
+      endpoint: new URL(emulator.url),
+      credentials: RUN_CREDS,
+      logger: { debug: () => {}, warning: (m) => warnings.push(m) },
+      sleep: async () => {},
+    });
+  });
+  afterEach(async () => emulator.close());
+
+  async function failedRunId(): Promise<string> {
+    const job = await ci.createJob({
+      name: 'why',
+      workflowId: RUN_WID,
+      input: { kind: 'Prefix', value: 'in/' },
+    });
+    await new Promise((done) => setTimeout(done, 80));
+    const page = await ci.listExecutions({ workflowId: RUN_WID, jobId: job.value.jobId, states: ['Failed'] });
+    return page.value.executions[0]!.runId;
+  }
+
+  it("returns the run's tasks, and the failing task's media job with its code and message", async () => {
+    const runId = await failedRunId();
+    const execution = (await ci.describeExecution(runId)).value!;
+    const failed = execution.tasks!.find((task) => task.state === 'Failed')!;
+    expect([failed.type, failed.name]).toEqual(['Snapshot', 'Snapshot_1']);
+    const media = await ci.describeMediaJob(failed.jobId);
+    expect(media.requestId).not.toBe('');
+    expect(media.value).toMatchObject({
+      code: 'InvalidSnapshot',
+      message: 'No frame at 5 s.',
+      state: 'Failed',
+    });
+    expect((await ci.describeMediaJob('j00000000000000000000000000000000')).value).toBeUndefined();
+  });
+
+  it('retries DescribeMediaJob after a 503 and not after AccessDenied', async () => {
+    const runId = await failedRunId();
+    const jobId = (await ci.describeExecution(runId)).value!.tasks!.find((t) => t.state === 'Failed')!.jobId;
+    emulator.addFault({ call: 'media-job', kind: 'status', status: 503, code: 'SlowDown' });
+    expect((await ci.describeMediaJob(jobId)).value?.code).toBe('InvalidSnapshot');
+    expect(emulator.requests.filter((r) => r.call === 'media-job').map((r) => r.status)).toEqual([503, 200]);
+
+    emulator.setDenied(['media-job']);
+    const refused = await ci.describeMediaJob(jobId).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ status: 403, code: 'AccessDenied' });
+    expect(emulator.requests.filter((r) => r.call === 'media-job')).toHaveLength(3);
+  });
+
+  it('sends nothing for an id that is not one path segment of letters and digits', async () => {
+    const before = emulator.requests.length;
+    await expect(ci.describeMediaJob('../inventorytriggerjob/b1?cancel')).rejects.toThrow(
+      'is not a media job id',
+    );
+    await expect(ci.describeMediaJob('')).rejects.toThrow('is not a media job id');
+    expect(emulator.requests.length).toBe(before);
   });
 });
