@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorMessage } from '../src/ci/errors.js';
 import type { HttpAnswer, HttpRequest, Transport } from '../src/ci/http.js';
 
 /** One exchange as sent and answered; `answer` is missing when none came (a reset, a time-out). */
@@ -29,7 +30,7 @@ export class Recorder {
       exchange.answer = await this.inner(request);
       return exchange.answer;
     } catch (error) {
-      exchange.error = error instanceof Error ? error.message : String(error);
+      exchange.error = errorMessage(error);
       throw error;
     }
   };

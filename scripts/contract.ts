@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { CiClient } from '../src/ci/client.js';
+import { errorMessage } from '../src/ci/errors.js';
 import { transportFromEnvironment } from '../src/ci/transport.js';
 import { failedTaskOf } from '../src/ci/task-answers.js';
 import { isTaskOrRunId, type WorkflowExecution } from '../src/ci/types.js';
@@ -121,7 +122,7 @@ async function record(settings: ReturnType<typeof readSettings>): Promise<Exchan
     try {
       return await recorder.as(call, send);
     } catch (error) {
-      console.warn(`${call}: ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(`${call}: ${errorMessage(error)}`);
       return undefined;
     }
   };

@@ -20,9 +20,11 @@ export function recordingReporter(declared?: readonly string[]) {
     debug: () => undefined,
     info: (message) => void infos.push(message),
     warning: (message) => void warnings.push(message),
-    setOutput: (name, value) => {
-      if (declared && !declared.includes(name)) throw new Error(`Output '${name}' is not declared`);
-      outputs[name] = value;
+    setOutputs: (given) => {
+      for (const [name, value] of Object.entries(given)) {
+        if (declared && !declared.includes(name)) throw new Error(`Output '${name}' is not declared`);
+        outputs[name] = value ?? '';
+      }
     },
     writeSummary: async (markdown) => void summaries.push(markdown),
   };

@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CreateJobRequest, JobDetail } from '../../src/ci/types.js';
 import { cancelLateCreatedJob, LATE_CREATE_WINDOW_MS } from '../../src/job/late-create.js';
-import { JobRecord } from '../../src/job/post-state.js';
 import { formatApiTime } from '../../src/time.js';
-import { jobDetail, memoryState, scriptedClient } from '../../test-support/fake-ports.js';
+import { jobDetail, scriptedClient } from '../../test-support/fake-ports.js';
 import { fakeClock } from './fake-clock.js';
 
 const WORKFLOW = 'w' + '1'.repeat(32);
@@ -82,24 +81,5 @@ describe('post: after a step stopped with its create in flight', () => {
     );
     expect(calls.cancel).toEqual([]);
     expect(said).toContain(`Job ${JOB} of that name is not this step's (its input is Object ' clip.mp4 '`);
-  });
-});
-
-describe('JobRecord', () => {
-  it('saves the create before it goes out, for post: to read back; phase creating only with cancel-on-abort', () => {
-    const state = memoryState();
-    new JobRecord(state).creating({ request, sentAt: T0 }, true);
-    const record = new JobRecord(state);
-    expect(record).toMatchObject({ name: 'nightly-7', savedPhase: 'creating' });
-    expect(record.sentCreate).toEqual({ request, sentAt: T0 });
-
-    new JobRecord(state).creating({ request, sentAt: T0 }, false);
-    expect(new JobRecord(state).savedPhase).toBe('detached');
-  });
-
-  it('reads no create from a state it cannot parse', () => {
-    const state = memoryState();
-    state.save('create', '{"request":');
-    expect(new JobRecord(state).sentCreate).toBeUndefined();
   });
 });

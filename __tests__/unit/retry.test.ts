@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError, TransportError } from '../../src/ci/errors.js';
-import {
-  mayHaveBeenProcessed,
-  retryableForIdempotentCall,
-  retryableWhenNotProcessed,
-} from '../../src/ci/retry-rules.js';
+import { retryableForIdempotentCall } from '../../src/ci/retry-rules.js';
 import { retryWithBackoff, type RetryPolicy } from '../../src/waiting/retry.js';
 import { fakeClock } from './fake-clock.js';
 
@@ -204,63 +200,5 @@ describe('retryWithBackoff', () => {
       retryWithBackoff(call.fn, retryableForIdempotentCall, policy, { ...fakeClock(), random: () => 0 }),
     ).rejects.toThrow('AccessDenied');
     expect(call.calls()).toBe(1);
-  });
-});
-
-describe('retry rules', () => {
-  it('repeat idempotent calls after connection failures, timeouts, 5xx, 429 and unreadable answers', () => {
-    for (const error of [
-      new TransportError('x', 'reset'),
-      new TransportError('x', 'timeout'),
-      new TransportError('x', 'unparsable', 502),
-      new TransportError('x', 'connect'),
-      new ApiError(500, 'InternalError', '', ''),
-      new ApiError(429, 'TooMany', '', ''),
-      slowDown(),
-    ]) {
-      expect(retryableForIdempotentCall(error)).not.toBe(false);
-    }
-    expect(retryableForIdempotentCall(slowDown())).toMatchObject({ throttled: true });
-    expect(retryableForIdempotentCall(new ApiError(429, 'TooMany', '', ''))).toMatchObject({
-      throttled: true,
-    });
-    expect(retryableForIdempotentCall(new ApiError(503, 'ServiceUnavailable', '', ''))).toMatchObject({
-      throttled: true,
-    });
-    expect(retryableForIdempotentCall(new ApiError(500, 'InternalError', '', ''))).toEqual({
-      retryAfterMs: undefined,
-    });
-    expect(retryableForIdempotentCall(new TransportError('x', 'aborted'))).toBe(false);
-    expect(retryableForIdempotentCall(new ApiError(400, 'InvalidArgument', '', ''))).toBe(false);
-  });
-
-  it('do not repeat a call whose failure would come again: a TLS failure, an answer over the limit', () => {
-    expect(retryableForIdempotentCall(new TransportError('x', 'tls'))).toBe(false);
-    expect(retryableForIdempotentCall(new TransportError('x', 'too-large'))).toBe(false);
-    expect(retryableWhenNotProcessed(new TransportError('x', 'tls'))).toBe(false);
-    expect(retryableWhenNotProcessed(new TransportError('x', 'too-large'))).toBe(false);
-  });
-
-  it('repeat a creating call only when it cannot have been processed', () => {
-    expect(retryableWhenNotProcessed(new TransportError('x', 'connect'))).toEqual({});
-    expect(retryableWhenNotProcessed(new TransportError('x', 'dns'))).toEqual({});
-    expect(retryableWhenNotProcessed(new ApiError(429, 'x', '', ''))).not.toBe(false);
-    expect(retryableWhenNotProcessed(slowDown())).not.toBe(false);
-    expect(retryableWhenNotProcessed(new TransportError('x', 'reset'))).toBe(false);
-    expect(retryableWhenNotProcessed(new TransportError('x', 'timeout'))).toBe(false);
-    expect(retryableWhenNotProcessed(new ApiError(500, 'InternalError', '', ''))).toBe(false);
-  });
-
-  it('count a request as possibly processed once it reached the service without a clear refusal', () => {
-    // An answer over the limit is an answer: the service may have acted on the request.
-    for (const kind of ['reset', 'timeout', 'too-large', 'unparsable'] as const) {
-      expect(mayHaveBeenProcessed(new TransportError('x', kind))).toBe(true);
-    }
-    expect(mayHaveBeenProcessed(new ApiError(500, 'InternalError', '', ''))).toBe(true);
-    expect(mayHaveBeenProcessed(new TransportError('x', 'connect'))).toBe(false);
-    expect(mayHaveBeenProcessed(new TransportError('x', 'dns'))).toBe(false);
-    expect(mayHaveBeenProcessed(new TransportError('x', 'tls'))).toBe(false);
-    expect(mayHaveBeenProcessed(slowDown())).toBe(false);
-    expect(mayHaveBeenProcessed(new ApiError(400, 'InvalidArgument', '', ''))).toBe(false);
   });
 });

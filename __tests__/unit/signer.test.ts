@@ -1,6 +1,5 @@
 import COS from 'cos-nodejs-sdk-v5';
 import { signatureParts, signRequest, type SignInput } from '../../src/ci/signer.js';
-import { encodeCos, requestUrl } from '../../src/ci/url.js';
 
 const secretId = 'AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q';
 const secretKey = 'BQYIM75p8x0iWVFSIgqEKwFprpRSVHlz';
@@ -18,26 +17,6 @@ function sdkAuthorization(input: SignInput): string {
     KeyTime: `${input.startSeconds};${input.endSeconds}`,
   });
 }
-
-describe('encodeCos', () => {
-  it('keeps only A-Z a-z 0-9 - _ . ~ and writes upper-case hex of the UTF-8 bytes', () => {
-    expect(encodeCos("AZaz09-_.~ !'()*+&=/%")).toBe('AZaz09-_.~%20%21%27%28%29%2A%2B%26%3D%2F%25');
-    expect(encodeCos('腾讯云😀')).toBe('%E8%85%BE%E8%AE%AF%E4%BA%91%F0%9F%98%80');
-  });
-
-  it('sends a space in a query value as %20 and a plus as %2B, never a bare +', () => {
-    const url = requestUrl(new URL('http://127.0.0.1:9460'), {
-      method: 'POST',
-      path: '/triggerworkflow',
-      query: { object: 'clips/a b+c.mp4' },
-    });
-    expect(url.search).toBe('?object=clips%2Fa%20b%2Bc.mp4');
-  });
-
-  it('refuses a lone surrogate rather than signing a replacement character', () => {
-    expect(() => encodeCos('\ud800')).toThrow(URIError);
-  });
-});
 
 describe('the worked examples of ci-api.md', () => {
   it('example 1 (PUT, seven signed headers, no query) reproduces every intermediate value', () => {

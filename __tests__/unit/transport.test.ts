@@ -1,212 +1,36 @@
-/**
- * The client's HTTP side against small servers of the test's own on loopback: what each failure
- * is called, which are retried, and that an answer is never read past 1 MiB.
- */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createServer, type Server } from 'node:http';
-import {
-  createServer as createTcpServer,
-  type AddressInfo,
-  type Server as TcpServer,
-  type Socket,
-} from 'node:net';
-import { CiClient } from '../../src/ci/client.js';
-import { TransportError } from '../../src/ci/errors.js';
+import { describe, expect, it, jest } from '@jest/globals';
+import type { HttpRequest, Transport } from '../../src/ci/http.js';
 
-const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
-const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
-beforeAll(() => PROXY_VARIABLES.forEach((name) => delete process.env[name]));
-afterAll(() => {
-  for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+/** Stands in for undici: each transport it makes answers with the path it was asked for. */
+const undiciTransport = jest.fn((): Transport => async (request) => ({
+  status: 200,
+  headers: {},
+  body: request.url.pathname,
+}));
+jest.unstable_mockModule('../../src/ci/undici-transport.js', () => ({ undiciTransport }));
+const { transportFromEnvironment } = await import('../../src/ci/transport.js');
+
+const request = (path: string): HttpRequest => ({
+  url: new URL(`https://media-1250000000.ci.ap-guangzhou.myqcloud.com${path}`),
+  method: 'GET',
+  headers: {},
+  timeoutMs: 1000,
 });
 
-const servers: (Server | TcpServer)[] = [];
-const sockets = new Set<Socket>();
-afterEach(async () => {
-  for (const socket of sockets) socket.destroy();
-  sockets.clear();
-  await Promise.all(servers.splice(0).map((server) => new Promise((done) => server.close(done))));
-  PROXY_VARIABLES.forEach((name) => delete process.env[name]);
-});
-
-async function listen(server: Server | TcpServer): Promise<string> {
-  servers.push(server);
-  server.on('connection', (socket: Socket) => sockets.add(socket));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<string> {
-  const server = createTcpServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return `127.0.0.1:${port}`;
-}
-
-/** A client that would retry twice at once, so that a test sees whether a failure is retried. */
-function clientFor(endpoint: string, timeoutMs = 10_000): CiClient {
-  return new CiClient({
-    endpoint: new URL(endpoint),
-    credentials: { secretId: 'AKIDtransport', secretKey: 'transport-secret' },
-    logger: { debug: () => {}, warning: () => {} },
-    timeoutMs,
-    retryPolicy: { maxAttempts: 3, maxElapsedMs: 60_000, baseDelayMs: 1, maxDelayMs: 1 },
-    sleep: async () => {},
-  });
-}
-
-async function failureOf(call: Promise<unknown>): Promise<TransportError> {
-  const error = await call.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TransportError);
-  return error as TransportError;
-}
-
-const JOB_ANSWER =
-  '<Response><RequestId>r-1</RequestId><JobsDetail><JobId>b1</JobId><State>Running</State></JobsDetail></Response>';
-
-describe('answers are read to 1 MiB at most', () => {
-  it('fails a 2 MiB answer with a Content-Length, naming the call, and does not ask again', async () => {
-    let requests = 0;
-    const host = await listen(
-      createServer((_req, res) => {
-        requests++;
-        const body = Buffer.alloc(2 * 1024 * 1024, 'x');
-        res.writeHead(200, { 'content-type': 'application/xml', 'content-length': body.length }).end(body);
-      }),
-    );
-    const error = await failureOf(clientFor(`http://${host}`).describeJob('b1'));
-    expect(error.message).toBe('GET /inventorytriggerjob/b1 answered more than 1 MiB');
-    expect(error.kind).toBe('too-large');
-    expect(requests).toBe(1);
+describe('transportFromEnvironment', () => {
+  it('loads undici with the first request, not before, and makes one dispatcher for all requests', async () => {
+    const transport = transportFromEnvironment();
+    expect(undiciTransport).not.toHaveBeenCalled();
+    const answers = await Promise.all([transport(request('/a')), transport(request('/b'))]);
+    await transport(request('/c'));
+    expect(answers.map((answer) => answer.body)).toEqual(['/a', '/b']);
+    expect(undiciTransport).toHaveBeenCalledTimes(1);
   });
 
-  it('stops an answer without a Content-Length that never ends, promptly, having taken in little of it', async () => {
-    let sent = 0;
-    const host = await listen(
-      createServer((_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/xml' });
-        const chunk = Buffer.alloc(64 * 1024, 'x');
-        // As fast as the client reads: what it does not read, the server cannot send.
-        const more = () => {
-          while (!res.destroyed && res.write(chunk)) sent += chunk.length;
-        };
-        res.on('drain', more);
-        more();
-      }),
-    );
-    const started = Date.now();
-    const error = await failureOf(clientFor(`http://${host}`, 30_000).listJobs({}));
-    expect(error.message).toBe('GET /inventorytriggerjob answered more than 1 MiB');
-    expect(Date.now() - started).toBeLessThan(5000);
-    // 1 MiB read, and what the sockets of both ends hold besides.
-    expect(sent).toBeLessThan(16 * 1024 * 1024);
+  it('gives each step its own dispatcher', async () => {
+    undiciTransport.mockClear();
+    await transportFromEnvironment()(request('/a'));
+    await transportFromEnvironment()(request('/a'));
+    expect(undiciTransport).toHaveBeenCalledTimes(2);
   });
-
-  it('reads an answer just under the limit', async () => {
-    const padding = 'x'.repeat(1024 * 1024 - JOB_ANSWER.length - 100);
-    const host = await listen(
-      createServer((_req, res) =>
-        res.writeHead(200).end(JOB_ANSWER.replace('<State>', `<Name>${padding}</Name><State>`)),
-      ),
-    );
-    const { value } = await clientFor(`http://${host}`).describeJob('b1');
-    expect(value?.state).toBe('Running');
-  });
-});
-
-describe('what a failed connection is called', () => {
-  it('names the endpoint that refused the connection', async () => {
-    const host = await closedPort();
-    const error = await failureOf(clientFor(`http://${host}`).describeJob('b1'));
-    expect(error.message).toBe(`GET /inventorytriggerjob/b1: connection refused by ${host}`);
-    expect(error.kind).toBe('connect');
-  });
-
-  it('names the proxy when the proxy refuses the connection, not the endpoint', async () => {
-    const proxy = await closedPort();
-    const endpoint = await listen(createServer((_req, res) => res.writeHead(200).end(JOB_ANSWER)));
-    process.env.HTTP_PROXY = `http://user:proxy-password@${proxy}`;
-    const error = await failureOf(clientFor(`http://${endpoint}`).describeJob('b1'));
-    expect(error.message).toBe(`GET /inventorytriggerjob/b1: connection refused by the proxy ${proxy}`);
-    expect(error.kind).toBe('connect');
-    expect(error.message).not.toContain('proxy-password');
-  });
-
-  it('says so when the proxy will not open a tunnel to the endpoint', async () => {
-    const proxy = createServer();
-    proxy.on('connect', (_req, socket) => socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'));
-    process.env.HTTP_PROXY = `http://${await listen(proxy)}`;
-    const error = await failureOf(clientFor('http://127.0.0.1:9').describeJob('b1'));
-    expect(error.message).toBe(
-      'GET /inventorytriggerjob/b1: the proxy answered HTTP 403 when asked to connect to 127.0.0.1:9',
-    );
-  });
-
-  it('calls a TLS protocol error tls, not a reset, and does not retry it', async () => {
-    // An https:// endpoint that answers in plain HTTP: no TLS handshake can succeed.
-    let connections = 0;
-    const plain = createTcpServer((socket) => {
-      connections++;
-      socket.on('error', () => {});
-      socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n');
-    });
-    const host = await listen(plain);
-    const error = await failureOf(clientFor(`https://${host}`).describeJob('b1'));
-    expect(error.message).toMatch(
-      new RegExp(
-        `^GET /inventorytriggerjob/b1: the TLS handshake with ${host} failed \\((EPROTO|ERR_SSL_\\w+)\\)$`,
-      ),
-    );
-    expect(error.kind).toBe('tls');
-    expect(connections).toBe(1);
-  });
-
-  it('gives up on an answer that does not come within the time limit', async () => {
-    let requests = 0;
-    const host = await listen(createServer(() => requests++));
-    const error = await failureOf(clientFor(`http://${host}`, 300).describeJob('b1'));
-    expect(error.message).toBe('GET /inventorytriggerjob/b1 got no answer within 0.3 s');
-    expect(error.kind).toBe('timeout');
-    expect(requests).toBe(3);
-  });
-
-  it('stops at once when the step is aborted, without retrying', async () => {
-    let requests = 0;
-    const host = await listen(createServer(() => requests++));
-    const stop = new AbortController();
-    const client = new CiClient({
-      endpoint: new URL(`http://${host}`),
-      credentials: { secretId: 'AKIDtransport', secretKey: 'transport-secret' },
-      logger: { debug: () => {}, warning: () => {} },
-      signal: stop.signal,
-    });
-    setTimeout(() => stop.abort(), 200);
-    const error = await failureOf(client.describeJob('b1'));
-    expect(error.message).toBe('GET /inventorytriggerjob/b1 was aborted');
-    expect(error.kind).toBe('aborted');
-    expect(requests).toBe(1);
-  });
-});
-
-it('polls on one kept-alive connection', async () => {
-  const connections = new Set<unknown>();
-  const host = await listen(
-    createServer((req, res) => {
-      connections.add(req.socket);
-      res.writeHead(200).end(JOB_ANSWER);
-    }),
-  );
-  const client = clientFor(`http://${host}`);
-  for (let poll = 0; poll < 3; poll++) {
-    expect((await client.describeJob('b1')).value?.state).toBe('Running');
-    // Polls come seconds apart. Sent back to back, a request can find the connection not yet
-    // released and open a second one.
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  expect(connections.size).toBe(1);
 });

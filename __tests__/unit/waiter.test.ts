@@ -1,12 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { pollDelays } from '../../src/waiting/poll-schedule.js';
 import { AbortedError } from '../../src/waiting/sleep.js';
 import { WaitStalledError, waitUntilFinal, type WaitOptions } from '../../src/waiting/waiter.js';
 import { fakeClock } from './fake-clock.js';
-
-function take(n: number, delays: Generator<number>): number[] {
-  return Array.from({ length: n }, () => delays.next().value as number);
-}
 
 /** A job that is in `states[i]` from `i` seconds after start on. */
 function jobAt(clock: ReturnType<typeof fakeClock>, start: number, endsAfterMs: number) {
@@ -25,7 +20,7 @@ function jobAt(clock: ReturnType<typeof fakeClock>, start: number, endsAfterMs: 
 function waitForSuccess(
   clock: ReturnType<typeof fakeClock>,
   start: number,
-  options: Pick<WaitOptions<string>, 'check' | 'timeoutMs'> & Partial<WaitOptions<string>>,
+  options: Pick<WaitOptions<string>, 'check'> & Partial<WaitOptions<string>>,
 ) {
   return waitUntilFinal<string>({
     stateOf: (s) => s,
@@ -42,19 +37,9 @@ async function waitForJobEndingAfter(endsAfterMs: number, timeoutMs: number) {
   const clock = fakeClock();
   const start = clock.now();
   const job = jobAt(clock, start, endsAfterMs);
-  const result = await waitForSuccess(clock, start, { check: job.check, timeoutMs });
+  const result = await waitForSuccess(clock, start, { check: job.check, deadline: start + timeoutMs });
   return { result, elapsedMs: clock.now() - start, checks: job.calls() };
 }
-
-describe('poll schedule', () => {
-  it('starts at one second and climbs to the poll interval', () => {
-    expect(take(9, pollDelays(10_000))).toEqual([1000, 1000, 2000, 3000, 5000, 8000, 10_000, 10_000, 10_000]);
-  });
-
-  it('never exceeds a poll interval shorter than a second', () => {
-    expect(take(4, pollDelays(250))).toEqual([250, 250, 250, 250]);
-  });
-});
 
 describe('waitUntilFinal', () => {
   it('notices a 3 s job within 2 s of its end, with few checks', async () => {
@@ -70,7 +55,6 @@ describe('waitUntilFinal', () => {
     const changes: Array<[string, number]> = [];
     await waitForSuccess(clock, start, {
       check: jobAt(clock, start, 25_000).check,
-      timeoutMs: 0,
       initial: 'Submitted',
       onStateChange: (state, elapsed) => changes.push([state, elapsed]),
     });
@@ -105,7 +89,6 @@ describe('waitUntilFinal', () => {
         stateOf: (s) => s,
         isFinal: () => false,
         pollIntervalMs: 1000,
-        timeoutMs: 0,
         now: clock.now,
         sleep,
         signal: controller.signal,
@@ -123,7 +106,7 @@ describe('waitUntilFinal', () => {
         checkedAt.push(clock.now() - start);
         return checkedAt.length >= 4 ? 'Success' : 'Running';
       },
-      timeoutMs: 60_000,
+      deadline: start + 60_000,
     });
     expect(checkedAt).toEqual([21_000, 22_000, 24_000, 27_000]);
   });
@@ -139,7 +122,6 @@ describe('waitUntilFinal', () => {
         checks.push([began, clock.now() - start]);
         return checks.length >= 6 ? 'Success' : 'Running';
       },
-      timeoutMs: 0,
     });
     expect(checks).toEqual([
       [1000, 1000],
@@ -163,7 +145,7 @@ describe('waitUntilFinal', () => {
         if (elapsed > 30_000 && elapsed < 270_000) throw new Error('503 ServiceUnavailable');
         return elapsed < 60_000 ? 'Running' : 'Success';
       },
-      timeoutMs: 3_600_000,
+      deadline: start + 3_600_000,
       isPassingFault: passing,
       onCheckFailed: (_error, silentForMs) => failures.push(silentForMs),
     });
@@ -181,7 +163,7 @@ describe('waitUntilFinal', () => {
         if (clock.now() - start > 20_000) throw new Error('503 ServiceUnavailable (request id r-9)');
         return 'Running';
       },
-      timeoutMs: 3_600_000,
+      deadline: start + 3_600_000,
       isPassingFault: passing,
     });
     await expect(wait).rejects.toBeInstanceOf(WaitStalledError);
@@ -201,7 +183,7 @@ describe('waitUntilFinal', () => {
         if (clock.now() - start > 5_000) throw new Error('503 SlowDown');
         return 'Running';
       },
-      timeoutMs: 120_000,
+      deadline: start + 120_000,
       isPassingFault: passing,
     });
     expect(result).toMatchObject({ last: 'Running', timedOut: true });
@@ -220,7 +202,6 @@ describe('waitUntilFinal', () => {
         stateOf: (s: string) => s,
         isFinal: (s) => s === 'Success',
         pollIntervalMs: 10_000,
-        timeoutMs: 0,
         ...clock,
         isPassingFault: passing,
       }),

@@ -22,14 +22,11 @@ const CLEANUP_RETRIES: RetryPolicy = {
   throttleBudgetMs: 6000,
 };
 
-/** A step that waits ends at its timeout (0: no limit of its own); throttled calls are retried until then. */
-function stepDeadline(settings: CommonSettings, now: number): number | undefined {
-  const { timeoutMs, wait } = settings as Partial<{ timeoutMs: number; wait: boolean }>;
-  return timeoutMs && wait !== false ? now + timeoutMs : undefined;
-}
-
-/** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
-export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
+/**
+ * Clients made on first use, so that a step that fails on its inputs loads and sends nothing. The
+ * step's deadline (see StepDeps) bounds the retries of throttled calls, except the cleanup's.
+ */
+export function clientsFor(settings: CommonSettings, signal?: AbortSignal, deadline?: number) {
   const clock: ClockCorrection = { offsetMs: 0 };
   const transport = transportFromEnvironment();
   // One set of keys for the step: renewed once for all its clients, whichever needs it first.
@@ -44,7 +41,6 @@ export function clientsFor(settings: CommonSettings, signal?: AbortSignal) {
     : settings.signIn.keys;
   // One pace for every request of the step, whichever client sends it.
   const pacer = new RequestPacer({ now: Date.now, sleep: realSleep });
-  const deadline = stepDeadline(settings, Date.now());
   const make = (options: Partial<ConstructorParameters<typeof CiClient>[0]>) => {
     let client: CiClient | undefined;
     return () =>

@@ -28,6 +28,12 @@ export const OUTPUTS = {
 
 export type ActionName = keyof typeof OUTPUTS;
 
+/** An output name some action declares: a misspelt one fails to compile. */
+export type OutputName = (typeof OUTPUTS)[ActionName][number];
+
+/** Outputs to set, by name. */
+export type Outputs = Partial<Record<OutputName, string>>;
+
 /** The folder of each action's action.yml, from the repository's root. */
 export const ACTION_DIRS: Record<Exclude<ActionName, 'post'>, string> = {
   create: '.',

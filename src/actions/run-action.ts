@@ -9,11 +9,22 @@ import { clientsFor } from './clients.js';
 import { OUTPUTS, type ActionName } from './outputs.js';
 import { userMessage } from './user-message.js';
 
+/** What sets a step's time limit: its `timeout` (0: none), when it waits. */
+export interface TimeLimitSettings {
+  timeoutMs?: number;
+  wait?: boolean;
+}
+
+/** The step's deadline (see StepDeps), the one place it is worked out. */
+export function stepDeadline(settings: TimeLimitSettings, startedAt: number): number | undefined {
+  return settings.timeoutMs && settings.wait !== false ? startedAt + settings.timeoutMs : undefined;
+}
+
 /**
  * Runs one action: reads its settings, hands the step a client and a reporter, and turns any error
  * into one error annotation. SIGINT/SIGTERM (the workflow run was cancelled) abort the step's waits.
  */
-export async function runAction<S extends CommonSettings>(
+export async function runAction<S extends CommonSettings & TimeLimitSettings>(
   action: ActionName,
   readSettings: () => S,
   step: (settings: S, deps: StepDeps & { printBlock: typeof log.block }) => Promise<void>,
@@ -28,11 +39,13 @@ export async function runAction<S extends CommonSettings>(
   const state = new ActionsStateStore();
   try {
     const settings = readSettings();
+    const deadline = stepDeadline(settings, Date.now());
     await step(settings, {
       reporter: githubReporter(OUTPUTS[action]),
       state,
-      ...clientsFor(settings, abort.signal),
+      ...clientsFor(settings, abort.signal, deadline),
       now: Date.now,
+      deadline,
       sleep: realSleep,
       signal: abort.signal,
       tempFile: runnerTempPath,

@@ -1,7 +1,6 @@
-import { ApiError, TransportError } from '../ci/errors.js';
+import { ApiError, errorMessage, isAbort, TransportError } from '../ci/errors.js';
 import { InputError } from '../github/input-error.js';
 import { StepFailure } from '../job/ports.js';
-import { AbortedError } from '../waiting/sleep.js';
 import { SignInError } from '../ci/credentials.js';
 import { WaitStalledError } from '../waiting/waiter.js';
 
@@ -30,9 +29,8 @@ export function userMessage(error: unknown, jobId?: string): string {
     return `${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
   }
   // A request cut short by the cancellation says no more than a wait cut short by it.
-  const aborted = error instanceof TransportError && error.kind === 'aborted';
-  if (error instanceof AbortedError || aborted) return `${prefix}stopped: the workflow run was cancelled.`;
+  if (isAbort(error)) return `${prefix}stopped: the workflow run was cancelled.`;
   if (error instanceof TransportError || error instanceof SignInError || error instanceof WaitStalledError)
     return `${prefix}${error.message}.`;
-  return `${prefix}unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  return `${prefix}unexpected error: ${errorMessage(error)}`;
 }

@@ -4,7 +4,7 @@ import {
   staticCredentials,
   type CredentialsProvider,
 } from './credentials.js';
-import { isResourceNotFound, TransportError, XmlShapeError } from './errors.js';
+import { errorMessage, isResourceNotFound, TransportError, XmlShapeError } from './errors.js';
 import type { Credentials, Logger, RawAnswer } from './request.js';
 import type { RequestSpec } from './url.js';
 import type { Transport } from './http.js';
@@ -324,7 +324,7 @@ export class CiClient {
       onRetry: (error, attempt, delayMs) =>
         options.logger.warning(
           // Transport errors already say which request failed; API errors say only what the service said.
-          `${error instanceof TransportError ? error.message : `${spec.method} ${spec.path}: ${String((error as Error).message ?? error)}`}` +
+          `${error instanceof TransportError ? error.message : `${spec.method} ${spec.path}: ${errorMessage(error)}`}` +
             `; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`,
         ),
     });

@@ -2,7 +2,7 @@
  * Where a request's keys come from: the keys the user gave, or a CAM role assumed with GitHub's
  * OIDC token and renewed before it expires, so that a wait longer than the keys' lifetime works.
  */
-import { ApiError } from './errors.js';
+import { ApiError, errorMessage } from './errors.js';
 import type { Credentials, Logger } from './request.js';
 import type { AssumeRoleRequest, StsOptions, TemporaryCredentials } from './sts.js';
 
@@ -27,9 +27,7 @@ export class SignInError extends Error {
     roleArn: string,
     override readonly cause: unknown,
   ) {
-    super(
-      `Could not sign in with role ${roleArn}: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    super(`Could not sign in with role ${roleArn}: ${errorMessage(cause)}`);
   }
 }
 
@@ -167,7 +165,7 @@ export function assumedRoleCredentials(role: RoleSettings, deps: AssumedRoleDeps
         if (!held || now() >= held.expiresAt - STILL_USABLE_MS) throw new SignInError(role.roleArn, error);
         retryRenewalAt = now() + RETRY_RENEWAL_MS;
         deps.logger.warning(
-          `Could not renew the role's keys (${(error as Error).message}); the current keys last ` +
+          `Could not renew the role's keys (${errorMessage(error)}); the current keys last ` +
             `${Math.round((held.expiresAt - now()) / 1000)} s more, trying again in ${RETRY_RENEWAL_MS / 1000} s`,
         );
         return held.credentials;

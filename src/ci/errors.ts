@@ -1,3 +1,5 @@
+import { AbortedError } from '../waiting/sleep.js';
+
 /** An error answer of the API: what the user needs to act on it and to quote it to support. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -55,4 +57,19 @@ export class TransportError extends Error {
  */
 export class XmlShapeError extends Error {
   override readonly name = 'XmlShapeError';
+}
+
+/** What an error says, for a message: its own text, or the thrown value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A request that the workflow run's cancellation cut short in flight: it may have reached the service. */
+export function isCutShort(error: unknown): boolean {
+  return error instanceof TransportError && error.kind === 'aborted';
+}
+
+/** The workflow run was cancelled: a wait or a request stopped for it. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof AbortedError || isCutShort(error);
 }

@@ -1,4 +1,4 @@
-import { ApiError, TransportError } from './errors.js';
+import { ApiError, errorMessage, TransportError } from './errors.js';
 import { signRequest } from './signer.js';
 import { requestUrl, type RequestSpec } from './url.js';
 import { callName, type HttpAnswer, type Transport } from './http.js';
@@ -83,9 +83,7 @@ export async function sendSigned(
       signal: context.signal,
     });
   } catch (error) {
-    context.logger.debug(
-      `${where} failed after ${context.now() - started} ms: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    context.logger.debug(`${where} failed after ${context.now() - started} ms: ${errorMessage(error)}`);
     throw error;
   }
   const { status, body } = answer;

@@ -3,7 +3,7 @@
  * keys. Unsigned (`Authorization: SKIP`), JSON both ways, errors as HTTP 200 with `Response.Error`.
  * Retried like any call that changes nothing; the caller masks what it returns before anything else.
  */
-import { TransportError } from './errors.js';
+import { errorMessage, TransportError } from './errors.js';
 import type { Transport } from './http.js';
 import { transportFromEnvironment } from './transport.js';
 import type { Credentials, Logger } from './request.js';
@@ -106,9 +106,7 @@ export async function assumeRoleWithWebIdentity(
     random: options.random ?? Math.random,
     signal: options.signal,
     onRetry: (error, attempt, delayMs) =>
-      options.logger.warning(
-        `${(error as Error).message}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`,
-      ),
+      options.logger.warning(`${errorMessage(error)}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
   });
 }
 

@@ -3,7 +3,7 @@
  * answer: a dry run or a step that fails on its inputs parses nothing.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { XmlShapeError } from './errors.js';
+import { errorMessage, XmlShapeError } from './errors.js';
 import { mediaJobsIn, tasksIn } from './task-answers.js';
 import { MAX_ANSWER_BYTES } from './http.js';
 import type { JobDetail, MediaJob, WorkflowExecution } from './types.js';
@@ -47,7 +47,7 @@ function readDocument(xml: string): { name: string; root: XmlNode } {
   try {
     document = parser.parse(xml) as XmlNode;
   } catch (error) {
-    throw new XmlShapeError(`unreadable XML: ${(error as Error).message}`);
+    throw new XmlShapeError(`unreadable XML: ${errorMessage(error)}`);
   }
   const names = Object.keys(document).filter((name) => name !== '#text');
   const name = names[0];

@@ -1,4 +1,5 @@
 /** GitHub's OIDC token for the workflow run, through `@actions/core` (which also masks it). */
+import { errorMessage } from '../ci/errors.js';
 
 /** GitHub gave no token: the message says what to change in the workflow. */
 export class IdTokenError extends Error {
@@ -21,7 +22,7 @@ export async function githubIdToken(audience: string, env: NodeJS.ProcessEnv = p
     return await getIDToken(audience);
   } catch (error) {
     // The toolkit's message spans lines ("Error Code : 401 …"): one line for the annotation.
-    const detail = (error as Error).message.replace(/\s+/g, ' ').trim();
+    const detail = errorMessage(error).replace(/\s+/g, ' ').trim();
     throw new IdTokenError(`GitHub's OIDC token for audience '${audience}' could not be had: ${detail}`);
   }
 }

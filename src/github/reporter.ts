@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import type { Outputs } from '../actions/outputs.js';
+import { errorMessage } from '../ci/errors.js';
 import { oneLine } from './log-safety.js';
 import { runContext, runUrl } from './run-context.js';
 
@@ -18,15 +20,18 @@ export function githubReporter(declaredOutputs: readonly string[]) {
     info: (message: string) => core.info(oneLine(message)),
     /** Annotations and debug lines are workflow commands, which `@actions/core` escapes itself. */
     warning: (message: string) => core.warning(message),
-    setOutput(name: string, value: string) {
-      if (!declaredOutputs.includes(name)) {
-        throw new Error(`Output '${name}' is not declared in this action's action.yml`);
+    setOutputs(outputs: Outputs) {
+      for (const [name, given] of Object.entries(outputs)) {
+        if (!declaredOutputs.includes(name)) {
+          throw new Error(`Output '${name}' is not declared in this action's action.yml`);
+        }
+        let value = given ?? '';
+        if (Buffer.byteLength(value) > MAX_OUTPUT_BYTES) {
+          core.warning(`Output '${name}' is over GitHub's 1 MB limit for an output; it is left empty.`);
+          value = '';
+        }
+        core.setOutput(name, value);
       }
-      if (Buffer.byteLength(value) > MAX_OUTPUT_BYTES) {
-        core.warning(`Output '${name}' is over GitHub's 1 MB limit for an output; it is left empty.`);
-        value = '';
-      }
-      core.setOutput(name, value);
     },
     async writeSummary(markdown: string) {
       // Outside a runner (a local run) there is no summary file; the log already says it all.
@@ -43,7 +48,7 @@ export function githubReporter(declaredOutputs: readonly string[]) {
         await core.summary.addRaw(text).write();
         summaryBytes += Buffer.byteLength(text);
       } catch (error) {
-        core.warning(`The job summary could not be written: ${(error as Error).message}`);
+        core.warning(`The job summary could not be written: ${errorMessage(error)}`);
       } finally {
         core.summary.emptyBuffer();
       }
@@ -66,7 +71,7 @@ export class ActionsStateStore {
       if (this.warned) return;
       this.warned = true;
       core.warning(
-        `The step's state could not be saved (${(error as Error).message}): the post: step will not ` +
+        `The step's state could not be saved (${errorMessage(error)}): the post: step will not ` +
           'be able to cancel the job if this step is stopped.',
       );
     }

@@ -1,4 +1,5 @@
 import type { CiClient } from '../ci/client.js';
+import { errorMessage } from '../ci/errors.js';
 import type { Logger } from '../ci/request.js';
 import { retryableForIdempotentCall, retryableWhenNotProcessed } from '../ci/retry-rules.js';
 import type { CreateJobRequest, JobDetail, WithRequestId } from '../ci/types.js';
@@ -77,7 +78,7 @@ export async function createJobWithoutDuplicates(
       deadline: deps.deadline,
       onRetry: (error, attempt, delayMs) =>
         deps.logger.warning(
-          `Creating the job failed (${error instanceof Error ? error.message : String(error)}); ` +
+          `Creating the job failed (${errorMessage(error)}); ` +
             `attempt ${attempt + 1} in ${(delayMs / 1000).toFixed(1)} s` +
             (mayExist ? ', after checking whether the job exists' : ''),
         ),

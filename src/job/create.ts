@@ -1,3 +1,4 @@
+import { isAbort } from '../ci/errors.js';
 import { requestUrl } from '../ci/url.js';
 import { mayHaveBeenProcessed } from '../ci/retry-rules.js';
 import type { CreateJobRequest, JobInput } from '../ci/types.js';
@@ -9,7 +10,7 @@ import { createJobWithoutDuplicates, type CreatedJob } from './create-without-du
 import { JobRecord } from './post-state.js';
 import { CREATE_ANSWER_GRACE_MS, type StepDeps } from './ports.js';
 import type { WaitingSettings } from './wait-context.js';
-import { cancelOnAbort, isAbort, waitForJobAndReport } from './wait.js';
+import { cancelOnAbort, waitForJobAndReport } from './wait.js';
 
 /** What the main step asks for. */
 export interface CreateSettings extends WaitingSettings {
@@ -34,7 +35,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
   const { reporter } = deps;
   const record = new JobRecord(deps.state);
   const request = createRequest(settings);
-  reporter.setOutput('name', request.name);
+  reporter.setOutputs({ name: request.name });
   if (settings.dryRun) return printDryRun(settings, request, deps);
 
   const startedAt = deps.now();
@@ -45,8 +46,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
   // Saved before anything else can fail: a job that exists is always reported.
   record.job(job.jobId);
   record.phase(settings.cancelOnAbort && (settings.wait || cancelled) ? 'waiting' : 'detached');
-  reporter.setOutput('job-id', job.jobId);
-  reporter.setOutput('request-id', created.requestId);
+  reporter.setOutputs({ 'job-id': job.jobId, 'request-id': created.requestId });
   reporter.info(
     `${created.adopted ? 'Found' : 'Created'} job ${job.jobId} (${request.name}), state ${job.state}, ` +
       `request id ${created.requestId}`,
@@ -56,7 +56,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
     jobId: job.jobId,
     workflowId: settings.workflowId,
     input: describeInput(settings.input.kind, settings.input.value),
-    window: describeWindow(request.timeInterval?.start, request.timeInterval?.end),
+    window: describeWindow(request.timeInterval),
     requestId: created.requestId,
     initial: job,
     startedAt,
@@ -65,7 +65,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
   if (settings.wait) return waitForJobAndReport(settings, context, { ...deps, record });
 
   if (cancelled) await cancelOnAbort(settings, job.jobId, { ...deps, record });
-  for (const [name, value] of Object.entries(jobOutputs(job))) reporter.setOutput(name, value);
+  reporter.setOutputs(jobOutputs(job));
   const outcome = cancelled
     ? 'The workflow run was cancelled while the create was in flight.'
     : 'Not waited for (`wait: false`).';
@@ -95,8 +95,8 @@ async function sendCreate(
       now: deps.now,
       sleep: deps.sleep,
       signal,
-      // The step's timeout counts from here: throttled creates are retried within it.
-      deadline: settings.wait && settings.timeoutMs > 0 ? sentAt + settings.timeoutMs : undefined,
+      // Throttled creates are retried within the step's time.
+      deadline: deps.deadline,
       sentAt,
       clockOffsetMs: () => deps.clock?.offsetMs ?? 0,
       onSend: (at) => record.creating({ request, sentAt, lastSentAt: at }, settings.cancelOnAbort),

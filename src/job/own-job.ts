@@ -1,6 +1,7 @@
 import type { CiClient } from '../ci/client.js';
 import { pages } from '../ci/pages.js';
 import { isJobId, type CreateJobRequest, type JobDetail, type WithRequestId } from '../ci/types.js';
+import { describeWindow } from '../report/job-report.js';
 import { formatApiTime, parseApiTime } from '../time.js';
 
 /** A create this step sent: what a look-up by name needs to tell this step's job from another. */
@@ -95,7 +96,7 @@ export function whyNotOurs(job: JobDetail, sent: SentCreate, clockOffsetMs: numb
   const window = job.operation?.timeInterval;
   const sentWindow = request.timeInterval;
   if (!sameTime(window?.start, sentWindow?.start) || !sameTime(window?.end, sentWindow?.end)) {
-    return `its time window is ${describeWindow(window)}, not ${describeWindow(sentWindow)}`;
+    return `its time window is ${describeWindow(window) ?? 'none'}, not ${describeWindow(sentWindow) ?? 'none'}`;
   }
   if (!parseApiTime(job.creationTime)) return `its CreationTime '${job.creationTime}' cannot be read`;
   if (createdBefore(job, sent, clockOffsetMs)) {
@@ -117,9 +118,4 @@ function sameTime(a: string | undefined, b: string | undefined): boolean {
   const instant = (text: string | undefined) =>
     !text || text === '-' ? undefined : (parseApiTime(text)?.getTime() ?? text);
   return instant(a) === instant(b);
-}
-
-function describeWindow(window: { start?: string; end?: string } | undefined): string {
-  if (!window?.start && !window?.end) return 'none';
-  return `${window.start || 'any time'} to ${window.end || 'any time'}`;
 }

@@ -1,3 +1,4 @@
+import type { Outputs } from '../actions/outputs.js';
 import type { CiClient, ClockCorrection } from '../ci/client.js';
 import type { Logger } from '../ci/request.js';
 import type { Sleep } from '../waiting/sleep.js';
@@ -7,7 +8,8 @@ export interface Reporter extends Logger {
   info(message: string): void;
   /** An annotation the user should look at, without failing the step. */
   warning(message: string): void;
-  setOutput(name: string, value: string): void;
+  /** Sets each output given; one its action does not declare is a bug, and throws. */
+  setOutputs(outputs: Outputs): void;
   writeSummary(markdown: string): Promise<void>;
 }
 
@@ -31,6 +33,11 @@ export interface StepDeps {
   cleanupClient: () => CiClient;
   now: () => number;
   sleep: Sleep;
+  /**
+   * When the step's time ends (ms since the epoch), worked out once by runAction from the step's
+   * start and its `timeout`: every wait, retry budget and client keeps to it. Absent: no limit.
+   */
+  deadline?: number;
   /** Aborted when the runner signals that the workflow run was cancelled. */
   signal?: AbortSignal;
   /** What the clients learned of the service's clock (shared by the step's clients). */

@@ -26,6 +26,6 @@ export interface JobWaitContext {
   requestId?: string;
   /** The create answer, so that the first state is not announced twice. */
   initial?: JobDetail;
-  /** When the job was created (or the wait began): the schedule and the timeout count from it. */
+  /** When the job was created (or the wait began): the poll schedule and elapsed times count from it. */
   startedAt: number;
 }

@@ -16,18 +16,16 @@ export async function waitForExistingJob(
   record.job(settings.jobId);
   const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
   record.phase(settings.cancelOnAbort ? 'waiting' : 'detached');
-  deps.reporter.setOutput('job-id', job.jobId);
-  deps.reporter.setOutput('name', job.name);
+  deps.reporter.setOutputs({ 'job-id': job.jobId, name: job.name });
   deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
   const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
-  const window = job.operation?.timeInterval;
   await waitForJobAndReport(
     settings,
     {
       jobId: job.jobId,
       workflowId: job.operation?.workflowIds ?? '',
       input: kind ? describeInput(kind, value ?? '') : '',
-      window: describeWindow(window?.start, window?.end),
+      window: describeWindow(job.operation?.timeInterval),
       initial: job,
       startedAt,
     },

@@ -1,13 +1,12 @@
-import { TransportError } from '../ci/errors.js';
+import { errorMessage, isAbort } from '../ci/errors.js';
 import { isPassingFault } from '../ci/retry-rules.js';
 import { isFinalJobState, JOB_STATES, type JobDetail, type JobState } from '../ci/types.js';
 import { jobOutputs, jobSummary } from '../report/job-report.js';
+import { checkObjectFailures } from '../objects/check.js';
 import { formatDuration } from '../time.js';
-import { AbortedError } from '../waiting/sleep.js';
 import { waitUntilFinal, type WaitResult } from '../waiting/waiter.js';
 import { cancelJob } from './cancel.js';
 import { describeJobOrFail } from './lookup.js';
-import { checkObjectFailures } from './object-failures.js';
 import type { JobRecord } from './post-state.js';
 import { StepFailure, type StepDeps } from './ports.js';
 import type { JobWaitContext, WaitingSettings } from './wait-context.js';
@@ -59,14 +58,14 @@ export async function waitForJobAndReport(
     } catch (error) {
       // The job's own verdict and summary come first; the failed check is reported beside them.
       objectsError = error;
-      const why = isAbort(error) ? 'the workflow run was cancelled' : (error as Error).message;
+      const why = isAbort(error) ? 'the workflow run was cancelled' : errorMessage(error);
       objectsSection = `\n#### Objects\n\nThe check of the objects' workflow runs stopped: ${why}\n`;
     }
   }
   await report(context, deps, job, outcome, objectsSection);
   if (objectsError && (isAbort(objectsError) || !failure)) throw objectsError;
   if (objectsError) {
-    reporter.warning(`Checking the objects' workflow runs failed: ${(objectsError as Error).message}`);
+    reporter.warning(`Checking the objects' workflow runs failed: ${errorMessage(objectsError)}`);
   }
   if (failure) throw new StepFailure(failure);
 }
@@ -83,7 +82,7 @@ function pollJob(
     stateOf: (job) => job.state,
     isFinal: (job) => isFinalJobState(job.state),
     pollIntervalMs: settings.pollIntervalMs,
-    timeoutMs: settings.timeoutMs,
+    deadline: deps.deadline,
     now: deps.now,
     sleep: deps.sleep,
     signal: deps.signal,
@@ -96,7 +95,7 @@ function pollJob(
     isPassingFault,
     onCheckFailed: (error, silentForMs) =>
       deps.reporter.info(
-        `The status check of job ${context.jobId} failed (${(error as Error).message}); the wait goes on ` +
+        `The status check of job ${context.jobId} failed (${errorMessage(error)}); the wait goes on ` +
           `(no answer for ${formatDuration(silentForMs)})`,
       ),
   });
@@ -128,7 +127,7 @@ async function onTimeout(
     return {
       job: last,
       outcome:
-        `Timed out after ${waited}; cancelling the job failed (${(error as Error).message}), ` +
+        `Timed out after ${waited}; cancelling the job failed (${errorMessage(error)}), ` +
         `so it may still run (last state ${lastState}).`,
     };
   }
@@ -153,14 +152,10 @@ async function report(
   objectsSection = '',
 ): Promise<void> {
   if (!job) return;
-  for (const [name, value] of Object.entries(jobOutputs(job))) deps.reporter.setOutput(name, value);
+  deps.reporter.setOutputs(jobOutputs(job));
   await deps.reporter.writeSummary(
     jobSummary({ ...context, job, outcome, now: deps.now() }) + objectsSection,
   );
-}
-
-export function isAbort(error: unknown): boolean {
-  return error instanceof AbortedError || (error instanceof TransportError && error.kind === 'aborted');
 }
 
 /** The workflow run was cancelled: cancel the job, or say it is left running (cancel-on-abort off). */
@@ -179,8 +174,7 @@ export async function cancelOnAbort(settings: WaitingSettings, jobId: string, de
   } catch (error) {
     // The post: entry tries again: the phase still says `waiting`.
     deps.reporter.warning(
-      `The workflow run was cancelled, and cancelling job ${jobId} failed: ` +
-        `${error instanceof Error ? error.message : String(error)}`,
+      `The workflow run was cancelled, and cancelling job ${jobId} failed: ` + `${errorMessage(error)}`,
     );
   }
 }

@@ -1,11 +1,12 @@
+import type { Outputs } from '../actions/outputs.js';
 import type { JobDetail } from '../ci/types.js';
 import { asJobsDetail } from './api-json.js';
 import { formatDuration, parseApiTime } from '../time.js';
-import { markdownTable, stateLabel } from './markdown.js';
+import { codeSpan, markdownTable, stateLabel } from './markdown.js';
 import { jobGantt } from './mermaid.js';
 
 /** The outputs that describe a job, as the contract names them. Unknown times are empty. */
-export function jobOutputs(job: JobDetail): Record<string, string> {
+export function jobOutputs(job: JobDetail): Outputs {
   return {
     state: job.state,
     code: job.code,
@@ -45,39 +46,35 @@ export function jobSummary(context: JobSummaryContext): string {
   const { job } = context;
   const duration = jobDuration(job, context.now);
   const rows: Array<[string, string]> = [
-    ['Name', code(job.name)],
-    ['Workflow', code(context.workflowId)],
+    ['Name', codeSpan(job.name)],
+    ['Workflow', codeSpan(context.workflowId)],
     ['Input', context.input],
     ['Upload window', context.window ?? 'all uploads'],
     ['State', stateLabel(job.state)],
-    ['Code', job.code ? code(job.code) : ''],
+    ['Code', job.code ? codeSpan(job.code) : ''],
     ['Message', job.message],
     ['Created', knownTime(job.creationTime)],
     ['Started', knownTime(job.startTime)],
     ['Ended', knownTime(job.endTime)],
     ['Duration', duration === undefined ? '' : formatDuration(duration)],
   ];
-  if (context.requestId) rows.push(['Request id', code(context.requestId)]);
-  const lines = [`### CI inventory trigger job ${code(job.jobId)}`, ''];
+  if (context.requestId) rows.push(['Request id', codeSpan(context.requestId)]);
+  const lines = [`### CI inventory trigger job ${codeSpan(job.jobId)}`, ''];
   if (context.outcome) lines.push(context.outcome, '');
   // The first pair is the header row: an empty one would show as a blank line above the table.
-  lines.push(markdownTable(['Job id', code(job.jobId)], rows));
+  lines.push(markdownTable(['Job id', codeSpan(job.jobId)], rows));
   const gantt = jobGantt(job, context.now);
   if (gantt) lines.push('', gantt.trimEnd());
   return lines.join('\n') + '\n';
 }
 
-function code(text: string): string {
-  return text ? `\`${text.replace(/`/g, "'")}\`` : '';
-}
-
 /** What a job runs over, for the summary: `Prefix \`videos/\``. */
 export function describeInput(kind: string, value: string): string {
-  return `${kind} \`${value.replace(/`/g, "'")}\``;
+  return `${kind} ${codeSpan(value)}`;
 }
 
-/** The upload-time window in the API's form, or undefined for all uploads. */
-export function describeWindow(start?: string, end?: string): string | undefined {
-  if (!start && !end) return undefined;
-  return `${start || 'the beginning'} to ${end || 'now'}`;
+/** An upload-time window in the API's form, or undefined for none (all uploads). */
+export function describeWindow(window: { start?: string; end?: string } | undefined): string | undefined {
+  if (!window?.start && !window?.end) return undefined;
+  return `${window.start || 'any time'} to ${window.end || 'any time'}`;
 }

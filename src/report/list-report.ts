@@ -1,6 +1,6 @@
 import type { JobDetail } from '../ci/types.js';
 import { parseApiTime } from '../time.js';
-import { markdownTable, stateLabel } from './markdown.js';
+import { codeSpan, markdownTable, stateLabel } from './markdown.js';
 import { statePie } from './mermaid.js';
 
 /** A summary stays readable, and far under GitHub's 1 MiB a step, whatever `limit` is. */
@@ -17,7 +17,7 @@ export function listSummary(jobs: JobDetail[], files: { inOutput: number; jobsFi
           jobs
             .slice(0, MAX_LIST_SUMMARY_ROWS)
             .map((job) => [
-              `\`${job.jobId.replace(/`/g, "'")}\``,
+              codeSpan(job.jobId),
               job.name,
               stateLabel(job.state),
               when(job.creationTime),

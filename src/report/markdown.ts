@@ -13,6 +13,19 @@ export function stateLabel(state: string): string {
   return glyph ? `${glyph} ${state}` : state;
 }
 
+/**
+ * A code span that holds any text: its fence is longer than any run of backticks inside, and a
+ * space pads a text that starts or ends with a backtick or a space (CommonMark strips one each side).
+ */
+export function codeSpan(text: string): string {
+  if (text === '') return '';
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
 /** A GitHub-flavoured table; cell text is escaped so that user data cannot break the layout. */
 export function markdownTable(header: string[], rows: string[][]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

@@ -1,3 +1,4 @@
+import { errorMessage } from '../ci/errors.js';
 import { formatDuration } from '../time.js';
 import { pollDelays } from './poll-schedule.js';
 import type { Sleep } from './sleep.js';
@@ -11,8 +12,8 @@ export interface WaitOptions<T> {
   stateOf: (value: T) => string;
   isFinal: (value: T) => boolean;
   pollIntervalMs: number;
-  /** 0 waits without limit. */
-  timeoutMs: number;
+  /** When the wait times out (ms since the epoch; the step's deadline); absent: never. */
+  deadline?: number;
   now: () => number;
   sleep: Sleep;
   signal?: AbortSignal;
@@ -50,7 +51,7 @@ export class WaitStalledError extends Error {
   ) {
     super(
       `no status check has succeeded for ${formatDuration(silentForMs)} (${failedChecks} failed in a row), ` +
-        `so the wait gave up; the last failure: ${cause instanceof Error ? cause.message : String(cause)}`,
+        `so the wait gave up; the last failure: ${errorMessage(cause)}`,
       { cause },
     );
   }
@@ -63,7 +64,7 @@ export class WaitStalledError extends Error {
 export async function waitUntilFinal<T>(options: WaitOptions<T>): Promise<WaitResult<T>> {
   const { now, sleep, signal } = options;
   const startedAt = options.startedAt ?? now();
-  const deadline = options.timeoutMs > 0 ? startedAt + options.timeoutMs : Infinity;
+  const deadline = options.deadline ?? Infinity;
   const maxSilenceMs = options.maxSilenceMs ?? DEFAULT_MAX_SILENCE_MS;
   let last = options.initial;
   let lastState = last === undefined ? undefined : options.stateOf(last);

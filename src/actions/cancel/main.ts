@@ -1,7 +1,7 @@
 import { cancelJob } from '../../job/cancel.js';
 import { JobRecord } from '../../job/post-state.js';
 import type { StepDeps } from '../../job/ports.js';
-import { markdownTable, stateLabel } from '../../report/markdown.js';
+import { codeSpan, markdownTable, stateLabel } from '../../report/markdown.js';
 import { runAction } from '../run-action.js';
 import { readCancelSettings, type CancelSettings } from './settings.js';
 
@@ -15,23 +15,23 @@ export async function cancelStep(settings: CancelSettings, deps: StepDeps): Prom
   // The runner names this id in any error it reports (`Job <id>: …`); cancel/ has no post entry.
   new JobRecord(deps.state).job(settings.jobId);
   const { job, requestId, alreadyEnded } = await cancelJob(deps.client(), settings.jobId);
-  deps.reporter.setOutput('state', job.state);
+  deps.reporter.setOutputs({ state: job.state });
   deps.reporter.info(
     alreadyEnded
       ? `Job ${job.jobId} had already ended ${job.state}; nothing to cancel`
       : `Cancelled job ${job.jobId}; it is now ${job.state}`,
   );
   await deps.reporter.writeSummary(
-    `### Cancel CI inventory trigger job \`${job.jobId}\`\n\n` +
+    `### Cancel CI inventory trigger job ${codeSpan(job.jobId)}\n\n` +
       markdownTable(
         ['Job id', 'Name', 'State', 'Ended', 'Request id'],
         [
           [
-            `\`${job.jobId}\``,
+            codeSpan(job.jobId),
             job.name,
             stateLabel(job.state),
             job.endTime === '-' ? '' : job.endTime,
-            `\`${requestId}\``,
+            codeSpan(requestId),
           ],
         ],
       ) +

@@ -56,9 +56,7 @@ export async function listJobs(settings: ListSettings, deps: StepDeps): Promise<
         `size); jobs-file (${jobsFile}) has them all.`,
     );
   }
-  deps.reporter.setOutput('jobs', JSON.stringify(kept));
-  deps.reporter.setOutput('count', String(all.length));
-  deps.reporter.setOutput('jobs-file', jobsFile);
+  deps.reporter.setOutputs({ jobs: JSON.stringify(kept), count: String(all.length), 'jobs-file': jobsFile });
   deps.reporter.info(`${all.length} job(s) match`);
   await deps.reporter.writeSummary(listSummary(jobs, { inOutput: kept.length, jobsFile }));
 }

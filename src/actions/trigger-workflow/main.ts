@@ -1,9 +1,9 @@
-import { TransportError } from '../../ci/errors.js';
+import { errorMessage, isCutShort } from '../../ci/errors.js';
 import { isPassingFault, mayHaveBeenProcessed } from '../../ci/retry-rules.js';
 import { EXECUTION_STATES, type ExecutionState, type WorkflowExecution } from '../../ci/types.js';
 import { StepFailure, type StepDeps } from '../../job/ports.js';
 import { asWorkflowExecution } from '../../report/api-json.js';
-import { markdownTable, stateLabel } from '../../report/markdown.js';
+import { codeSpan, markdownTable, stateLabel } from '../../report/markdown.js';
 import { runGantt } from '../../report/mermaid.js';
 import { formatDuration } from '../../time.js';
 import { waitUntilFinal } from '../../waiting/waiter.js';
@@ -28,15 +28,13 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
     .steadyClient()
     .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
     .catch((error: unknown) => {
-      const cutShort = error instanceof TransportError && error.kind === 'aborted';
-      if (!mayHaveBeenProcessed(error) && !cutShort) throw error;
+      if (!mayHaveBeenProcessed(error) && !isCutShort(error)) throw error;
       throw new StepFailure(
-        `${(error as Error).message}. The trigger was not sent again: the service may have started the ` +
+        `${errorMessage(error)}. The trigger was not sent again: the service may have started the ` +
           `run, and a second trigger would process ${settings.object} twice. Look for the run in the CI console.`,
       );
     });
-  reporter.setOutput('instance-id', runId);
-  reporter.setOutput('request-id', requestId);
+  reporter.setOutputs({ 'instance-id': runId, 'request-id': requestId });
   reporter.info(`Started workflow run ${runId} on ${settings.object} (request id ${requestId})`);
 
   let execution = (await client.describeExecution(runId)).value;
@@ -47,7 +45,7 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
       stateOf: (run) => run?.state ?? 'unknown',
       isFinal: (run) => run !== undefined && isFinal(run),
       pollIntervalMs: settings.pollIntervalMs,
-      timeoutMs: settings.timeoutMs,
+      deadline: deps.deadline,
       now: deps.now,
       sleep: deps.sleep,
       signal: deps.signal,
@@ -62,18 +60,20 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
   }
   const seenAt = deps.now();
   const state = execution?.state ?? '';
-  reporter.setOutput('state', state);
-  reporter.setOutput('execution', execution ? JSON.stringify(asWorkflowExecution(execution)) : '');
+  reporter.setOutputs({
+    state,
+    execution: execution ? JSON.stringify(asWorkflowExecution(execution)) : '',
+  });
   await reporter.writeSummary(
-    `### CI workflow run \`${runId}\`\n\n` +
+    `### CI workflow run ${codeSpan(runId)}\n\n` +
       markdownTable(
-        ['Run id', `\`${runId}\``],
+        ['Run id', codeSpan(runId)],
         [
-          ['Workflow', `\`${settings.workflowId}\``],
-          ['Object', `\`${settings.object.replace(/`/g, "'")}\``],
+          ['Workflow', codeSpan(settings.workflowId)],
+          ['Object', codeSpan(settings.object)],
           ['State', stateLabel(state)],
           ['Created', execution?.createTime ?? ''],
-          ['Request id', `\`${requestId}\``],
+          ['Request id', codeSpan(requestId)],
         ],
       ) +
       '\n' +

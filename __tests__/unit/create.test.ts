@@ -1,0 +1,92 @@
+/**
+ * The main step (createAndWait) through its ports: a scripted client, a recording reporter that
+ * refuses outputs the action does not declare (as the real one does), and a state store.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { OUTPUTS } from '../../src/actions/outputs.js';
+import { ApiError, TransportError } from '../../src/ci/errors.js';
+import type { CreateJobRequest } from '../../src/ci/types.js';
+import { createAndWait, type CreateSettings } from '../../src/job/create.js';
+import { JobRecord } from '../../src/job/post-state.js';
+import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
+import { fakeClock } from './fake-clock.js';
+
+const JOB = 'b' + 'c'.repeat(32);
+const waiting = {
+  pollIntervalMs: 1000,
+  timeoutMs: 60_000,
+  cancelOnTimeout: false,
+  cancelOnAbort: true,
+  failOn: ['Failed' as const, 'Cancel' as const],
+  objectFailures: 'ignore' as const,
+};
+const createSettings: CreateSettings = {
+  ...waiting,
+  workflowId: 'w' + '1'.repeat(32),
+  input: { kind: 'Prefix', value: 'videos/' },
+  window: {},
+  name: 'nightly',
+  wait: false,
+  dryRun: false,
+  endpoint: new URL('https://x.example.com'),
+};
+
+function createDeps(createJob: (request: CreateJobRequest) => Promise<unknown>, extra = {}) {
+  const deps = stepDeps(scriptedClient({ createJob, ...extra }), fakeClock(), undefined, OUTPUTS.create);
+  return { ...deps, printBlock: () => undefined };
+}
+
+describe('the main step (createAndWait)', () => {
+  it('reports the job it created, with wait: false, and leaves it to run (phase detached)', async () => {
+    const deps = createDeps(async () => ({
+      value: jobDetail({ jobId: JOB, state: 'Submitted' }),
+      requestId: 'req-1',
+    }));
+    await createAndWait(createSettings, deps);
+    expect(deps.outputs).toMatchObject({
+      'job-id': JOB,
+      name: 'nightly',
+      'request-id': 'req-1',
+      state: 'Submitted',
+    });
+    const record = new JobRecord(deps.state);
+    expect(record.jobId).toBe(JOB);
+    expect(record.savedPhase).toBe('detached');
+    expect(deps.summaries).toHaveLength(1);
+  });
+
+  it('a create the service refused leaves post: nothing to look for (phase stopped, no job id)', async () => {
+    const deps = createDeps(async () => {
+      throw new ApiError(
+        400,
+        'InvalidArgument',
+        'bad workflow',
+        'req-2',
+        undefined,
+        undefined,
+        'POST /inventorytriggerjob',
+      );
+    });
+    await expect(createAndWait(createSettings, deps)).rejects.toThrow('InvalidArgument');
+    const record = new JobRecord(deps.state);
+    expect(record.savedPhase).toBe('stopped');
+    expect(record.jobId).toBe('');
+  });
+
+  it('a create that may have reached the service stays `creating`, timed from its last attempt', async () => {
+    let attempts = 0;
+    const deps = createDeps(
+      async () => {
+        attempts++;
+        throw new TransportError('POST /inventorytriggerjob: connection reset', 'reset');
+      },
+      { listJobs: async () => ({ value: { jobs: [], nextToken: '' }, requestId: 'r' }) },
+    );
+    await expect(createAndWait({ ...createSettings, wait: true }, deps)).rejects.toThrow('connection reset');
+    const record = new JobRecord(deps.state);
+    expect(attempts).toBeGreaterThan(1);
+    expect(record.savedPhase).toBe('creating');
+    const sent = record.sentCreate;
+    expect(sent?.lastSentAt).toBeGreaterThan(sent?.sentAt ?? Infinity);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The failed objects of a set of workflow runs, all of them: lists every failed or cancelled run
+ * into the objects file and explains the first ones. The runs are an inventory job's (the main
+ * step, `wait/`) or any others the list can select; the caller turns the result into outputs and a
+ * report (./report.ts).
+ */
+import type { CiClient } from '../ci/client.js';
+import type { ListExecutionsQuery } from '../ci/types.js';
+import { createObjectsFile } from './file.js';
+import { explainRuns, type Explanation } from './reasons.js';
+import { listFailedRuns, type FailedRunsListing } from './runs.js';
+
+/** Runs looked up for a reason: two calls each, four at a time. */
+export const EXPLAINED_RUNS = 20;
+export const EXPLAIN_CONCURRENCY = 4;
+/** Runs kept for `failed-objects`. */
+export const KEPT_RUNS = 100;
+const PAGE_SIZE = 100;
+const PROGRESS_EVERY = 1000;
+
+/** Which runs: the list's filters (a job id, a workflow id); states, size and page token are set here. */
+export type RunsQuery = Omit<ListExecutionsQuery, 'states' | 'size' | 'nextToken'>;
+
+export interface RunsSource {
+  /** How the log and the report name whose runs these are: `job b…`. */
+  label: string;
+  query: RunsQuery;
+}
+
+export interface FailedObjects {
+  /** Whose runs these are, as the report names them: `job b…`. */
+  label: string;
+  listing: FailedRunsListing;
+  /** Runs looked up for a reason, and what came of it. */
+  explained: number;
+  explanation?: Explanation;
+  /** The objects file's path. */
+  file: string;
+}
+
+export interface CollectOptions {
+  /** The objects file to create (under RUNNER_TEMP). */
+  path: string;
+  /** Nothing new starts after this time (ms since the epoch; absent: no limit). */
+  deadline?: number;
+  now(): number;
+  signal?: AbortSignal;
+  /** Progress, every thousand runs. */
+  log(message: string): void;
+}
+
+export type CollectClient = Pick<CiClient, 'listExecutions' | 'describeExecution' | 'describeMediaJob'>;
+
+export async function collectFailedObjects(
+  client: CollectClient,
+  source: RunsSource,
+  options: CollectOptions,
+): Promise<FailedObjects> {
+  const file = await createObjectsFile(options.path);
+  let explained = 0;
+  let explanation: Explanation | undefined;
+  try {
+    const listing = await listFailedRuns({
+      page: async (nextToken) =>
+        (
+          await client.listExecutions({
+            ...source.query,
+            states: ['Failed', 'Cancel'],
+            size: PAGE_SIZE,
+            nextToken,
+          })
+        ).value,
+      explain: async (runs) => {
+        explained = runs.length;
+        explanation = await explainRuns(runs, client, {
+          concurrency: EXPLAIN_CONCURRENCY,
+          deadline: options.deadline,
+          now: options.now,
+          signal: options.signal,
+        });
+      },
+      explainFirst: EXPLAINED_RUNS,
+      keepFirst: KEPT_RUNS,
+      write: file.write,
+      deadline: options.deadline,
+      now: options.now,
+      progress: (count) => options.log(`Listed ${count} failed or cancelled runs of ${source.label}`),
+      progressEvery: PROGRESS_EVERY,
+    });
+    return { label: source.label, listing, explained, explanation, file: file.path };
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * What the user sees of the failed objects: the summary's "Objects" section, the annotations of
+ * `object-failures: warn` and the failure message of `fail`. Every value from the service is
+ * shown as code, so an object key or an error message cannot turn into markup.
+ */
+import type { Outputs } from '../actions/outputs.js';
+import { codeSpan, markdownTable, stateLabel } from '../report/markdown.js';
+import type { FailedObjects as ObjectsReport } from './collect.js';
+import type { FailedRun, FailedRunsListing } from './runs.js';
+
+export const SUMMARY_ROWS = 20;
+/** GitHub shows ten annotations of a kind per step: nine objects and the count. */
+export const OBJECT_WARNINGS = 9;
+export const NAMED_IN_FAILURE = 3;
+
+/** Cut to `max` characters, line breaks as spaces: one line of a table or an annotation. */
+export function clipToLine(text: string, max: number): string {
+  const flat = text.replace(/[\r\n]+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+const KNOWN_STATES = ['Success', 'Failed', 'Cancel', 'Running'];
+const stateCell = (state: string) =>
+  KNOWN_STATES.includes(state) ? stateLabel(state) : codeSpan(clipToLine(state, 40));
+
+/** ` in task T with CODE: message`, or '' when nothing is known; plain text for annotations and messages. */
+export function reasonPhrase(run: FailedRun, maxMessage = 300): string {
+  if (!run.task) return '';
+  const code = run.code ? ` with ${clipToLine(run.code, 100)}` : '';
+  const message = run.code && run.message ? `: ${clipToLine(run.message, maxMessage)}` : '';
+  return ` in task ${clipToLine(run.task, 100)}${code}${message}`;
+}
+
+const atLeast = (listing: FailedRunsListing) => (listing.incomplete ? ' or more' : '');
+
+export function objectsSection(report: ObjectsReport): string {
+  const { listing } = report;
+  const lines = ['', '#### Objects', ''];
+  if (listing.count === 0) {
+    lines.push(
+      listing.incomplete
+        ? `No failed run was listed before the list stopped (${listing.incomplete}).`
+        : 'Every workflow run of the job ended `Success`.',
+    );
+    return lines.join('\n') + '\n';
+  }
+  const more = atLeast(listing);
+  lines.push(
+    [...listing.byState].map(([state, count]) => `${stateCell(state)}: ${count}${more}`).join(' · ') +
+      ' (every other run ended `Success`)',
+    '',
+    markdownTable(
+      ['Object', 'Run id', 'State', 'Task', 'Code', 'Message'],
+      listing.first
+        .slice(0, SUMMARY_ROWS)
+        .map((run) => [
+          codeSpan(clipToLine(run.object, 200)),
+          codeSpan(clipToLine(run.runId, 64)),
+          stateCell(run.state),
+          codeSpan(clipToLine(run.task, 100)),
+          codeSpan(clipToLine(run.code, 100)),
+          codeSpan(clipToLine(run.message, 200)),
+        ]),
+    ),
+  );
+  if (listing.count > SUMMARY_ROWS)
+    lines.push('', `… and ${listing.count - SUMMARY_ROWS}${more} more: every run is in \`objects-file\`.`);
+  const missing = report.explanation?.missing ?? 0;
+  if (missing > 0) {
+    const causes = report.explanation!.causes.map((cause) => codeSpan(clipToLine(cause, 300))).join('; ');
+    lines.push(
+      '',
+      `Reasons are missing for ${missing} of the ${report.explained} runs looked up: ${causes}.`,
+    );
+  }
+  if (listing.incomplete) {
+    lines.push(
+      '',
+      `The list stopped early (${listing.incomplete}): at least ${listing.count} runs did not succeed.`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `failed-count`, `failed-objects` (the first runs, with their reasons where known) and `objects-file`. */
+export function failedObjectsOutputs(report: ObjectsReport): Outputs {
+  const first = report.listing.first.map(({ object, runId, state, task, code, message }) => ({
+    object,
+    runId,
+    state,
+    task,
+    code,
+    message,
+  }));
+  return {
+    'failed-count': String(report.listing.count),
+    'failed-objects': JSON.stringify(first),
+    'objects-file': report.file,
+  };
+}
+
+/** The one-line verdict: the count, the first objects with their reasons, and where the rest are. */
+export function failedObjectsMessage(report: ObjectsReport): string {
+  const { listing } = report;
+  const more = atLeast(listing);
+  const named = listing.first
+    .slice(0, NAMED_IN_FAILURE)
+    .map((run) => `${clipToLine(run.object, 200)} (${run.state}${reasonPhrase(run, 200)}, run ${run.runId})`)
+    .join(', ');
+  const rest = listing.count > NAMED_IN_FAILURE ? ` and ${listing.count - NAMED_IN_FAILURE}${more} more` : '';
+  return (
+    `${listing.count}${more} object(s) of ${report.label} failed processing: ${named}${rest}. ` +
+    `Every one is listed in ${report.file} (output objects-file).`
+  );
+}
+
+/** At most nine annotations, one per object with its reason, and a tenth with the count and the file. */
+export function objectWarnings(report: ObjectsReport): string[] {
+  const shown = report.listing.first.slice(0, OBJECT_WARNINGS);
+  const perObject = shown.map(
+    (run) =>
+      `Object ${clipToLine(run.object, 300)}: workflow run ${run.runId} ended ${run.state}${reasonPhrase(run)}`,
+  );
+  const notShown = report.listing.count - shown.length;
+  const { incomplete } = report.listing;
+  const tail =
+    (notShown > 0 ? ` ${notShown}${atLeast(report.listing)} of them are not annotated here.` : '') +
+    (incomplete ? ` The list stopped early: ${incomplete}.` : '');
+  return [...perObject, `${failedObjectsMessage(report)}${tail}`];
+}
