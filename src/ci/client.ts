@@ -4,7 +4,7 @@ import {
   staticCredentials,
   type CredentialsProvider,
 } from './credentials.js';
-import { errorMessage, TransportError, XmlShapeError } from './errors.js';
+import { errorMessage, isResourceNotFound, TransportError, XmlShapeError } from './errors.js';
 import type { Credentials, Logger, RawAnswer } from './request.js';
 import type { RequestSpec } from './url.js';
 import type { Transport } from './http.js';
@@ -78,7 +78,10 @@ type AnswerReader<T> = (answer: RawAnswer, xml: AnswerParsers) => { value: T; re
 
 /** Signing, HTTP and XML reading load with the first request: a dry run loads none of them. */
 let wire: Promise<[typeof import('./request.js'), AnswerParsers]> | undefined;
-const loadWire = () => (wire ??= Promise.all([import('./request.js'), import('./xml-answers.js')]));
+// One after the other: request.js loads xml-answers.js itself, and two imports of one module graph
+// at once trip jest's ESM linker (a test-only fault; Node and the bundle do not care).
+const loadWire = () =>
+  (wire ??= import('./request.js').then(async (request) => [request, await import('./xml-answers.js')]));
 const NEVER_RETRY: Retryable = () => false;
 
 /** The filters and paging that listing jobs and listing executions share, as query parameters. */
@@ -92,6 +95,21 @@ function listQuery(query: ListExecutionsQuery): Record<string, string | undefine
     size: query.size === undefined ? undefined : String(query.size),
     nextToken: query.nextToken || undefined,
   };
+}
+
+/**
+ * A describe of an id the service does not know: the docs name it in `NonExistJobIds` with a 200,
+ * but a `ResourceNotFound` (with whatever status) says the same.
+ */
+async function unknownAsUndefined<T>(
+  answer: Promise<WithRequestId<T | undefined>>,
+): Promise<WithRequestId<T | undefined>> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (isResourceNotFound(error)) return { value: undefined, requestId: error.requestId };
+    throw error;
+  }
 }
 
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
@@ -125,17 +143,19 @@ export class CiClient {
     );
   }
 
-  /** Undefined when the service does not know the id. */
+  /** Undefined when the service does not know the id (`NonExistJobIds`, or `ResourceNotFound`). */
   async describeJob(jobId: string): Promise<WithRequestId<JobDetail | undefined>> {
-    return this.call(
-      { method: 'GET', path: `/inventorytriggerjob/${jobId}` },
-      retryableForIdempotentCall,
-      (answer, xml) => {
-        const { jobs, requestId } = xml.parseJobResponse(answer.body);
-        const job = jobs.find((candidate) => candidate.jobId === jobId);
-        if (!job && jobs.length > 0) throw this.unexpected(answer, 'an answer about another JobId');
-        return { value: job, requestId };
-      },
+    return unknownAsUndefined(
+      this.call(
+        { method: 'GET', path: `/inventorytriggerjob/${jobId}` },
+        retryableForIdempotentCall,
+        (answer, xml) => {
+          const { jobs, requestId } = xml.parseJobResponse(answer.body);
+          const job = jobs.find((candidate) => candidate.jobId === jobId);
+          if (!job && jobs.length > 0) throw this.unexpected(answer, 'an answer about another JobId');
+          return { value: job, requestId };
+        },
+      ),
     );
   }
 
@@ -205,10 +225,12 @@ export class CiClient {
    */
   async describeMediaJob(jobId: string): Promise<WithRequestId<MediaJob | undefined>> {
     if (!isTaskOrRunId(jobId)) throw new TypeError(`"${jobId.slice(0, 80)}" is not a media job id`);
-    return this.call({ method: 'GET', path: `/jobs/${jobId}` }, retryableForIdempotentCall, (answer, xml) => {
-      const { jobs, requestId } = xml.parseMediaJobResponse(answer.body);
-      return { value: jobs.find((job) => job.jobId === jobId), requestId };
-    });
+    return unknownAsUndefined(
+      this.call({ method: 'GET', path: `/jobs/${jobId}` }, retryableForIdempotentCall, (answer, xml) => {
+        const { jobs, requestId } = xml.parseMediaJobResponse(answer.body);
+        return { value: jobs.find((job) => job.jobId === jobId), requestId };
+      }),
+    );
   }
 
   async listExecutions(query: ListExecutionsQuery): Promise<WithRequestId<ExecutionsPage>> {

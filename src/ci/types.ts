@@ -90,6 +90,12 @@ export interface ExecutionTask {
   jobId: string;
   createTime: string;
   endTime: string;
+  /**
+   * The task's own error, present when the answer carries it (the Go SDK's fixture does, `Success`
+   * on the tasks that did not fail); without it, only DescribeMediaJob can say.
+   */
+  code?: string;
+  message?: string;
 }
 
 /** DescribeMediaJob's `<JobsDetail>`: how a task's media job ended. */
