@@ -4,7 +4,7 @@ import { cancelStep } from '../../src/actions/cancel/main.js';
 import { OUTPUTS } from '../../src/actions/outputs.js';
 import { ApiError } from '../../src/ci/errors.js';
 import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const JOB = 'b' + 'c'.repeat(32);
 const common = {

@@ -9,7 +9,7 @@ import type { CreateJobRequest } from '../../src/ci/types.js';
 import { createAndWait, type CreateSettings } from '../../src/job/create.js';
 import { JobRecord } from '../../src/job/post-state.js';
 import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const JOB = 'b' + 'c'.repeat(32);
 const waiting = {

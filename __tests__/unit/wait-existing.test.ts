@@ -4,7 +4,7 @@ import { OUTPUTS } from '../../src/actions/outputs.js';
 import { JobRecord } from '../../src/job/post-state.js';
 import { waitForExistingJob } from '../../src/job/wait-existing.js';
 import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const JOB = 'b' + 'c'.repeat(32);
 const waiting = {
