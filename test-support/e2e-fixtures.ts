@@ -138,7 +138,7 @@ export async function createJobElsewhere(
   return id;
 }
 
-/** What the contract promises a wrong input: one annotation naming it, exit 1, no request sent. */
+/** What the contract (CONTRIBUTING.md) promises a wrong input: one annotation naming it, exit 1, no request sent. */
 export function expectOneInputError(
   run: StepRun,
   requestsSent: number,

@@ -1,6 +1,6 @@
 /**
  * The parts of answers that say why a workflow run failed: a run's `Tasks` and a media job's
- * `JobsDetail` (../shared/ci-api.md › "WorkflowExecution: why a run failed"). They read the plain
+ * `JobsDetail` (docs/api-notes.md › Why a run failed). They read the plain
  * tree of an answer (text for a leaf, an object of children, an array where a name repeats, as
  * fast-xml-parser gives it), whichever reader produced it.
  */

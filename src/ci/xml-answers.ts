@@ -1,5 +1,5 @@
 /**
- * The API's answers, read with fast-xml-parser (see ../shared/ci-api.md). Loaded with the first
+ * The API's answers, read with fast-xml-parser (docs/api-notes.md › Answers). Loaded with the first
  * answer: a dry run or a step that fails on its inputs parses nothing.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -171,7 +171,7 @@ function toExecution(node: XmlNode): WorkflowExecution {
   const execution: WorkflowExecution = {
     runId: text(node, 'RunId'),
     workflowId: text(node, 'WorkflowId'),
-    // ci-api.md writes Name; the DescribeWorkflowExecution page writes WorkflowName.
+    // The trigger pages write Name, the DescribeWorkflowExecution page WorkflowName (docs/api-notes.md).
     name: text(node, 'Name') || text(node, 'WorkflowName'),
     object: text(node, 'Object'),
     state: text(node, 'State'),
