@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
+import { COMMON_SETTINGS } from '../../test-support/fake-ports.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { runAction, stepDeadline } = await import('../../src/actions/run-action.js');
@@ -9,13 +10,6 @@ const { JobRecord } = await import('../../src/job/post-state.js');
 const { AbortedError } = await import('../../src/waiting/sleep.js');
 
 const JOB = 'b' + 'c'.repeat(32);
-const settings = {
-  signIn: { keys: { secretId: 'AKIDexample', secretKey: 'very-secret-key' } },
-  bucket: 'media-1250000000',
-  region: 'ap-guangzhou',
-  endpoint: new URL('https://media-1250000000.ci.ap-guangzhou.myqcloud.com'),
-  requestTimeoutMs: 30_000,
-};
 const signalListeners = () => [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
 let listenersBefore: number[];
 beforeEach(() => {
@@ -40,7 +34,7 @@ describe('runAction', () => {
     const started = Date.now();
     await runAction(
       'wait',
-      () => ({ ...settings, timeoutMs: 60_000 }),
+      () => ({ ...COMMON_SETTINGS, timeoutMs: 60_000 }),
       async (_settings, deps) => {
         deadline = deps.deadline;
         deps.reporter.setOutputs({ state: 'Success' });
@@ -71,7 +65,7 @@ describe('runAction', () => {
   it('names the job the step recorded in the annotation of its error', async () => {
     await runAction(
       'wait',
-      () => settings,
+      () => COMMON_SETTINGS,
       async (_settings, deps) => {
         new JobRecord(deps.state).job(JOB);
         throw new ApiError(
@@ -94,7 +88,7 @@ describe('runAction', () => {
   it("aborts the step's signal on SIGINT, and says the run was cancelled", async () => {
     await runAction(
       'wait',
-      () => settings,
+      () => COMMON_SETTINGS,
       async (_settings, deps) => {
         const aborted = new Promise((resolve) => deps.signal?.addEventListener('abort', resolve));
         // The handler runAction added: called as the runner's SIGINT would call it.

@@ -6,16 +6,12 @@ import { triggerWorkflow } from '../../src/actions/trigger-workflow/main.js';
 import { ApiError, TransportError } from '../../src/ci/errors.js';
 import type { WorkflowExecution } from '../../src/ci/types.js';
 import { StepFailure } from '../../src/job/ports.js';
-import { scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
+import { COMMON_SETTINGS, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
 import { fakeClock } from '../../test-support/fake-clock.js';
 
 const RUN = 'i' + '7'.repeat(32);
 const settings: TriggerSettings = {
-  signIn: { keys: { secretId: 'AKID', secretKey: 'k' } },
-  bucket: 'm-1',
-  region: 'ap-guangzhou',
-  endpoint: new URL('https://x.example.com'),
-  requestTimeoutMs: 30_000,
+  ...COMMON_SETTINGS,
   workflowId: 'w' + '1'.repeat(32),
   object: 'videos/a.mp4',
   wait: true,
