@@ -1,13 +1,15 @@
 /**
  * In-memory ports for unit tests of the job layer and the actions: a reporter that records, a state
- * store, and a client made of the calls a test scripts.
+ * store, a client made of the calls a test scripts, and the settings a step is handed.
  */
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CiClient } from '../src/ci/client.js';
 import type { JobDetail } from '../src/ci/types.js';
+import type { CommonSettings } from '../src/github/common-settings.js';
 import type { Reporter, StateStore, StepDeps } from '../src/job/ports.js';
+import type { WaitingSettings } from '../src/job/wait-context.js';
 import type { Sleep } from '../src/waiting/sleep.js';
 
 /** Records what a step reports; given its action's declared outputs, refuses any other name, as the real reporter does. */
@@ -91,3 +93,22 @@ export function stepDeps(
     tempFile: (stem, extension) => join(tmpdir(), `${stem}-${randomUUID().slice(0, 8)}.${extension}`),
   };
 }
+
+/** What every step is handed from its common inputs: keys, a bucket, a region, an endpoint. */
+export const COMMON_SETTINGS: CommonSettings = {
+  signIn: { keys: { secretId: 'AKID', secretKey: 'k' } },
+  bucket: 'm-1',
+  region: 'ap-guangzhou',
+  endpoint: new URL('https://x.example.com'),
+  requestTimeoutMs: 30_000,
+};
+
+/** How the main step and wait/ wait, on a fake clock: a second between checks, a minute in all. */
+export const WAITING_SETTINGS: WaitingSettings = {
+  pollIntervalMs: 1000,
+  timeoutMs: 60_000,
+  cancelOnTimeout: false,
+  cancelOnAbort: true,
+  failOn: ['Failed', 'Cancel'],
+  objectFailures: 'ignore',
+};

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { ObjectRun } from '../../emulator/index.js';
 import { runStep } from '../../test-support/github-runner.js';
-import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const readLines = (path: string) =>
   readFileSync(path, 'utf8')

@@ -12,7 +12,7 @@ import {
   SECRET_KEY,
   SESSION_TOKEN,
   useEmulator,
-} from './fixtures.js';
+} from '../../test-support/e2e-fixtures.js';
 
 const API_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}/;
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../test-support/github-runner.js';
 import { missingFields, readIndex, replay } from '../../test-support/recorded-answers.js';
-import { SECRET_ID, SECRET_KEY, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { SECRET_ID, SECRET_KEY, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const BUCKET = 'media-1250000042';
 const OBJECT = 'contract/scratch 1.mp4';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import COS from 'cos-nodejs-sdk-v5';
-import { BUCKET, SECRET_ID, SECRET_KEY, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { BUCKET, SECRET_ID, SECRET_KEY, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const emulator = useEmulator({ schedule: { queuedMs: 0, runningMs: 60_000, final: 'Success' } });
 

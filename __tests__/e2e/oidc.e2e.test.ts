@@ -7,7 +7,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import type { IdentityEmulator, IssuedKeys, RequestRecord } from '../../emulator/index.js';
 import { runStep } from '../../test-support/github-runner.js';
-import { BUCKET, everythingShown, expectOneInputError, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import {
+  BUCKET,
+  everythingShown,
+  expectOneInputError,
+  useEmulator,
+  WORKFLOW_ID,
+} from '../../test-support/e2e-fixtures.js';
 
 const ROLE_ARN = 'qcs::cam::uin/100000000001:roleName/media-reprocess';
 const REQUEST_TOKEN = 'e2eIdTokenRequestToken-DO-NOT-PRINT-93c1';

@@ -8,20 +8,12 @@ import { ApiError, TransportError } from '../../src/ci/errors.js';
 import type { CreateJobRequest } from '../../src/ci/types.js';
 import { createAndWait, type CreateSettings } from '../../src/job/create.js';
 import { JobRecord } from '../../src/job/post-state.js';
-import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { jobDetail, scriptedClient, stepDeps, WAITING_SETTINGS } from '../../test-support/fake-ports.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const JOB = 'b' + 'c'.repeat(32);
-const waiting = {
-  pollIntervalMs: 1000,
-  timeoutMs: 60_000,
-  cancelOnTimeout: false,
-  cancelOnAbort: true,
-  failOn: ['Failed' as const, 'Cancel' as const],
-  objectFailures: 'ignore' as const,
-};
 const createSettings: CreateSettings = {
-  ...waiting,
+  ...WAITING_SETTINGS,
   workflowId: 'w' + '1'.repeat(32),
   input: { kind: 'Prefix', value: 'videos/' },
   window: {},

@@ -45,7 +45,7 @@ describe('role settings', () => {
     expect(readRoleSettings(RUN, OIDC_ENV)).toBeUndefined();
   });
 
-  it('take the contract defaults', () => {
+  it('take the defaults the action.yml files give', () => {
     setInputs(role);
     const settings = readRoleSettings(RUN, OIDC_ENV);
     expect(settings).toEqual({

@@ -33,7 +33,7 @@ export class SignInError extends Error {
 
 export const DEFAULT_STS_ENDPOINT = 'https://sts.tencentcloudapi.com';
 
-/** What the contract's role inputs become. */
+/** What the role inputs (README › Sign in with GitHub OIDC) become. */
 export interface RoleSettings {
   roleArn: string;
   /** The CAM OIDC identity provider (STS `ProviderId`). */
@@ -76,7 +76,7 @@ export function renewalTime(obtainedAtMs: number, lifetimeMs: number): number {
   return obtainedAtMs + lifetimeMs - margin;
 }
 
-/** CI's answer to temporary keys past their `ExpiredTime` (ci-api.md › STS). */
+/** CI's answer to temporary keys past their `ExpiredTime` (docs/api-notes.md › Temporary keys). */
 export function refusedAsExpired(error: unknown): boolean {
   return (
     error instanceof ApiError &&

@@ -1,7 +1,7 @@
 /**
  * The parts of answers that say why a workflow run failed: a run's `Tasks` (the failed task and
  * its own Code/Message, chosen by state, not position) and a media job's `JobsDetail`
- * (../shared/ci-api.md › "WorkflowExecution: why a run failed"). They read the plain
+ * (docs/api-notes.md › Why a run failed). They read the plain
  * tree of an answer (text for a leaf, an object of children, an array where a name repeats, as
  * fast-xml-parser gives it), whichever reader produced it.
  */

@@ -1,4 +1,4 @@
-/** The vocabulary of the CI batch-trigger API, as the action uses it (see ../shared/ci-api.md). */
+/** The vocabulary of the CI batch-trigger API, as the action uses it (docs/api-notes.md). */
 
 export const JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'] as const;
 export type JobState = (typeof JOB_STATES)[number];

@@ -1,5 +1,5 @@
 /**
- * The API's answers, read with fast-xml-parser (see ../shared/ci-api.md). Loaded with the first
+ * The API's answers, read with fast-xml-parser (docs/api-notes.md › Answers). Loaded with the first
  * answer: a dry run or a step that fails on its inputs parses nothing.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
