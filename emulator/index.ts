@@ -38,7 +38,7 @@ export type {
   IdentityOptions,
   IdentityRecord,
   IssuedKeys,
-  StsFault,
+  IdentityFault,
 } from './identity-types.js';
 
 export const DEFAULT_SCHEDULE: JobSchedule = { queuedMs: 200, runningMs: 800, final: 'Success' };
