@@ -39,7 +39,7 @@ export type {
   IdentityOptions,
   IdentityRecord,
   IssuedKeys,
-  StsFault,
+  IdentityFault,
 } from './identity-types.js';
 export { ANSWER_VARIANTS } from './forms.js';
 export type { AnswerForms, AnswersOption, AnswerVariant } from './forms.js';

@@ -6,6 +6,7 @@ import {
 } from './credentials.js';
 import { errorMessage, isResourceNotFound, TransportError, XmlShapeError } from './errors.js';
 import type { Credentials, Logger, RawAnswer } from './request.js';
+import type { SignInLimits } from './sign-in-request.js';
 import type { RequestSpec } from './url.js';
 import type { Transport } from './http.js';
 import { transportFromEnvironment } from './transport.js';
@@ -35,7 +36,7 @@ import {
   type RetryPolicy,
 } from '../waiting/retry.js';
 import type { RequestPacer } from '../waiting/pacing.js';
-import { realSleep, type Sleep } from '../waiting/sleep.js';
+import { AbortedError, realSleep, type Sleep } from '../waiting/sleep.js';
 
 export interface ClientOptions {
   /** Base URL, e.g. `https://media-1250000000.ci.ap-guangzhou.myqcloud.com`. */
@@ -51,8 +52,14 @@ export interface ClientOptions {
   random?: () => number;
   /** How requests go out; by default as the environment says (transport.ts). */
   transport?: Transport;
-  /** Aborts requests and retry waits (the workflow run was cancelled). */
+  /** Aborts requests, retry waits and sign-ins (the workflow run was cancelled). */
   signal?: AbortSignal;
+  /**
+   * After `signal`, how long the client still works: a request in flight may answer, a look-up may
+   * go out (a job the create made should be known). A call that creates something (a job, a
+   * workflow run) is never sent after `signal`, nor signed in for.
+   */
+  answerGraceMs?: number;
   /**
    * How far the service's clock is ahead of ours, learned from a rejected signature. Clients of one
    * step share it, so that the correction is learned once.
@@ -75,6 +82,13 @@ type AnswerParsers = typeof import('./xml-answers.js');
  * id in a header, and the XML's own covers those that do not.
  */
 type AnswerReader<T> = (answer: RawAnswer, xml: AnswerParsers) => { value: T; requestId?: string };
+
+interface CallOptions {
+  /** The call makes something: not sent once the workflow run is cancelled. */
+  creates?: boolean;
+  /** Told as the request goes out (after the sign-in and the pacing). */
+  onSend?: () => void;
+}
 
 /** Signing, HTTP and XML reading load with the first request: a dry run loads none of them. */
 let wire: Promise<[typeof import('./request.js'), AnswerParsers]> | undefined;
@@ -118,6 +132,8 @@ export class CiClient {
   private readonly now: () => number;
   private readonly transport: Transport;
   private readonly credentials: CredentialsProvider;
+  /** `signal`, or for a client with an answer grace, aborted that long after it. */
+  private readonly graceSignal: AbortSignal | undefined;
 
   constructor(private readonly options: ClientOptions) {
     this.now = options.now ?? Date.now;
@@ -126,10 +142,17 @@ export class CiClient {
       : staticCredentials(options.credentials);
     this.transport = options.transport ?? transportFromEnvironment();
     this.clock = options.clock ?? { offsetMs: 0 };
+    this.graceSignal =
+      options.signal && options.answerGraceMs
+        ? abortedLater(options.signal, options.answerGraceMs)
+        : options.signal;
   }
 
-  /** Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates). */
-  async createJob(request: CreateJobRequest): Promise<WithRequestId<JobDetail>> {
+  /**
+   * Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates).
+   * `onSend` is told when the request goes out: until then, no job can come of it.
+   */
+  async createJob(request: CreateJobRequest, onSend?: () => void): Promise<WithRequestId<JobDetail>> {
     return this.call(
       { method: 'POST', path: '/inventorytriggerjob', body: buildCreateJobBody(request) },
       NEVER_RETRY,
@@ -140,6 +163,7 @@ export class CiClient {
         if (!isJobId(job.jobId)) throw this.unexpected(answer, 'a JobId that is not b + 32 hex characters');
         return { value: job, requestId };
       },
+      { creates: true, onSend },
     );
   }
 
@@ -205,6 +229,7 @@ export class CiClient {
         if (!instanceId) throw this.unexpected(answer, 'a trigger answer without an InstanceId');
         return { value: instanceId, requestId };
       },
+      { creates: true },
     );
   }
 
@@ -251,26 +276,39 @@ export class CiClient {
   /**
    * The one way a request goes out. A clock the service rejects is corrected once and kept for
    * the rest of the step; keys refused as expired are renewed once and the request sent again;
-   * other failures go through the call's own retry rule.
+   * other failures go through the call's own retry rule. The sign-in is part of the request: it
+   * keeps to the client's signal, time limit, retries and deadline.
    */
   private async call<T>(
     spec: RequestSpec,
     retryable: Retryable,
     read: AnswerReader<T>,
+    { creates = false, onSend }: CallOptions = {},
   ): Promise<WithRequestId<T>> {
     const { options } = this;
     const [{ sendSigned }, xml] = await loadWire();
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    // What stops the waits before a request goes out; once out, it may answer within the grace.
+    const signal = creates ? options.signal : this.graceSignal;
     const context = {
       endpoint: options.endpoint,
-      timeoutMs: options.timeoutMs ?? 30_000,
+      timeoutMs,
       now: this.now,
       logger: options.logger,
       transport: this.transport,
-      signal: options.signal,
+      signal: this.graceSignal,
+    };
+    const limits: SignInLimits = {
+      signal,
+      timeoutMs,
+      retryPolicy: options.retryPolicy,
+      deadline: options.deadline,
     };
     let renewedAfterRefusal = false;
     const paced = async (credentials: Credentials): Promise<RawAnswer> => {
-      await options.pacer?.acquire(options.signal);
+      await options.pacer?.acquire(signal);
+      if (creates && options.signal?.aborted) throw new AbortedError();
+      onSend?.();
       try {
         const answer = await sendSigned({ ...context, credentials }, spec, this.clock.offsetMs);
         options.pacer?.record(false);
@@ -281,15 +319,15 @@ export class CiClient {
       }
     };
     const send = async (): Promise<RawAnswer> => {
-      let credentials = await this.credentials.current();
+      let credentials = await this.credentials.current(limits);
       const sendWithKeys = () => paced(credentials);
       try {
         return await sendWithKeys();
       } catch (error) {
         if (refusedAsExpired(error) && !renewedAfterRefusal) {
           renewedAfterRefusal = true;
-          if (await this.credentials.renewAfterRefusal(credentials)) {
-            credentials = await this.credentials.current();
+          if (await this.credentials.renewAfterRefusal(credentials, limits)) {
+            credentials = await this.credentials.current(limits);
             return await sendWithKeys();
           }
         }
@@ -319,7 +357,7 @@ export class CiClient {
       sleep: options.sleep ?? realSleep,
       now: this.now,
       random: options.random ?? Math.random,
-      signal: options.signal,
+      signal,
       deadline: options.deadline,
       onRetry: (error, attempt, delayMs) =>
         options.logger.warning(
@@ -339,4 +377,14 @@ export class CiClient {
       answer.requestId,
     );
   }
+}
+
+/** Aborted `ms` after `signal` is. */
+function abortedLater(signal: AbortSignal, ms: number): AbortSignal {
+  const later = new AbortController();
+  // Unref'd: a step that is done by then must not stay alive for it.
+  const abort = () => setTimeout(() => later.abort(), ms).unref();
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return later.signal;
 }
