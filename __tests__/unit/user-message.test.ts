@@ -55,4 +55,9 @@ describe('userMessage', () => {
       'GET /x got no answer within 30 s.',
     );
   });
+
+  it('ends a message with one full stop, also when what it quotes ends with one', () => {
+    const signIn = new TransportError('POST / got 12 characters that are not STS JSON.', 'unparsable');
+    expect(userMessage(signIn)).toBe('POST / got 12 characters that are not STS JSON.');
+  });
 });

@@ -77,6 +77,21 @@ describe('waitForJobAndReport', () => {
     expect(deps.summaries).toHaveLength(1);
   });
 
+  it.each([
+    ['Transcoding failed on some objects.', 'Transcoding failed on some objects. Check'],
+    ['Is the input there?', 'Is the input there? Check'],
+    ['部分对象处理失败。', '部分对象处理失败。 Check'],
+    ['node Transcode_1 failed', 'node Transcode_1 failed. Check'],
+  ])('ends a Failed job\'s message "%s" with one full stop before the advice', async (message, expected) => {
+    const failed = jobDetail({ jobId: JOB, state: 'Failed', code: 'E1', message });
+    const { deps, record, context } = setUp(['Running'], {
+      describeJob: async () => ({ value: failed, requestId: 'r' }),
+    });
+    const failure = waitForJobAndReport(settings, context, { ...deps, record });
+    await expect(failure).rejects.toThrow(`Job ${JOB} ended Failed with code E1: ${expected} the workflow`);
+    await expect(failure).rejects.not.toThrow('..');
+  });
+
   it('on a timeout with cancel-on-timeout, cancels through the one cancel path and says so', async () => {
     const { deps, record, context, calls } = setUp(['Running']);
     const waiting = waitForJobAndReport({ ...settings, cancelOnTimeout: true }, context, { ...deps, record });

@@ -1,6 +1,7 @@
 import { ApiError, errorMessage, isAbort, TransportError } from '../ci/errors.js';
 import { InputError } from '../github/input-error.js';
 import { StepFailure } from '../job/ports.js';
+import { sentence } from '../report/markdown.js';
 import { SignInError } from '../ci/credentials.js';
 import { WaitStalledError } from '../waiting/waiter.js';
 
@@ -26,11 +27,11 @@ export function userMessage(error: unknown, jobId?: string): string {
   if (error instanceof ApiError) {
     const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
     const call = error.where ? `${error.where}: ` : '';
-    return `${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
+    return sentence(`${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}`);
   }
   // A request cut short by the cancellation says no more than a wait cut short by it.
   if (isAbort(error)) return `${prefix}stopped: the workflow run was cancelled.`;
   if (error instanceof TransportError || error instanceof SignInError || error instanceof WaitStalledError)
-    return `${prefix}${error.message}.`;
+    return sentence(`${prefix}${error.message}`);
   return `${prefix}unexpected error: ${errorMessage(error)}`;
 }
