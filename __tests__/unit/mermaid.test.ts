@@ -295,6 +295,8 @@ describe('jobSummary', () => {
       input: 'Prefix `videos/`',
       now: at('2026-11-22T08:10:00+0800'),
     });
-    expect(summary).toMatch(/\| Duration \| 5s \|\n\n```mermaid\n%%\{init[^\n]*\ngantt\n[^]*\n```\n$/);
+    expect(summary).toMatch(
+      /\| Duration \| 7s from creation to end \(ran 5s\) \|\n\n```mermaid\n%%\{init[^\n]*\ngantt\n[^]*\n```\n$/,
+    );
   });
 });

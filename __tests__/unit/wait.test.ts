@@ -110,6 +110,31 @@ describe('waitForJobAndReport', () => {
     expect(record.savedPhase).toBe('timed-out');
   });
 
+  it('logs each state with the time since the job was created, and says it still waits every five minutes', async () => {
+    const { deps, record, context, clock } = setUp(['Submitted']);
+    const created = clock.now();
+    const describeJob = async () => {
+      const elapsed = clock.now() - created;
+      const state = elapsed < 3000 ? 'Submitted' : elapsed < 12 * 60_000 ? 'Running' : 'Success';
+      return { value: jobDetail({ jobId: JOB, state }), requestId: 'r' };
+    };
+    const client = scriptedClient({ describeJob });
+    const long = { ...settings, timeoutMs: 3_600_000 };
+    await waitForJobAndReport(long, context, {
+      ...deps,
+      client: () => client,
+      deadline: created + long.timeoutMs,
+      record,
+    });
+    expect(deps.infos).toEqual([
+      `Job ${JOB} is Submitted (1s after its creation)`,
+      `Job ${JOB} is Running (4s after its creation)`,
+      `Job ${JOB} is still Running, 5m 10s after its creation; next check in 10s`,
+      `Job ${JOB} is still Running, 10m 10s after its creation; next check in 10s`,
+      `Job ${JOB} is Success (12m 00s after its creation)`,
+    ]);
+  });
+
   it('names a state it does not know, keeps waiting, and names it again when the wait ends', async () => {
     const { deps, record, context } = setUp(['Paused']);
     await expect(waitForJobAndReport(settings, context, { ...deps, record })).rejects.toThrow(

@@ -91,7 +91,12 @@ function pollJob(
     initial: context.initial,
     onStateChange: (state, elapsedMs) =>
       deps.reporter.info(
-        `Job ${context.jobId} is ${describeState(state)} (${formatDuration(elapsedMs)} since start)`,
+        `Job ${context.jobId} is ${describeState(state)} (${formatDuration(elapsedMs)} after its creation)`,
+      ),
+    onStillWaiting: (state, elapsedMs, nextCheckInMs) =>
+      deps.reporter.info(
+        `Job ${context.jobId} is still ${describeState(state)}, ${formatDuration(elapsedMs)} after its ` +
+          `creation; next check in ${formatDuration(nextCheckInMs)}`,
       ),
     isPassingFault,
     onCheckFailed: (error, silentForMs) =>

@@ -52,7 +52,12 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
       startedAt,
       initial: execution,
       onStateChange: (state, elapsed) =>
-        reporter.info(`Workflow run ${runId} is ${state} (${formatDuration(elapsed)} since start)`),
+        reporter.info(`Workflow run ${runId} is ${state} (${formatDuration(elapsed)} after the trigger)`),
+      onStillWaiting: (state, elapsed, nextCheckIn) =>
+        reporter.info(
+          `Workflow run ${runId} is still ${state}, ${formatDuration(elapsed)} after the trigger; ` +
+            `next check in ${formatDuration(nextCheckIn)}`,
+        ),
       isPassingFault,
     });
     execution = result.last ?? execution;
