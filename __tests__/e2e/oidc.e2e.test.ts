@@ -95,6 +95,13 @@ describe('signing in with GitHub OIDC', () => {
     expect(requests.length).toBeGreaterThan(1);
     expect(requests.every((request) => request.status === 200)).toBe(true);
     expectSignedWithIssuedKeys(requests, issued);
+    // Shown without step debug: a user sees whom the step signed in as, and for how long.
+    const signIn = run.stdout
+      .split('\n')
+      .find((line) =>
+        line.startsWith(`Signed in with role ${ROLE_ARN} as github-octo-org-media-site-4242 (`),
+      );
+    expect(signIn).toMatch(/ \(request id [\w-]+\): temporary keys valid until \S+Z, renewed from \S+Z$/);
   });
 
   it('a wait that outlives three short-lived key sets sees no failed request and shows no key or token', async () => {
@@ -115,6 +122,11 @@ describe('signing in with GitHub OIDC', () => {
       expectSignedWithIssuedKeys(requests, issued);
       const used = new Set(requests.map((request) => keyIdOf(request.headers.authorization)));
       expect(used.size).toBeGreaterThanOrEqual(4);
+      // Each renewal is a line of the log of its own, not a debug line.
+      const renewals = run.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('Renewed the temporary keys of role'));
+      expect(renewals).toHaveLength(issued.length - 1);
 
       const shown = everythingShown(run);
       for (const keys of issued) {
