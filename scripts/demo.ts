@@ -2,7 +2,8 @@
 // as the GitHub runner does (Node 24, INPUT_* with the action.yml defaults, the runner's files) for
 // a prefix job that reaches Success. Prints the step's log, its outputs and its summary.
 // `npm run demo -- --oidc`: the same step signs in with a role instead of keys: the emulator plays
-// GitHub's OIDC token endpoint and STS, with keys that last 3 s so that the renewals show.
+// GitHub's OIDC token endpoint and STS, with keys that last 3 s so that the renewals show (each
+// renewal is a line of the step's log).
 import { writeFileSync } from 'node:fs';
 import { runStep } from '../test-support/github-runner.js';
 import { startEmulator } from '../emulator/index.js';
@@ -36,8 +37,14 @@ const env = emulator.identity
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: REQUEST_TOKEN,
     }
   : {};
+// Bold headers on a terminal only: in a pipe or a file the escape codes would be noise, and
+// NO_COLOR (https://no-color.org) turns them off anywhere.
+const bold =
+  process.stdout.isTTY && !process.env.NO_COLOR
+    ? (text: string) => `\x1b[1m${text}\x1b[0m`
+    : (text: string) => text;
 const section = (title: string) =>
-  console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}\x1b[0m`);
+  console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}`)}`);
 
 try {
   section(

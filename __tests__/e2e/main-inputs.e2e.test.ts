@@ -28,13 +28,17 @@ describe('a wrong input', () => {
     ['region', { region: 'Guangzhou!' }, 'a region such as ap-guangzhou'],
     ['workflow-id', { 'workflow-id': '' }, 'required'],
     ['workflow-id', { 'workflow-id': 'w0123' }, 'w followed by 32 hexadecimal characters'],
-    ['object', { prefix: '' }, 'exactly one of object, prefix, manifest, url-file'],
+    ['object', { prefix: '' }, 'exactly one of object, prefix, manifest, url-file; none was given'],
     ['object', { object: 'a.mp4', manifest: 'inv/manifest.json' }, 'exactly one of'],
     ['name', { name: 'nightly run' }, 'letters, digits'],
     ['name', { name: 'x'.repeat(129) }, 'at most 128'],
     ['start-time', { 'start-time': '2026-13-01T00:00:00Z' }, 'a time such as'],
     ['end-time', { 'end-time': 'tomorrow' }, 'a time such as'],
-    ['start-time', { 'start-time': '-1h', 'end-time': '-2h' }, 'a time before end-time'],
+    [
+      'start-time',
+      { 'start-time': '-1h', 'end-time': '-2h' },
+      "a time before end-time, but start-time '-1h' (",
+    ],
     [
       'start-time',
       { 'start-time': '-99999999d' },
@@ -62,6 +66,18 @@ describe('a wrong input', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |Error: /);
     expect(everythingShown(run)).not.toContain(SECRET_KEY);
     expect(everythingShown(run)).not.toContain(SESSION_TOKEN);
+  });
+});
+
+describe('a start-time in the future', () => {
+  it('gets a warning naming start-time; the job is still made', async () => {
+    const run = await runStep({ inputs: inputs({ 'start-time': '2099-01-01T00:00:00Z', wait: 'false' }) });
+    expect(run.code).toBe(0);
+    expect(run.warnings).toEqual([
+      "Input 'start-time': start-time '2099-01-01T00:00:00Z' (2099-01-01T00:00:00Z) is in the future: " +
+        'the job runs over the objects already uploaded, so it will match none.',
+    ]);
+    expect(run.outputs['job-id']).toMatch(/^b/);
   });
 });
 

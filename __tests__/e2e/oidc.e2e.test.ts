@@ -54,6 +54,13 @@ describe('signing in with GitHub OIDC', () => {
     expect(requests.length).toBeGreaterThan(1);
     expect(requests.every((request) => request.status === 200)).toBe(true);
     expectSignedWithIssuedKeys(requests, issued);
+    // Shown without step debug: a user sees whom the step signed in as, and for how long.
+    const signIn = run.stdout
+      .split('\n')
+      .find((line) =>
+        line.startsWith(`Signed in with role ${ROLE_ARN} as github-octo-org-media-site-4242 (`),
+      );
+    expect(signIn).toMatch(/ \(request id [\w-]+\): temporary keys valid until \S+Z, renewed from \S+Z$/);
   });
 
   it('a wait that outlives several three-second key sets: told once, each set renewed when refused, no key shown', async () => {
@@ -83,6 +90,11 @@ describe('signing in with GitHub OIDC', () => {
       });
       const used = new Set(requests.map((request) => keyIdOf(request.headers.authorization)));
       expect(used.size).toBe(issued.length);
+      // Each renewal is a line of the log of its own, not a debug line.
+      const renewals = run.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('Renewed the temporary keys of role'));
+      expect(renewals).toHaveLength(issued.length - 1);
 
       const shown = everythingShown(run);
       for (const keys of issued) {

@@ -204,6 +204,32 @@ describe('a proxy set in the environment', () => {
   }, 90_000);
 });
 
+describe('an endpoint whose name does not resolve', () => {
+  // `.invalid` never resolves (RFC 6761): the lookup fails at the runner's resolver, and no
+  // request leaves for any service.
+  it('fails at once, without retries, saying which input to check', async () => {
+    const host = 'media-1250000000.ci.ap-guangzho.invalid';
+    const started = Date.now();
+    const run = await runStep({
+      inputs: {
+        'secret-id': SECRET_ID,
+        'secret-key': SECRET_KEY,
+        bucket: BUCKET,
+        region: 'ap-guangzhou',
+        endpoint: `https://${host}`,
+        'workflow-id': WORKFLOW_ID,
+        prefix: 'videos/',
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual([
+      `POST /inventorytriggerjob: cannot resolve ${host}: check the endpoint input.`,
+    ]);
+    expect(run.warnings).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
+
 describe('an answer larger than any the API sends', () => {
   let hostile: Server;
   let sent = 0;

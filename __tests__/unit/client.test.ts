@@ -21,7 +21,7 @@ const START = Date.now();
 let now = START;
 let emulator: Emulator;
 
-const logger = { debug: () => {}, warning: () => {} };
+const logger = { debug: () => {}, info: () => {}, warning: () => {} };
 
 function role(): RoleSettings {
   return {

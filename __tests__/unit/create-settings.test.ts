@@ -59,6 +59,49 @@ describe('main step settings', () => {
     expect(error.message).toContain(expected);
   });
 
+  it('shows start-time and end-time in the same form, as given and as UTC, when they are the wrong way round', () => {
+    core.setInputs({ ...BASE_INPUTS, 'start-time': '-1h', 'end-time': '2026-11-23T18:00:00+08:00' });
+    expect(inputError(() => getMainSettings(NOW)).message).toBe(
+      "Input 'start-time': expected a time before end-time, but start-time '-1h' (2026-11-23T11:00:00Z) " +
+        "comes after end-time '2026-11-23T18:00:00+08:00' (2026-11-23T10:00:00Z).",
+    );
+  });
+
+  it('says none was given when none of object, prefix, manifest and url-file is', () => {
+    core.setInputs({ ...BASE_INPUTS, prefix: '' });
+    const error = inputError(() => getMainSettings(NOW));
+    expect(error.input).toBe('object');
+    expect(error.message).toBe(
+      "Input 'object': required: exactly one of object, prefix, manifest, url-file; none was given.",
+    );
+  });
+
+  it.each([
+    ['a start-time in the future', { 'start-time': '2099-01-01T00:00:00Z' }],
+    [
+      'a window wholly in the future',
+      { 'start-time': '2099-01-01T00:00:00Z', 'end-time': '2099-02-01T00:00:00Z' },
+    ],
+  ])('warns, naming start-time, that %s matches no object uploaded yet', (_case, window) => {
+    core.setInputs({ ...BASE_INPUTS, ...window });
+    expect(getMainSettings(NOW).window.start?.toISOString()).toBe('2099-01-01T00:00:00.000Z');
+    expect(core.warning).toHaveBeenCalledTimes(1);
+    expect(core.warning.mock.calls[0]?.[0]).toBe(
+      "Input 'start-time': start-time '2099-01-01T00:00:00Z' (2099-01-01T00:00:00Z) is in the future: " +
+        'the job runs over the objects already uploaded, so it will match none.',
+    );
+  });
+
+  it.each([
+    ['a start-time in the past', { 'start-time': '-24h' }],
+    ['start-time now', { 'start-time': 'now' }],
+    ['only an end-time in the future', { 'end-time': '2099-01-01T00:00:00Z' }],
+  ])('does not warn about %s', (_case, window) => {
+    core.setInputs({ ...BASE_INPUTS, ...window });
+    getMainSettings(NOW);
+    expect(core.warning).not.toHaveBeenCalled();
+  });
+
   it('sends the time window in the API form', () => {
     core.setInputs({ ...BASE_INPUTS, 'start-time': '-24h', 'end-time': '2026-11-23T08:00:00+08:00' });
     const { window } = getMainSettings(NOW);

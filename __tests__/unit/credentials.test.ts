@@ -64,6 +64,7 @@ function provider(lifetimeMs: number) {
     mask: (secret) => events.push(`mask ${secret}`),
     logger: {
       debug: (message) => events.push(`debug ${message}`),
+      info: (message) => events.push(`info ${message}`),
       warning: (message) => events.push(`warning ${message}`),
     },
     region: 'ap-guangzhou',
@@ -116,8 +117,21 @@ describe('an assumed role', () => {
     const secrets = ['jwt-1-for-sts.tencentcloudapi.com', 'AKIDtemp1', 'temp-key-1', 'temp-token-1'];
     expect(events.slice(0, 4)).toEqual(secrets.map((secret) => `mask ${secret}`));
     const logged = events.filter((event) => !event.startsWith('mask ')).join('\n');
-    expect(logged).toContain(`Assumed role ${ROLE.roleArn}`);
+    expect(logged).toContain(`Signed in with role ${ROLE.roleArn}`);
     for (const secret of secrets) expect(logged).not.toContain(secret);
+  });
+
+  it('says at info level when it signed in and each time it renewed the keys, with how long they last', async () => {
+    const { credentials, events, advance } = provider(HOUR);
+    await credentials.current();
+    advance(54 * MINUTE);
+    await credentials.current();
+    expect(events.filter((event) => !event.startsWith('mask '))).toEqual([
+      `info Signed in with role ${ROLE.roleArn} as ${ROLE.roleSessionName} (request id req-1): temporary keys ` +
+        'valid until 2023-11-14T23:13:20Z, renewed from 2023-11-14T23:07:20Z',
+      `info Renewed the temporary keys of role ${ROLE.roleArn} (request id req-2): ` +
+        'valid until 2023-11-15T00:07:20Z, renewed from 2023-11-15T00:01:20Z',
+    ]);
   });
 
   it('shares one renewal between requests that find the keys due at the same moment', async () => {
@@ -216,7 +230,7 @@ describe('a sign-in and the cancel', () => {
     const credentials = assumedRoleCredentials(ROLE, {
       getIdToken: async (_audience, limits) => (limitsSeen.push(limits), 'jwt'),
       mask: () => {},
-      logger: { debug: () => {}, warning: () => {} },
+      logger: { debug: () => {}, info: () => {}, warning: () => {} },
       region: 'ap-guangzhou',
       assume: (_request, limits) =>
         new Promise<TemporaryCredentials>((resolve, reject) => {

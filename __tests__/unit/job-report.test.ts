@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   describeInput,
   describeWindow,
-  jobDuration,
+  describeJobDuration,
   jobOutputs,
   jobSummary,
 } from '../../src/report/job-report.js';
@@ -33,16 +33,6 @@ describe('jobOutputs', () => {
   });
 });
 
-describe('jobDuration', () => {
-  it('counts from the start, or the creation while queued, to the end, or now while it runs', () => {
-    expect(jobDuration(ended, 0)).toBe(5000);
-    const queued = jobDetail({ creationTime: '2026-11-22T08:00:00+0800' });
-    expect(jobDuration(queued, at('2026-11-22T08:01:00+0800'))).toBe(60_000);
-    expect(jobDuration(queued, at('2026-11-22T07:59:00+0800'))).toBe(0);
-    expect(jobDuration(jobDetail({ creationTime: '-' }), 0)).toBeUndefined();
-  });
-});
-
 describe('the input and the window, for the summary', () => {
   it('shows the input as code, and a window with its open end named', () => {
     expect(describeInput('Prefix', 'videos/')).toBe('Prefix `videos/`');
@@ -62,7 +52,9 @@ describe('jobSummary', () => {
       input: 'Prefix `videos/`',
       now: at('2026-11-22T08:10:00+0800'),
     });
-    expect(summary).toMatch(/\| Duration \| 5s \|\n\n```mermaid\n%%\{init[^\n]*\ngantt\n[^]*\n```\n$/);
+    expect(summary).toMatch(
+      /\| Duration \| 7s from creation to end \(ran 5s\) \|\n\n```mermaid\n%%\{init[^\n]*\ngantt\n[^]*\n```\n$/,
+    );
   });
 
   it('says what the step concluded above the table, and the request id of the create when it has one', () => {
@@ -83,5 +75,36 @@ describe('jobSummary', () => {
     expect(summary).toContain('| Request id | `r-1` |');
     expect(summary).toContain('| Upload window | all uploads |');
     expect(summary).not.toContain('```mermaid');
+  });
+});
+
+const CREATED = '2026-11-22T08:00:00+0800';
+describe('describeJobDuration', () => {
+  it('counts from the creation, as the log does, with the run from the start beside it', () => {
+    const job = jobDetail({
+      creationTime: CREATED,
+      startTime: '2026-11-22T08:00:03+0800',
+      endTime: '2026-11-22T08:00:07+0800',
+    });
+    expect(describeJobDuration(job, at('2026-11-22T09:00:00+08:00'))).toBe(
+      '7s from creation to end (ran 4s)',
+    );
+  });
+
+  it('counts to now for a job still running, and says so', () => {
+    const job = jobDetail({ creationTime: CREATED, startTime: '2026-11-22T08:00:30+0800', endTime: '-' });
+    expect(describeJobDuration(job, at('2026-11-22T08:05:00+08:00'))).toBe(
+      '5m 00s since creation, so far (running for 4m 30s)',
+    );
+  });
+
+  it('leaves out the run of a job that never started, and is empty without a creation time', () => {
+    const cancelled = jobDetail({
+      creationTime: CREATED,
+      startTime: '-',
+      endTime: '2026-11-22T08:00:12+0800',
+    });
+    expect(describeJobDuration(cancelled, 0)).toBe('12s from creation to end');
+    expect(describeJobDuration(jobDetail({ creationTime: '-' }), 0)).toBe('');
   });
 });

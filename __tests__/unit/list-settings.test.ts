@@ -26,6 +26,14 @@ describe('list settings', () => {
     );
   });
 
+  it('shows since and until in the same form when since comes after until', () => {
+    core.setInputs({ ...BASE_INPUTS, since: '-1h', until: '-2h' });
+    expect(inputError(() => getListSettings(NOW)).message).toBe(
+      "Input 'since': expected a time before until, but since '-1h' (2026-11-23T11:00:00Z) comes after " +
+        "until '-2h' (2026-11-23T10:00:00Z).",
+    );
+  });
+
   it('maps order to the API words', () => {
     core.setInputs({ ...BASE_INPUTS, order: 'asc' });
     expect(getListSettings(NOW).order).toBe('Asc');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { OUTPUTS, type ActionName } from '../../src/actions/outputs.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const USES = /^OWNER\/cos-workflow-trigger(?:\/([a-z-]+))?@v1$/;
@@ -58,4 +59,27 @@ describe('README examples', () => {
       expect(required.filter((input) => !step.inputs.includes(input))).toEqual([]);
     },
   );
+});
+
+/** The README's section under the heading that starts with `heading`, to the next heading of its level. */
+function readmeSection(heading: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf(`\n## ${heading}`);
+  if (start < 0) throw new Error(`no README section ## ${heading}`);
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+describe("the README's sections on each action", () => {
+  it.each<[Exclude<ActionName, 'post'>, string]>([
+    ['create', 'The main step'],
+    ['wait', 'Wait for an existing job'],
+    ['cancel', 'Cancel a job'],
+    ['list', 'List jobs'],
+    ['trigger-workflow', 'Run a workflow on one object'],
+  ])('%s: name every output its action.yml declares', (action, heading) => {
+    const section = readmeSection(heading);
+    const missing = OUTPUTS[action].filter((output) => !section.includes(`\`${output}\``));
+    expect(missing).toEqual([]);
+  });
 });

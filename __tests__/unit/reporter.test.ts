@@ -58,6 +58,17 @@ describe('outputs and summary stay within GitHub’s limits', () => {
     expect(core.warning).toHaveBeenCalledTimes(1);
   });
 
+  it('says once, not silently, that there is no summary file to write to', async () => {
+    delete process.env.GITHUB_STEP_SUMMARY;
+    const reporter = githubReporter([]);
+    await reporter.writeSummary('# one\n');
+    await reporter.writeSummary('# two\n');
+    expect(core.info.mock.calls).toEqual([
+      ['GITHUB_STEP_SUMMARY is not set: the job summary is not written.'],
+    ]);
+    expect(core.summaryWrites).toEqual([]);
+  });
+
   it('a summary that cannot be written is a warning, not a failure', async () => {
     process.env.GITHUB_STEP_SUMMARY = '/nonexistent/dir/summary.md';
     const write = jest

@@ -44,6 +44,14 @@ describe('retry rules', () => {
     expect(retryableWhenNotProcessed(new TransportError('x', 'too-large'))).toBe(false);
   });
 
+  it('do not repeat a call to a host whose name never resolved, and count it as never sent', () => {
+    const unknownHost = new TransportError('x', 'unknown-host');
+    expect(retryableForIdempotentCall(unknownHost)).toBe(false);
+    expect(retryableWhenNotProcessed(unknownHost)).toBe(false);
+    expect(mayHaveBeenProcessed(unknownHost)).toBe(false);
+    expect(retryableForIdempotentCall(new TransportError('x', 'dns'))).toEqual({});
+  });
+
   it('repeat a creating call only when it cannot have been processed', () => {
     expect(retryableWhenNotProcessed(new TransportError('x', 'connect'))).toEqual({});
     expect(retryableWhenNotProcessed(new TransportError('x', 'dns'))).toEqual({});

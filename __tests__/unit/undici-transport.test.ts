@@ -7,11 +7,14 @@ import { createServer, type Server } from 'node:http';
 import {
   createServer as createTcpServer,
   type AddressInfo,
+  type LookupFunction,
   type Server as TcpServer,
   type Socket,
 } from 'node:net';
 import { CiClient } from '../../src/ci/client.js';
 import { TransportError } from '../../src/ci/errors.js';
+import type { Transport } from '../../src/ci/http.js';
+import { undiciTransport } from '../../src/ci/undici-transport.js';
 
 const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
 const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
@@ -46,9 +49,10 @@ async function closedPort(): Promise<string> {
 }
 
 /** A client that would retry twice at once, so that a test sees whether a failure is retried. */
-function clientFor(endpoint: string, timeoutMs = 10_000): CiClient {
+function clientFor(endpoint: string, timeoutMs = 10_000, transport?: Transport): CiClient {
   return new CiClient({
     endpoint: new URL(endpoint),
+    transport,
     credentials: { secretId: 'AKIDtransport', secretKey: 'transport-secret' },
     logger: { debug: () => {}, warning: () => {} },
     timeoutMs,
@@ -116,6 +120,59 @@ describe('answers are read to 1 MiB at most', () => {
     );
     const { value } = await clientFor(`http://${host}`).describeJob('b1');
     expect(value?.state).toBe('Running');
+  });
+});
+
+/**
+ * A resolver of the test's own, so that nothing leaves the machine: a name resolves to 127.0.0.1
+ * while `resolves` says so, and fails with `code` otherwise. Records each name asked.
+ */
+function resolver(code: 'ENOTFOUND' | 'EAI_AGAIN', resolves: () => boolean) {
+  const asked: string[] = [];
+  const lookup = ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    asked.push(hostname);
+    if (!resolves()) {
+      const error = Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code, hostname });
+      return callback(error);
+    }
+    if (options.all) return callback(null, [{ address: '127.0.0.1', family: 4 }]);
+    callback(null, '127.0.0.1', 4);
+  }) as LookupFunction;
+  return { lookup, asked };
+}
+
+describe('a name that does not resolve', () => {
+  const HOST = 'media-1250000000.ci.ap-guangzho.example';
+
+  it('is an unknown host when it never resolved in this step: named, and not asked again', async () => {
+    const dns = resolver('ENOTFOUND', () => false);
+    const client = clientFor(`http://${HOST}`, 10_000, undiciTransport({ lookup: dns.lookup }));
+    const error = await failureOf(client.describeJob('b1'));
+    expect(error.message).toBe(`GET /inventorytriggerjob/b1: cannot resolve ${HOST}`);
+    expect(error).toMatchObject({ kind: 'unknown-host', host: HOST });
+    expect(dns.asked).toEqual([HOST]);
+  });
+
+  it('is a passing DNS fault, retried, when the lookup failed for now (EAI_AGAIN)', async () => {
+    const dns = resolver('EAI_AGAIN', () => false);
+    const client = clientFor(`http://${HOST}`, 10_000, undiciTransport({ lookup: dns.lookup }));
+    const error = await failureOf(client.describeJob('b1'));
+    expect(error).toMatchObject({ kind: 'dns', host: HOST });
+    expect(dns.asked).toHaveLength(3);
+  });
+
+  it('is a passing DNS fault, retried, when the host has answered before in this step', async () => {
+    let up = true;
+    const port = (
+      await listen(createServer((_req, res) => res.writeHead(200, { connection: 'close' }).end(JOB_ANSWER)))
+    ).split(':')[1];
+    const dns = resolver('ENOTFOUND', () => up);
+    const client = clientFor(`http://${HOST}:${port}`, 10_000, undiciTransport({ lookup: dns.lookup }));
+    expect((await client.describeJob('b1')).value?.state).toBe('Running');
+    up = false;
+    const error = await failureOf(client.describeJob('b1'));
+    expect(error).toMatchObject({ kind: 'dns', host: HOST });
+    expect(dns.asked).toHaveLength(4);
   });
 });
 

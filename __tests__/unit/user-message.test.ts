@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { SignInError } from '../../src/ci/credentials.js';
 import { ApiError, TransportError } from '../../src/ci/errors.js';
 import { InputError } from '../../src/github/input-error.js';
 import { userMessage } from '../../src/actions/user-message.js';
@@ -54,5 +55,67 @@ describe('userMessage', () => {
     expect(userMessage(new TransportError('GET /x got no answer within 30 s', 'timeout'))).toBe(
       'GET /x got no answer within 30 s.',
     );
+  });
+
+  it('ends a message with one full stop, also when what it quotes ends with one', () => {
+    const signIn = new TransportError('POST / got 12 characters that are not STS JSON.', 'unparsable');
+    expect(userMessage(signIn)).toBe('POST / got 12 characters that are not STS JSON.');
+  });
+
+  describe('a host that does not resolve', () => {
+    const keys = { secretId: 'AKIDx', secretKey: 'k' };
+    const region = 'ap-guangzho';
+    const bucket = 'media-1250000000';
+    const defaultHost = `${bucket}.ci.${region}.myqcloud.com`;
+    const unresolved = (host: string, kind: 'unknown-host' | 'dns' = 'unknown-host') =>
+      new TransportError(
+        `POST /inventorytriggerjob: cannot resolve ${host}`,
+        kind,
+        undefined,
+        undefined,
+        host,
+      );
+
+    it.each(['unknown-host', 'dns'] as const)(
+      'the default endpoint (%s): says to check region and bucket, which make it',
+      (kind) => {
+        const endpoints = { bucket, region, endpoint: new URL(`https://${defaultHost}`), signIn: { keys } };
+        expect(userMessage(unresolved(defaultHost, kind), undefined, endpoints)).toBe(
+          `POST /inventorytriggerjob: cannot resolve ${defaultHost}: check the region and bucket inputs, ` +
+            `which make the endpoint ${defaultHost}.`,
+        );
+      },
+    );
+
+    it('an endpoint given: says to check it', () => {
+      const host = 'ci.internal.example';
+      const endpoints = { bucket, region, endpoint: new URL(`https://${host}`), signIn: { keys } };
+      expect(userMessage(unresolved(host), 'b1', endpoints)).toBe(
+        `Job b1: POST /inventorytriggerjob: cannot resolve ${host}: check the endpoint input.`,
+      );
+    });
+
+    it('the STS endpoint, through the failed sign-in: says to check sts-endpoint', () => {
+      const role = {
+        roleArn: 'qcs::cam::uin/1:roleName/r',
+        providerId: 'github',
+        audience: 'sts.tencentcloudapi.com',
+        roleSessionName: 's',
+        durationSeconds: 3600,
+        stsEndpoint: new URL('https://sts.example.invalid'),
+      };
+      const endpoints = { bucket, region, endpoint: new URL(`https://${defaultHost}`), signIn: { role } };
+      const error = new SignInError(role.roleArn, unresolved('sts.example.invalid'));
+      expect(userMessage(error, undefined, endpoints)).toMatch(
+        /cannot resolve sts\.example\.invalid: check the sts-endpoint input\.$/,
+      );
+    });
+
+    it('another host (a proxy): no advice on the inputs', () => {
+      const endpoints = { bucket, region, endpoint: new URL(`https://${defaultHost}`), signIn: { keys } };
+      expect(userMessage(unresolved('proxy.corp.example'), undefined, endpoints)).toBe(
+        'POST /inventorytriggerjob: cannot resolve proxy.corp.example.',
+      );
+    });
   });
 });

@@ -77,6 +77,21 @@ describe('waitForJobAndReport', () => {
     expect(deps.summaries).toHaveLength(1);
   });
 
+  it.each([
+    ['Transcoding failed on some objects.', 'Transcoding failed on some objects. Check'],
+    ['Is the input there?', 'Is the input there? Check'],
+    ['部分对象处理失败。', '部分对象处理失败。 Check'],
+    ['node Transcode_1 failed', 'node Transcode_1 failed. Check'],
+  ])('ends a Failed job\'s message "%s" with one full stop before the advice', async (message, expected) => {
+    const failed = jobDetail({ jobId: JOB, state: 'Failed', code: 'E1', message });
+    const { deps, record, context } = setUp(['Running'], {
+      describeJob: async () => ({ value: failed, requestId: 'r' }),
+    });
+    const failure = waitForJobAndReport(settings, context, { ...deps, record });
+    await expect(failure).rejects.toThrow(`Job ${JOB} ended Failed with code E1: ${expected} the workflow`);
+    await expect(failure).rejects.not.toThrow('..');
+  });
+
   it('on a timeout with cancel-on-timeout, cancels through the one cancel path and says so', async () => {
     const { deps, record, context, calls } = setUp(['Running']);
     const waiting = waitForJobAndReport({ ...settings, cancelOnTimeout: true }, context, { ...deps, record });
@@ -93,6 +108,31 @@ describe('waitForJobAndReport', () => {
     );
     expect(calls.cancel).toBe(0);
     expect(record.savedPhase).toBe('timed-out');
+  });
+
+  it('logs each state with the time since the job was created, and says it still waits every five minutes', async () => {
+    const { deps, record, context, clock } = setUp(['Submitted']);
+    const created = clock.now();
+    const describeJob = async () => {
+      const elapsed = clock.now() - created;
+      const state = elapsed < 3000 ? 'Submitted' : elapsed < 12 * 60_000 ? 'Running' : 'Success';
+      return { value: jobDetail({ jobId: JOB, state }), requestId: 'r' };
+    };
+    const client = scriptedClient({ describeJob });
+    const long = { ...settings, timeoutMs: 3_600_000 };
+    await waitForJobAndReport(long, context, {
+      ...deps,
+      client: () => client,
+      deadline: created + long.timeoutMs,
+      record,
+    });
+    expect(deps.infos).toEqual([
+      `Job ${JOB} is Submitted (1s after its creation)`,
+      `Job ${JOB} is Running (4s after its creation)`,
+      `Job ${JOB} is still Running, 5m 10s after its creation; next check in 10s`,
+      `Job ${JOB} is still Running, 10m 10s after its creation; next check in 10s`,
+      `Job ${JOB} is Success (12m 00s after its creation)`,
+    ]);
   });
 
   it('names a state it does not know, keeps waiting, and names it again when the wait ends', async () => {

@@ -208,4 +208,70 @@ describe('waitUntilFinal', () => {
     ).rejects.toThrow('does not exist');
     expect(calls).toBe(1);
   });
+
+  describe('a long wait', () => {
+    /** Waits on a job that is Running until `endsAfterMs`, recording when each line would be printed. */
+    async function longWait(pollIntervalMs: number, endsAfterMs: number, failingFrom?: [number, number]) {
+      const clock = fakeClock();
+      const start = clock.now();
+      const said: Array<{ at: number; line: string }> = [];
+      const checkedAt: number[] = [];
+      const result = await waitForSuccess(clock, start, {
+        check: async () => {
+          const elapsed = clock.now() - start;
+          checkedAt.push(elapsed);
+          if (failingFrom && elapsed >= failingFrom[0] && elapsed < failingFrom[1]) throw new Error('503 x');
+          return elapsed < 60_000 ? 'Submitted' : elapsed < endsAfterMs ? 'Running' : 'Success';
+        },
+        pollIntervalMs,
+        deadline: start + 5 * 3_600_000,
+        isPassingFault: passing,
+        onCheckFailed: () => said.push({ at: clock.now() - start, line: 'failed' }),
+        onStateChange: (state) => said.push({ at: clock.now() - start, line: state }),
+        onStillWaiting: (state, elapsed, next) =>
+          said.push({ at: clock.now() - start, line: `still ${state} after ${elapsed}, next in ${next}` }),
+      });
+      expect(result).toMatchObject({ last: 'Success', timedOut: false });
+      return { said, checkedAt, heartbeats: said.filter(({ line }) => line.startsWith('still')) };
+    }
+
+    it('says it is still waiting every five minutes or so between state changes, naming the next check', async () => {
+      const { said, heartbeats } = await longWait(10_000, 2 * 3_600_000);
+      // Two hours Running: a line every five minutes, each within one poll interval of being due.
+      expect(heartbeats.length).toBeGreaterThanOrEqual(22);
+      expect(heartbeats.length).toBeLessThanOrEqual(24);
+      for (const [index, { at }] of said.entries()) {
+        if (index === 0) continue;
+        const gap = at - said[index - 1]!.at;
+        if (said[index]!.line.startsWith('still')) {
+          expect(gap).toBeGreaterThanOrEqual(5 * 60_000);
+          expect(gap).toBeLessThan(5 * 60_000 + 10_000);
+        }
+      }
+      const [first] = heartbeats;
+      // Running since 60 s; the first line five minutes after that, with the 10 s pause ahead.
+      expect(first?.line).toBe(`still Running after ${first!.at}, next in 10000`);
+      expect(first!.at - 60_000).toBeGreaterThanOrEqual(5 * 60_000);
+      expect(first!.at - 60_000).toBeLessThan(5 * 60_000 + 10_000);
+      expect(said.at(-1)?.line).toBe('Success');
+    });
+
+    it('never says it more often than it checks, with checks further apart than five minutes', async () => {
+      const { heartbeats, checkedAt } = await longWait(20 * 60_000, 3 * 3_600_000);
+      expect(heartbeats.length).toBeGreaterThan(3);
+      for (const { at } of heartbeats) expect(checkedAt).toContain(at);
+      // One line per check at most; once the checks are twenty minutes apart, one each time.
+      const gaps = heartbeats.slice(1).map(({ at }, index) => at - heartbeats[index]!.at);
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(5 * 60_000);
+      expect(gaps.at(-1)).toBe(20 * 60_000);
+      expect(heartbeats.at(-1)?.line).toMatch(/, next in 1200000$/);
+    });
+
+    it('counts a failed check that was reported as having said something', async () => {
+      const { said } = await longWait(10_000, 30 * 60_000, [10 * 60_000, 12 * 60_000]);
+      const lastFailure = said.filter(({ line }) => line === 'failed').at(-1)!.at;
+      const after = said.find(({ at, line }) => at > lastFailure && line.startsWith('still'));
+      expect(after!.at - lastFailure).toBeGreaterThanOrEqual(5 * 60_000);
+    });
+  });
 });

@@ -37,8 +37,9 @@ export async function runAction<S extends CommonSettings & TimeLimitSettings>(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const state = new ActionsStateStore();
+  let settings: S | undefined;
   try {
-    const settings = readSettings();
+    settings = readSettings();
     const deadline = stepDeadline(settings, Date.now());
     await step(settings, {
       reporter: githubReporter(OUTPUTS[action]),
@@ -52,7 +53,7 @@ export async function runAction<S extends CommonSettings & TimeLimitSettings>(
       printBlock: log.block,
     });
   } catch (error) {
-    log.fail(userMessage(error, new JobRecord(state).jobId || undefined));
+    log.fail(userMessage(error, new JobRecord(state).jobId || undefined, settings));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -1,6 +1,9 @@
 import { ApiError, errorMessage, isAbort, TransportError } from '../ci/errors.js';
+import { defaultEndpoint } from '../ci/url.js';
+import type { CommonSettings } from '../github/common-settings.js';
 import { InputError } from '../github/input-error.js';
 import { StepFailure } from '../job/ports.js';
+import { sentence } from '../report/markdown.js';
 import { SignInError } from '../ci/credentials.js';
 import { WaitStalledError } from '../waiting/waiter.js';
 
@@ -19,18 +22,43 @@ const ADVICE: Record<string, string> = {
   SlowDown: 'the API is throttling requests: run fewer jobs at once or retry later',
 };
 
-/** One line for the error annotation: what happened and what to do, never a stack trace. */
-export function userMessage(error: unknown, jobId?: string): string {
+/** Where the step sends its requests, for advice on a host that does not resolve. */
+export type StepEndpoints = Pick<CommonSettings, 'endpoint' | 'bucket' | 'region' | 'signIn'>;
+
+/**
+ * One line for the error annotation: what happened and what to do, never a stack trace. With the
+ * step's endpoints, a host that does not resolve says which input to check.
+ */
+export function userMessage(error: unknown, jobId?: string, endpoints?: StepEndpoints): string {
   const prefix = jobId ? `Job ${jobId}: ` : '';
   if (error instanceof InputError || error instanceof StepFailure) return error.message;
   if (error instanceof ApiError) {
     const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
     const call = error.where ? `${error.where}: ` : '';
-    return `${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
+    return sentence(`${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}`);
   }
   // A request cut short by the cancellation says no more than a wait cut short by it.
   if (isAbort(error)) return `${prefix}stopped: the workflow run was cancelled.`;
-  if (error instanceof TransportError || error instanceof SignInError || error instanceof WaitStalledError)
-    return `${prefix}${error.message}.`;
+  if (error instanceof TransportError || error instanceof SignInError || error instanceof WaitStalledError) {
+    const advice = endpoints ? unresolvedHostAdvice(error, endpoints) : '';
+    return sentence(`${prefix}${error.message}${advice ? `: ${advice}` : ''}`);
+  }
   return `${prefix}unexpected error: ${errorMessage(error)}`;
+}
+
+/**
+ * A name that did not resolve is most often a typo in an input: in `region` or `bucket`, which
+ * make the default endpoint, or in the `endpoint` or `sts-endpoint` given.
+ */
+function unresolvedHostAdvice(error: Error, endpoints: StepEndpoints): string {
+  const cause = error instanceof SignInError ? error.cause : error;
+  if (!(cause instanceof TransportError) || !cause.host) return '';
+  const { endpoint, bucket, region, signIn } = endpoints;
+  if (cause.host === endpoint.hostname) {
+    return endpoint.href === defaultEndpoint(bucket, region).href
+      ? `check the region and bucket inputs, which make the endpoint ${endpoint.hostname}`
+      : 'check the endpoint input';
+  }
+  if (cause.host === signIn.role?.stsEndpoint.hostname) return 'check the sts-endpoint input';
+  return '';
 }

@@ -59,7 +59,8 @@ export interface AssumedRoleDeps {
   getIdToken(audience: string, limits: SignInLimits): Promise<string>;
   /** Hides a secret from the log (at run time `core.setSecret`); called before anything else sees it. */
   mask(secret: string): void;
-  logger: Logger;
+  /** Also at info level: the sign-in and each renewal are news a user wants in the log. */
+  logger: Logger & { info(message: string): void };
   /** The step's region, which STS asks for too. */
   region: string;
   now?: () => number;
@@ -179,9 +180,13 @@ export function assumedRoleCredentials(role: RoleSettings, deps: AssumedRoleDeps
       credentials: { secretId: fresh.secretId, secretKey: fresh.secretKey, sessionToken: fresh.sessionToken },
       ...timesOf(fresh, obtainedAt),
     };
-    deps.logger.debug(
-      `Assumed role ${role.roleArn} as ${role.roleSessionName} (request id ${fresh.requestId}): keys for ` +
-        `${Math.round(fresh.lifetimeMs / 1000)} s, renewed after ${Math.round((keys.renewAt - obtainedAt) / 1000)} s`,
+    // A line at info level: a user sees the sign-in and each renewal, never a key.
+    const until = `valid until ${isoSeconds(keys.expiresAt)}, renewed from ${isoSeconds(keys.renewAt)}`;
+    deps.logger.info(
+      held
+        ? `Renewed the temporary keys of role ${role.roleArn} (request id ${fresh.requestId}): ${until}`
+        : `Signed in with role ${role.roleArn} as ${role.roleSessionName} (request id ${fresh.requestId}): ` +
+            `temporary keys ${until}`,
     );
     return keys;
   };
@@ -235,4 +240,9 @@ export function assumedRoleCredentials(role: RoleSettings, deps: AssumedRoleDeps
       return true;
     },
   };
+}
+
+/** `2026-11-30T04:00:00Z`: a time in the log, to the second. */
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -42,10 +42,26 @@ export class TransportError extends Error {
   override readonly name = 'TransportError';
   constructor(
     message: string,
-    /** What kind of failure, so that retry rules can tell a request that never left from one that may have been processed. */
-    readonly kind: 'connect' | 'dns' | 'tls' | 'reset' | 'timeout' | 'too-large' | 'unparsable' | 'aborted',
+    /**
+     * What kind of failure, so that retry rules can tell a request that never left from one that
+     * may have been processed. `unknown-host`: a name that does not resolve and has not resolved
+     * in this step (a typo in a region, bucket or endpoint), as against `dns`, a lookup that failed
+     * this time.
+     */
+    readonly kind:
+      | 'connect'
+      | 'dns'
+      | 'unknown-host'
+      | 'tls'
+      | 'reset'
+      | 'timeout'
+      | 'too-large'
+      | 'unparsable'
+      | 'aborted',
     readonly status?: number,
     readonly requestId?: string,
+    /** The host name that did not resolve (`dns`, `unknown-host`), so that a message can say which input to check. */
+    readonly host?: string,
   ) {
     super(message);
   }

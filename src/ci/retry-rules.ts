@@ -17,10 +17,10 @@ export function isThrottled(error: unknown): boolean {
  * repeated after any failure that says nothing about the request itself.
  */
 export function retryableForIdempotentCall(error: unknown): RetryHint | false {
-  // An untrusted certificate stays untrusted, and an answer over the limit would be again: asking
-  // again only delays the error.
+  // An untrusted certificate stays untrusted, an answer over the limit would be again, and a name
+  // that never resolved will not: asking again only delays the error.
   if (error instanceof TransportError)
-    return ['aborted', 'tls', 'too-large'].includes(error.kind) ? false : {};
+    return ['aborted', 'tls', 'too-large', 'unknown-host'].includes(error.kind) ? false : {};
   if (isThrottled(error)) return { retryAfterMs: (error as ApiError).retryAfterMs, throttled: true };
   if (error instanceof ApiError && error.status >= 500) return { retryAfterMs: error.retryAfterMs };
   return false;

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { EnvHttpProxyAgent, Pool, request } from 'undici';
 import { TransportError } from './errors.js';
 import { callName, MAX_ANSWER_BYTES, type HttpRequest, type Transport } from './http.js';
@@ -7,22 +8,32 @@ import { callName, MAX_ANSWER_BYTES, type HttpRequest, type Transport } from './
  * the environment names, keeping connections alive between polls, reading at most
  * MAX_ANSWER_BYTES of an answer (undici's `maxResponseSize` aborts the request past that).
  */
-export function undiciTransport(): Transport {
+export function undiciTransport(options: { lookup?: LookupFunction } = {}): Transport {
   // Errors of connections to a proxy, so that a message names the proxy rather than the endpoint.
   const proxyOf = new WeakMap<Error, URL>();
+  // Hosts that answered in this step: a name of theirs that does not resolve later is a passing
+  // fault of the runner's DNS, not a typo.
+  const answered = new Set<string>();
   const dispatcher = new EnvHttpProxyAgent({
     maxResponseSize: MAX_ANSWER_BYTES,
+    // How names are resolved (tests give a resolver of their own); by default Node's.
+    ...(options.lookup ? { connect: { lookup: options.lookup } } : {}),
     // Called for the connections to the proxy only; the pool is undici's default one.
     clientFactory: (proxy, options) =>
       new Pool(proxy, options).on('connectionError', (_origin, _targets, error) => proxyOf.set(error, proxy)),
   });
-  return (exchange) => send(dispatcher, exchange, (error) => proxyOf.get(error));
+  return async (exchange) => {
+    const answer = await send(dispatcher, exchange, (error) => proxyOf.get(error), answered);
+    answered.add(exchange.url.host);
+    return answer;
+  };
 }
 
 async function send(
   dispatcher: EnvHttpProxyAgent,
   exchange: HttpRequest,
   proxyOf: (error: Error) => URL | undefined,
+  answered: ReadonlySet<string>,
 ) {
   const { url, method, headers, body, timeoutMs, signal } = exchange;
   // One controller for the time limit and the step's signal, rather than AbortSignal.any: that
@@ -58,7 +69,7 @@ async function send(
     }
     if (signal?.aborted)
       throw new TransportError(`${exchange.name ?? callName(method, url)} was aborted`, 'aborted');
-    throw failure(error, exchange, proxyOf);
+    throw failure(error, exchange, proxyOf, answered);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -70,6 +81,7 @@ function failure(
   error: unknown,
   { method, url, timeoutMs, name }: HttpRequest,
   proxyOf: (error: Error) => URL | undefined,
+  answered: ReadonlySet<string>,
 ) {
   const where = name ?? callName(method, url);
   const { code, source } = codeOf(error);
@@ -91,11 +103,18 @@ function failure(
     case 'ECONNREFUSED':
       return new TransportError(`${where}: connection refused by ${host}`, 'connect');
     case 'ENOTFOUND':
-    case 'EAI_AGAIN':
+    case 'EAI_AGAIN': {
+      const unresolved = proxy ?? url;
+      // No such name, for a host that never answered: a typo, which asking again will not mend.
+      const kind = code === 'ENOTFOUND' && !answered.has(unresolved.host) ? 'unknown-host' : 'dns';
       return new TransportError(
         `${where}: cannot resolve ${proxy ? `the proxy ${proxy.hostname}` : url.hostname}`,
-        'dns',
+        kind,
+        undefined,
+        undefined,
+        unresolved.hostname,
       );
+    }
   }
   // The handshake failed before anything was sent. Behind a TLS-inspecting proxy, Node needs its CA.
   if (code && /CERT|SELF_SIGNED|UNABLE_TO_/.test(code))

@@ -3,6 +3,11 @@
  * signature, so that both agree. No crypto here: a dry run prints the URL without signing.
  */
 
+/** The bucket's CI domain: the API's base URL unless the `endpoint` input says otherwise. */
+export function defaultEndpoint(bucket: string, region: string): URL {
+  return new URL(`https://${bucket}.ci.${region}.myqcloud.com`);
+}
+
 /** Percent-encode per the COS rules: UTF-8, every byte except A-Z a-z 0-9 - _ . ~ , hex upper case. */
 export function encodeCos(text: string): string {
   // encodeURIComponent leaves ! ' ( ) * alone; it also throws on lone surrogates, which is what we

@@ -12,6 +12,7 @@ import { JOB_NAME_PATTERN } from './run-context.js';
 import type { RoleSettings } from '../ci/credentials.js';
 import type { Credentials } from '../ci/request.js';
 import { JOB_ID_PATTERN } from '../ci/types.js';
+import { defaultEndpoint } from '../ci/url.js';
 import { readRoleSettings } from './role-settings.js';
 import { runContext } from './run-context.js';
 
@@ -90,7 +91,7 @@ function readCredentials(env: NodeJS.ProcessEnv): Credentials {
 }
 
 function readEndpoint(bucket: string, region: string): URL {
-  return readBaseUrl('endpoint', `https://${bucket}.ci.${region}.myqcloud.com`);
+  return readBaseUrl('endpoint', defaultEndpoint(bucket, region).href);
 }
 
 /**

@@ -62,6 +62,28 @@ export function readTime(name: string, now: Date): Date | undefined {
   }
 }
 
+/**
+ * A window of two times, each read as readTime reads it, whose start may not come after its end.
+ * The refusal shows both as given and as the UTC times they stand for, side by side.
+ */
+export function readTimeWindow(startName: string, endName: string, now: Date): { start?: Date; end?: Date } {
+  const start = readTime(startName, now);
+  const end = readTime(endName, now);
+  if (start && end && start > end) {
+    throw new InputError(
+      startName,
+      `expected a time before ${endName}, but ${describeTimeInput(startName, start)} comes after ` +
+        describeTimeInput(endName, end),
+    );
+  }
+  return { start, end };
+}
+
+/** A time input as given and as the instant it stands for: `start-time '-1h' (2026-12-07T12:23:07Z)`. */
+export function describeTimeInput(name: string, time: Date): string {
+  return `${name} '${readOptional(name)}' (${time.toISOString().replace('.000Z', 'Z')})`;
+}
+
 export function readChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
   const value = readOptional(name) ?? fallback;
   const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());

@@ -14,6 +14,7 @@ export const MAX_SUMMARY_BYTES = 1_000_000;
  */
 export function githubReporter(declaredOutputs: readonly string[]) {
   let summaryBytes = 0;
+  let saidNoSummary = false;
   return {
     debug: (message: string) => core.debug(message),
     /** `core.info` writes its text as it is: a line break in a value would start a line of its own. */
@@ -34,8 +35,13 @@ export function githubReporter(declaredOutputs: readonly string[]) {
       }
     },
     async writeSummary(markdown: string) {
-      // Outside a runner (a local run) there is no summary file; the log already says it all.
-      if (!process.env.GITHUB_STEP_SUMMARY) return core.debug('No GITHUB_STEP_SUMMARY: summary not written');
+      // Outside a runner (a local run) there may be no summary file: said once, so that a summary
+      // that goes nowhere does not go silently.
+      if (!process.env.GITHUB_STEP_SUMMARY) {
+        if (!saidNoSummary) core.info('GITHUB_STEP_SUMMARY is not set: the job summary is not written.');
+        saidNoSummary = true;
+        return;
+      }
       const link = runUrl(runContext());
       let text = link ? `${markdown}\n<sub>[Workflow run](${link})</sub>\n` : markdown;
       if (summaryBytes + Buffer.byteLength(text) > MAX_SUMMARY_BYTES) {

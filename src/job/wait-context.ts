@@ -26,6 +26,9 @@ export interface JobWaitContext {
   requestId?: string;
   /** The create answer, so that the first state is not announced twice. */
   initial?: JobDetail;
-  /** When the job was created (or the wait began): the poll schedule and elapsed times count from it. */
+  /**
+   * When the job was created, on this runner's clock (when its create was sent, or the creation
+   * time the service reports, never after now): the poll schedule and the log's times count from it.
+   */
   startedAt: number;
 }

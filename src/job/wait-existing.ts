@@ -1,4 +1,5 @@
 import { describeInput, describeWindow } from '../report/job-report.js';
+import { parseApiTime } from '../time.js';
 import { describeJobOrFail } from './lookup.js';
 import { JobRecord } from './post-state.js';
 import type { StepDeps } from './ports.js';
@@ -10,7 +11,6 @@ export async function waitForExistingJob(
   settings: WaitingSettings & { jobId: string },
   deps: StepDeps,
 ): Promise<void> {
-  const startedAt = deps.now();
   const record = new JobRecord(deps.state);
   // Saved first: an error from the very first call is then reported as `Job <id>: …`.
   record.job(settings.jobId);
@@ -19,6 +19,9 @@ export async function waitForExistingJob(
   deps.reporter.setOutputs({ 'job-id': job.jobId, name: job.name });
   deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
   const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
+  // Times in the log count from the job's creation, as the main step's do; a service clock ahead
+  // of this runner's must not put it in the future.
+  const startedAt = Math.min(deps.now(), parseApiTime(job.creationTime)?.getTime() ?? Infinity);
   await waitForJobAndReport(
     settings,
     {

@@ -2,6 +2,7 @@ import { errorMessage, isAbort } from '../ci/errors.js';
 import { isPassingFault } from '../ci/retry-rules.js';
 import { isFinalJobState, JOB_STATES, type JobDetail, type JobState } from '../ci/types.js';
 import { jobOutputs, jobSummary } from '../report/job-report.js';
+import { sentence } from '../report/markdown.js';
 import { checkObjectFailures } from '../objects/check.js';
 import { formatDuration } from '../time.js';
 import { waitUntilFinal, type WaitResult } from '../waiting/waiter.js';
@@ -90,7 +91,12 @@ function pollJob(
     initial: context.initial,
     onStateChange: (state, elapsedMs) =>
       deps.reporter.info(
-        `Job ${context.jobId} is ${describeState(state)} (${formatDuration(elapsedMs)} since start)`,
+        `Job ${context.jobId} is ${describeState(state)} (${formatDuration(elapsedMs)} after its creation)`,
+      ),
+    onStillWaiting: (state, elapsedMs, nextCheckInMs) =>
+      deps.reporter.info(
+        `Job ${context.jobId} is still ${describeState(state)}, ${formatDuration(elapsedMs)} after its ` +
+          `creation; next check in ${formatDuration(nextCheckInMs)}`,
       ),
     isPassingFault,
     onCheckFailed: (error, silentForMs) =>
@@ -135,12 +141,14 @@ async function onTimeout(
 
 function stateFailure(settings: WaitingSettings, job: JobDetail | undefined): string | undefined {
   if (!job || !settings.failOn.includes(job.state as JobState)) return undefined;
-  return (
+  const verdict = sentence(
     `Job ${job.jobId} ended ${job.state}` +
-    (job.code && job.code !== 'Success' ? ` with code ${job.code}` : '') +
-    (job.message ? `: ${job.message}` : '') +
-    (job.state === 'Failed' ? '. Check the workflow and its input objects in the CI console.' : '.')
+      (job.code && job.code !== 'Success' ? ` with code ${job.code}` : '') +
+      (job.message ? `: ${job.message}` : ''),
   );
+  return job.state === 'Failed'
+    ? `${verdict} Check the workflow and its input objects in the CI console.`
+    : verdict;
 }
 
 /** Outputs from the last details seen, and the summary: also when the wait stopped early. */

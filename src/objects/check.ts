@@ -47,6 +47,11 @@ export async function checkObjectFailures(
       signal: deps.signal,
       initial: 1,
       isPassingFault,
+      onStillWaiting: (_state, elapsedMs, nextCheckInMs) =>
+        reporter.info(
+          `Workflow runs of job ${context.jobId} are still Running, ${formatDuration(elapsedMs)} after ` +
+            `the job ended; next check in ${formatDuration(nextCheckInMs)}`,
+        ),
     });
     if (waited.timedOut) {
       return {

@@ -22,12 +22,20 @@ function knownTime(text: string): string {
   return parseApiTime(text) ? text : '';
 }
 
-/** How long the job ran, or has run so far: from its start (or creation) to its end (or now). */
-export function jobDuration(job: JobDetail, now: number): number | undefined {
-  const from = parseApiTime(job.startTime) ?? parseApiTime(job.creationTime);
-  if (!from) return undefined;
-  const to = parseApiTime(job.endTime)?.getTime() ?? now;
-  return Math.max(0, to - from.getTime());
+/**
+ * How long the job took, counted from its creation as the log's times are, to its end (or now so
+ * far); and beside it how long it ran, from its start: `7s from creation to end (ran 4s)`.
+ */
+export function describeJobDuration(job: JobDetail, now: number): string {
+  const created = parseApiTime(job.creationTime)?.getTime();
+  if (created === undefined) return '';
+  const ended = parseApiTime(job.endTime)?.getTime();
+  const to = ended ?? now;
+  const started = parseApiTime(job.startTime)?.getTime();
+  const ran =
+    started === undefined ? '' : ` (${ended ? 'ran' : 'running for'} ${formatDuration(to - started)})`;
+  const total = formatDuration(to - created);
+  return ended ? `${total} from creation to end${ran}` : `${total} since creation, so far${ran}`;
 }
 
 export interface JobSummaryContext {
@@ -44,7 +52,6 @@ export interface JobSummaryContext {
 
 export function jobSummary(context: JobSummaryContext): string {
   const { job } = context;
-  const duration = jobDuration(job, context.now);
   const rows: Array<[string, string]> = [
     ['Name', codeSpan(job.name)],
     ['Workflow', codeSpan(context.workflowId)],
@@ -56,7 +63,7 @@ export function jobSummary(context: JobSummaryContext): string {
     ['Created', knownTime(job.creationTime)],
     ['Started', knownTime(job.startTime)],
     ['Ended', knownTime(job.endTime)],
-    ['Duration', duration === undefined ? '' : formatDuration(duration)],
+    ['Duration', describeJobDuration(job, context.now)],
   ];
   if (context.requestId) rows.push(['Request id', codeSpan(context.requestId)]);
   const lines = [`### CI inventory trigger job ${codeSpan(job.jobId)}`, ''];

@@ -35,3 +35,11 @@ export function markdownTable(header: string[], rows: string[][]): string {
     ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
   ].join('\n');
 }
+
+/**
+ * `text` ended as a sentence: a full stop is added unless it already ends with one (or with `!`,
+ * `?`, or their CJK forms), as a message from the service often does.
+ */
+export function sentence(text: string): string {
+  return /[.!?。！？]\s*$/.test(text) ? text.trimEnd() : `${text}.`;
+}

@@ -6,6 +6,9 @@ import type { Sleep } from './sleep.js';
 /** How long a wait goes on while every status check fails. */
 export const DEFAULT_MAX_SILENCE_MS = 5 * 60_000;
 
+/** A long wait says it is still waiting this often at most, and never more often than it checks. */
+export const HEARTBEAT_MS = 5 * 60_000;
+
 export interface WaitOptions<T> {
   /** One status check, with its own retries. */
   check: () => Promise<T>;
@@ -19,6 +22,12 @@ export interface WaitOptions<T> {
   signal?: AbortSignal;
   /** Called once per state change, with the time since `startedAt`. */
   onStateChange?: (state: string, elapsedMs: number, value: T) => void;
+  /**
+   * Called before a pause when the wait has said nothing for HEARTBEAT_MS (no state change, no
+   * failed check), with the state still seen, the time since `startedAt` and the pause ahead: a
+   * wait of hours is not silent for hours.
+   */
+  onStillWaiting?: (state: string, elapsedMs: number, nextCheckInMs: number) => void;
   /** When the thing waited for began (a job's creation): the schedule and elapsed times count from it. */
   startedAt?: number;
   /** A value already seen (the create answer), so its state is not announced twice. */
@@ -71,6 +80,8 @@ export async function waitUntilFinal<T>(options: WaitOptions<T>): Promise<WaitRe
   let checks = 0;
   let failedInARow = 0;
   let lastSuccessAt = now();
+  // When the wait last said something: the caller's own line before it, a state change, a failure.
+  let lastSaidAt = now();
   if (last !== undefined && options.isFinal(last)) return { last, timedOut: false, checks };
   const delays = pollDelays(options.pollIntervalMs);
   let nextCheckAt = startedAt;
@@ -84,6 +95,16 @@ export async function waitUntilFinal<T>(options: WaitOptions<T>): Promise<WaitRe
     // The last check is made at the deadline itself: a job that ended just before it counts as ended.
     const lastChance = nextCheckAt >= deadline;
     const checkAt = Math.min(nextCheckAt, deadline);
+    // Once per check at most: after a check, before the pause to the next.
+    if (
+      options.onStillWaiting &&
+      lastState !== undefined &&
+      checks > 0 &&
+      now() - lastSaidAt >= HEARTBEAT_MS
+    ) {
+      lastSaidAt = now();
+      options.onStillWaiting(lastState, now() - startedAt, Math.max(0, checkAt - now()));
+    }
     await sleep(Math.max(0, checkAt - now()), signal);
     let succeeded = false;
     try {
@@ -98,7 +119,10 @@ export async function waitUntilFinal<T>(options: WaitOptions<T>): Promise<WaitRe
       if (silentForMs >= maxSilenceMs && !lastChance && now() < deadline) {
         throw new WaitStalledError(silentForMs, failedInARow, error);
       }
-      options.onCheckFailed?.(error, silentForMs);
+      if (options.onCheckFailed) {
+        lastSaidAt = now();
+        options.onCheckFailed(error, silentForMs);
+      }
     } finally {
       checks++;
       checkEndedAt = now();
@@ -107,6 +131,7 @@ export async function waitUntilFinal<T>(options: WaitOptions<T>): Promise<WaitRe
       const state = options.stateOf(last as T);
       if (state !== lastState) {
         lastState = state;
+        lastSaidAt = now();
         options.onStateChange?.(state, now() - startedAt, last as T);
       }
       if (options.isFinal(last as T)) return { last, timedOut: false, checks };

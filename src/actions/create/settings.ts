@@ -6,7 +6,8 @@ import {
   type CommonSettings,
 } from '../../github/common-settings.js';
 import { InputError } from '../../github/input-error.js';
-import { readBoolean, readOptional, readTime, readVerbatim } from '../../github/input-readers.js';
+import { describeTimeInput, readBoolean, readTimeWindow, readVerbatim } from '../../github/input-readers.js';
+import { log } from '../../github/log.js';
 import { defaultJobName, runContext } from '../../github/run-context.js';
 import type { CreateSettings } from '../../job/create.js';
 import { readWaitingSettings } from '../waiting-settings.js';
@@ -18,12 +19,12 @@ export function readMainSettings(now = new Date()): MainSettings {
   const common = readCommonSettings();
   const workflowId = readWorkflowId();
   const input = readJobInput();
-  const window = { start: readTime('start-time', now), end: readTime('end-time', now) };
-  if (window.start && window.end && window.start > window.end) {
-    throw new InputError(
-      'start-time',
-      `a time before end-time (${window.end.toISOString()})`,
-      readOptional('start-time'),
+  const window = readTimeWindow('start-time', 'end-time', now);
+  // The job runs over the objects there are when it is made: a window that opens later matches none.
+  if (window.start && window.start > now) {
+    log.warning(
+      `Input 'start-time': ${describeTimeInput('start-time', window.start)} is in the future: the job ` +
+        'runs over the objects already uploaded, so it will match none.',
     );
   }
   return {
@@ -50,12 +51,10 @@ function readJobInput(): JobInput {
   )
     .map(([name, kind]) => ({ name, kind, value: readVerbatim(name) }))
     .filter((entry) => entry.value !== undefined);
-  if (given.length !== 1 || !given[0]) {
-    throw new InputError(
-      given[0]?.name ?? 'object',
-      'exactly one of object, prefix, manifest, url-file',
-      given.length === 0 ? 'none' : given.map((entry) => entry.name).join(' and '),
-    );
-  }
-  return { kind: given[0].kind, value: given[0].value as string };
+  const expected = 'exactly one of object, prefix, manifest, url-file';
+  const [first] = given;
+  if (!first) throw new InputError('object', `required: ${expected}; none was given`);
+  if (given.length > 1)
+    throw new InputError(first.name, expected, given.map((entry) => entry.name).join(' and '));
+  return { kind: first.kind, value: first.value as string };
 }

@@ -6,7 +6,13 @@ import {
   type CommonSettings,
 } from '../../github/common-settings.js';
 import { InputError } from '../../github/input-error.js';
-import { readChoice, readList, readOptional, readTime, readVerbatim } from '../../github/input-readers.js';
+import {
+  readChoice,
+  readList,
+  readOptional,
+  readTimeWindow,
+  readVerbatim,
+} from '../../github/input-readers.js';
 
 export interface ListSettings extends CommonSettings {
   states: JobState[];
@@ -29,11 +35,7 @@ export function readListSettings(now = new Date()): ListSettings {
   const limit = Number(limitText);
   if (!/^\d+$/.test(limitText) || limit < 1 || limit > MAX_LIMIT)
     throw new InputError('limit', `a whole number from 1 to ${MAX_LIMIT}`, limitText);
-  const since = readTime('since', now);
-  const until = readTime('until', now);
-  if (since && until && since > until) {
-    throw new InputError('since', `a time before until (${until.toISOString()})`, readOptional('since'));
-  }
+  const { start: since, end: until } = readTimeWindow('since', 'until', now);
   return {
     ...common,
     // `All` is the API's own word for no filter.

@@ -3,7 +3,7 @@ import { isPassingFault, mayHaveBeenProcessed } from '../../ci/retry-rules.js';
 import { EXECUTION_STATES, type ExecutionState, type WorkflowExecution } from '../../ci/types.js';
 import { StepFailure, type StepDeps } from '../../job/ports.js';
 import { asWorkflowExecution } from '../../report/api-json.js';
-import { codeSpan, markdownTable, stateLabel } from '../../report/markdown.js';
+import { codeSpan, markdownTable, sentence, stateLabel } from '../../report/markdown.js';
 import { runGantt } from '../../report/mermaid.js';
 import { formatDuration } from '../../time.js';
 import { waitUntilFinal } from '../../waiting/waiter.js';
@@ -30,7 +30,7 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
     .catch((error: unknown) => {
       if (!mayHaveBeenProcessed(error) && !isCutShort(error)) throw error;
       throw new StepFailure(
-        `${errorMessage(error)}. The trigger was not sent again: the service may have started the ` +
+        `${sentence(errorMessage(error))} The trigger was not sent again: the service may have started the ` +
           `run, and a second trigger would process ${settings.object} twice. Look for the run in the CI console.`,
       );
     });
@@ -52,7 +52,12 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
       startedAt,
       initial: execution,
       onStateChange: (state, elapsed) =>
-        reporter.info(`Workflow run ${runId} is ${state} (${formatDuration(elapsed)} since start)`),
+        reporter.info(`Workflow run ${runId} is ${state} (${formatDuration(elapsed)} after the trigger)`),
+      onStillWaiting: (state, elapsed, nextCheckIn) =>
+        reporter.info(
+          `Workflow run ${runId} is still ${state}, ${formatDuration(elapsed)} after the trigger; ` +
+            `next check in ${formatDuration(nextCheckIn)}`,
+        ),
       isPassingFault,
     });
     execution = result.last ?? execution;
