@@ -77,6 +77,12 @@ export interface EmulatorOptions {
   workflowNodes?: TaskNode[];
   /** Calls this key may not make: 403 `AccessDenied` after the signature check, as CAM answers. */
   denied?: CallName[];
+  /**
+   * A manually triggered run stays unknown this long after its trigger: DescribeWorkflowExecution
+   * answers `ResourceNotFound` and the list leaves it out (the docs do not say when a new run
+   * shows). The admin view shows it. Default 0.
+   */
+  hideNewRunsMs?: number;
   /** The emulator's clock is the real (or injected) clock plus this offset. */
   clockOffsetMs?: number;
   now?: () => number;
