@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from '../../src/ci/errors.js';
+import { AbortedError } from '../../src/waiting/sleep.js';
 import { TRIGGER_CONCURRENCY, triggerMany, type TriggerManyDeps } from '../../src/objects/trigger-many.js';
 import { fakeClock } from './fake-clock.js';
 
@@ -7,7 +8,7 @@ const WORKFLOW = { workflowId: `w${'0'.repeat(32)}` };
 const keys = (count: number) => Array.from({ length: count }, (_, i) => `k/${i}.mp4`);
 
 /** Triggers that answer after `delayMs` real time, each with a run id of its key; `fail` refuses a key. */
-function deps(options: { fail?: string; delayMs?: number; deadline?: number } = {}) {
+function deps(options: { fail?: string; delayMs?: number; deadline?: number; signal?: AbortSignal } = {}) {
   const clock = fakeClock();
   let inFlight = 0;
   let most = 0;
@@ -28,6 +29,7 @@ function deps(options: { fail?: string; delayMs?: number; deadline?: number } = 
     client: { listExecutions: async () => ({ value: { executions: [], nextToken: '' }, requestId: '' }) },
     pollIntervalMs: 10_000,
     deadline: options.deadline,
+    signal: options.signal,
     now: clock.now,
     sleep: clock.sleep,
     clock: { offsetMs: 0 },
@@ -64,6 +66,23 @@ describe('triggering many keys', () => {
     const result = await triggerMany(keys(50), WORKFLOW, d.manyDeps);
     expect(result.stopped).toEqual({ reason: 'the timeout passed before every key was triggered' });
     expect(d.sent.length).toBeLessThan(50);
+    expect(result.started.size).toBe(d.sent.length);
+  });
+
+  it('starts no trigger after the workflow run is cancelled; those in flight finish and are kept', async () => {
+    const abort = new AbortController();
+    const d = deps({ signal: abort.signal, delayMs: 5 });
+    const sender = d.manyDeps.sender.triggerWorkflow;
+    d.manyDeps.sender = {
+      triggerWorkflow: async (request) => {
+        if (d.sent.length === 12) abort.abort();
+        return sender(request);
+      },
+    };
+    const result = await triggerMany(keys(50), WORKFLOW, d.manyDeps);
+    expect(result.stopped?.reason).toBe('the workflow run was cancelled');
+    expect(result.stopped?.error).toBeInstanceOf(AbortedError);
+    expect(d.sent.length).toBeLessThanOrEqual(13);
     expect(result.started.size).toBe(d.sent.length);
   });
 });

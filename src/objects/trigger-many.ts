@@ -3,6 +3,7 @@
  * clients share it): a step of 1,000 keys on a shared quota slows down rather than fails.
  */
 import { errorMessage } from '../ci/errors.js';
+import { AbortedError } from '../waiting/sleep.js';
 import { triggerWithoutDuplicates, type StartedRun, type TriggerDeps } from './trigger.js';
 
 /** Triggers in flight at most. */
@@ -37,6 +38,11 @@ export async function triggerMany(
   let next = 0;
   const worker = async () => {
     while (next < keys.length && !stopped) {
+      // The sender outlives the cancellation briefly, for the triggers in flight: none starts after it.
+      if (deps.signal?.aborted) {
+        stopped = { error: new AbortedError(), reason: 'the workflow run was cancelled' };
+        return;
+      }
       if (deps.deadline !== undefined && deps.now() >= deps.deadline) {
         stopped = { reason: 'the timeout passed before every key was triggered' };
         return;
