@@ -1,7 +1,8 @@
 /**
  * npm run bench: measures the bundled main step against the CI emulator, each figure beside its
  * reference in the same run, and prints one Markdown table (also written to bench/last-results.md).
- * Exits 1 when a target is missed. Measures dist/ as it is: run `npm run bundle` first.
+ * Exits 1 when a target is missed. Measures dist/ as it is: run `npm run bundle` first. One row
+ * alone: `npx tsx bench/scale.ts`, `npx tsx bench/many.ts`, `npx tsx bench/load.ts [N …]`.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { startEmulator, type Emulator } from '../emulator/index.js';
 import { sdkFetch } from '../test-support/sdk-client.js';
 import { bundleSize, nccBuild } from './bundle-size.js';
 import { scaleFigures, scaleRow } from './scale.js';
+import { manyFigures, manyRow } from './many.js';
 import { loadRows } from './load.js';
 import { median, sampleMemory, timedNode, timedStep, type MemorySample } from './measure.js';
 
@@ -325,6 +327,8 @@ log(`the same wait again, measuring the live heap after full collections`);
 const heap = await liveHeapRun();
 log('a job of 100,000 objects with 5,000 failed, beside one of 3 objects');
 const scale = await scaleFigures();
+log('trigger-workflow/ on 1,000 keys under a 12 requests/s quota, beside it on one object');
+const many = await manyFigures();
 // Alone: its many steps at once would skew every other figure.
 const load = await loadRows(log);
 
@@ -388,6 +392,7 @@ const rows: [string, string, string, string, boolean | undefined][] = [
     memoryOk,
   ],
   scaleRow(scale),
+  manyRow(many),
   [
     'dist/index.js size',
     'reported',

@@ -90,6 +90,9 @@ export class ExecutionStore {
   private readonly byPrefix = new Map<string, RunBatch>();
   private seq = 0;
 
+  /** A manually triggered run is neither described nor listed until this long after its trigger. */
+  constructor(private readonly hideNewRunsMs = 0) {}
+
   private add(batch: Omit<RunBatch, 'prefix' | 'firstSeq'>): RunBatch {
     if (!Number.isInteger(batch.count) || batch.count < 0 || batch.count > MAX_OBJECTS)
       throw new Error(`a job's object count must be an integer from 0 to ${MAX_OBJECTS}`);
@@ -137,9 +140,15 @@ export class ExecutionStore {
   }
 
   /** A job's runs exist once it has started, unless it was cancelled before that. */
-  isVisible(batch: RunBatch, now: number): boolean {
+  exists(batch: RunBatch, now: number): boolean {
     const cancelAt = batch.job && cancelTimeOf(batch.job);
     return now >= batch.createdAt && !(cancelAt !== undefined && cancelAt < batch.createdAt);
+  }
+
+  /** What the API shows: runs that exist, a manual trigger's only once `hideNewRunsMs` has passed. */
+  isVisible(batch: RunBatch, now: number): boolean {
+    const hidden = !batch.job && now < batch.createdAt + this.hideNewRunsMs;
+    return this.exists(batch, now) && !hidden;
   }
 
   /** The batch and index an id of `letter` names, when it is visible; `slot` is the hex digit after the prefix. */
@@ -169,11 +178,12 @@ export class ExecutionStore {
     now: number,
     include: (batch: RunBatch) => boolean,
     after?: Sortable,
+    shown: (batch: RunBatch, now: number) => boolean = (b, at) => this.isVisible(b, at),
   ): Generator<RunRecord> {
     const sign = order === 'Asc' ? 1 : -1;
     const first = (b: RunBatch): Sortable => ({ createdAt: b.createdAt, seq: b.firstSeq });
     const batches = this.batches
-      .filter((b) => b.count > 0 && this.isVisible(b, now) && include(b))
+      .filter((b) => b.count > 0 && shown(b, now) && include(b))
       .sort((a, b) => sign * compareRuns(first(a), first(b)));
     for (const batch of batches) {
       let from = order === 'Asc' ? 0 : batch.count - 1;
@@ -188,8 +198,17 @@ export class ExecutionStore {
     }
   }
 
-  visible(now: number): RunRecord[] {
-    return [...this.inOrder('Asc', now, () => true)];
+  /** Every run that exists, hidden ones too: what the admin view shows. */
+  all(now: number): RunRecord[] {
+    return [
+      ...this.inOrder(
+        'Asc',
+        now,
+        () => true,
+        undefined,
+        (b, at) => this.exists(b, at),
+      ),
+    ];
   }
 
   stateOf(run: RunRecord, now: number): { state: RunStateName; endedAt?: number } {

@@ -54,7 +54,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let forms: AnswerForms = answerForms(options.answers);
   checkNodes(options.workflowNodes ?? DEFAULT_NODES);
   const jobs = new JobStore();
-  const runs = new ExecutionStore();
+  const runs = new ExecutionStore(options.hideNewRunsMs);
   const faults = new FaultQueue(clock);
   const rateLimit = new SharedRateLimit(options.rateLimit);
   const requests: RequestRecord[] = [];
@@ -73,7 +73,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const emulator: Emulator = {
     url: '',
     jobs: () => jobs.all().map((job) => jobs.view(job, clock())),
-    executions: () => runs.visible(clock()).map((run) => runs.view(run, clock())),
+    executions: () => runs.all(clock()).map((run) => runs.view(run, clock())),
     requests,
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),

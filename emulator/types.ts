@@ -83,6 +83,12 @@ export interface EmulatorOptions {
    * `'go-sdk'`, or single forms over the docs' (`{ errorBody: 'json' }`); see forms.ts.
    */
   answers?: AnswersOption;
+  /**
+   * A manually triggered run stays unknown this long after its trigger: DescribeWorkflowExecution
+   * answers `ResourceNotFound` and the list leaves it out (the docs do not say when a new run
+   * shows). The admin view shows it. Default 0.
+   */
+  hideNewRunsMs?: number;
   /** The emulator's clock is the real (or injected) clock plus this offset. */
   clockOffsetMs?: number;
   now?: () => number;

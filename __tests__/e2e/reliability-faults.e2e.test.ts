@@ -179,7 +179,9 @@ describe('a fault on the object check', () => {
 });
 
 describe('a fault on a manual trigger (trigger-workflow/)', () => {
-  async function trigger(fault: Fault) {
+  let keys = 0;
+  /** A key of its own per test: a run of the same object a moment before is another step's. */
+  async function trigger(fault: Fault, extra: Record<string, string> = {}) {
     emulator().clearFaults();
     emulator().addFault(fault);
     const runsBefore = emulator().executions().length;
@@ -187,12 +189,11 @@ describe('a fault on a manual trigger (trigger-workflow/)', () => {
     const { prefix: _prefix, 'object-failures': _ignored, ...common } = inputs();
     const run = await runStep({
       action: 'trigger-workflow',
-      inputs: { ...common, object: 'clips/a b+c.mp4' },
+      inputs: { ...common, object: `clips/a b+c ${++keys}.mp4`, ...extra },
     });
-    const triggers = emulator()
-      .requests.slice(before)
-      .filter((r) => r.call === 'trigger');
-    return { run, triggers, runs: emulator().executions().slice(runsBefore) };
+    const seen = emulator().requests.slice(before);
+    const triggers = seen.filter((r) => r.call === 'trigger');
+    return { run, seen, triggers, runs: emulator().executions().slice(runsBefore) };
   }
 
   it('is sent again after a 503, which cannot have started a run', async () => {
@@ -208,18 +209,36 @@ describe('a fault on a manual trigger (trigger-workflow/)', () => {
     expect(run.outputs['instance-id']).toBe(runs[0]?.runId);
   });
 
-  it.each<[string, Fault, number]>([
-    ['a lost answer (the run was started)', { call: 'trigger', kind: 'lost-answer' }, 1],
-    ['a 500', { call: 'trigger', kind: 'status', status: 500, code: 'InternalError' }, 0],
-    ['an unreadable answer', { call: 'trigger', kind: 'html' }, 0],
-  ])('after %s is not sent again, and the error says why', async (_name, fault, started) => {
-    const { run, triggers, runs } = await trigger(fault);
-    expect(run.code).toBe(1);
+  it('after a lost answer is not sent again: the run it started is looked up and reported', async () => {
+    const { run, seen, triggers, runs } = await trigger({ call: 'trigger', kind: 'lost-answer' });
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
     expect(triggers).toHaveLength(1);
-    expect(runs).toHaveLength(started);
-    expect(run.errors).toEqual([
-      expect.stringContaining('The trigger was not sent again: the service may have started the run'),
-    ]);
+    expect(runs).toHaveLength(1);
+    expect(run.outputs).toMatchObject({ 'instance-id': runs[0]?.runId, 'request-id': '', state: 'Success' });
+    const lookup = seen.find((r) => r.call === 'executions');
+    expect(lookup?.query).toMatchObject({ workflowId: WORKFLOW_ID, name: runs[0]?.object });
     expectNoStackOrSecret(run);
   });
+
+  it.each<[string, Fault]>([
+    ['a 500', { call: 'trigger', kind: 'status', status: 500, code: 'InternalError' }],
+    ['an unreadable answer', { call: 'trigger', kind: 'html' }],
+  ])(
+    'after %s with no run to show for it is not sent again before the timeout, and the error says why',
+    async (_name, fault) => {
+      const { run, seen, triggers, runs } = await trigger(fault, { timeout: '3s' });
+      expect(run.code).toBe(1);
+      expect(triggers).toHaveLength(1);
+      expect(runs).toHaveLength(0);
+      // Looked for more than once: a new run may take a while to show.
+      expect(seen.filter((r) => r.call === 'executions').length).toBeGreaterThan(1);
+      expect(run.errors).toEqual([
+        expect.stringContaining(
+          'no run of it had shown up when the timeout passed: it was not sent again, since the service may still show one.',
+        ),
+      ]);
+      expectNoStackOrSecret(run);
+    },
+  );
 });

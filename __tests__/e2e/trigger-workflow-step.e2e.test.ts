@@ -161,7 +161,7 @@ describe('trigger-workflow/', () => {
   it.each([
     ['workflow-id', { 'workflow-id': '' }, 'required'],
     ['workflow-id', { 'workflow-id': 'w12' }, 'w followed by 32 hexadecimal characters'],
-    ['object', { object: '' }, 'required'],
+    ['object', { object: '' }, 'exactly one of object, objects, objects-file'],
     ['wait', { wait: 'yes' }, '`true` or `false`'],
     ['poll-interval', { 'poll-interval': '0' }, 'a duration above zero'],
     ['timeout', { timeout: 'later' }, 'a duration such as'],

@@ -120,6 +120,70 @@ describe('TriggerWorkflow', () => {
   });
 });
 
+describe('manually triggered runs in DescribeWorkflowExecutions', () => {
+  const trigger = async (object: string, workflowId = WID) =>
+    parser.parse((await call('POST', '/triggerworkflow', { workflowId, object })).text).Response
+      .InstanceId as string;
+  /** `2026-01-01T12:00:05+0800` for T0 + 5 s. */
+  const beijing = (ms: number) => `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+0800`;
+
+  it('filters by workflow id and by creation time, both ends to the second, as the docs say', async () => {
+    await start({ schedule: { queuedMs: 0, runningMs: 100_000, final: 'Success' } });
+    await trigger('early.mp4');
+    t += 5000;
+    await trigger('middle.mp4');
+    await trigger('other.mp4', `w${'0'.repeat(32)}`);
+    t += 5000;
+    await trigger('late.mp4');
+    const objects = async (query: Record<string, string>) =>
+      (await runs({ orderByTime: 'Asc', ...query })).list.map((r) => r.Object);
+    expect(await objects({})).toEqual(['early.mp4', 'middle.mp4', 'late.mp4']);
+    expect(await objects({ startCreationTime: beijing(T0 + 5000) })).toEqual(['middle.mp4', 'late.mp4']);
+    expect(await objects({ endCreationTime: beijing(T0 + 5000) })).toEqual(['early.mp4', 'middle.mp4']);
+    expect(
+      await objects({ startCreationTime: beijing(T0 + 5000), endCreationTime: beijing(T0 + 5999) }),
+    ).toEqual(['middle.mp4']);
+    expect(await objects({ name: 'late.mp4' })).toEqual(['late.mp4']);
+  });
+
+  it('with hideNewRunsMs, neither describes nor lists a new run until then; the admin view shows it', async () => {
+    await start({ schedule: { queuedMs: 0, runningMs: 10_000, final: 'Success' }, hideNewRunsMs: 3000 });
+    const runId = await trigger('hidden.mp4');
+    const described = await call('GET', `/workflowexecution/${runId}`);
+    expect(described.text).toContain('<Code>ResourceNotFound</Code>');
+    expect((await runs({})).list).toEqual([]);
+    expect((await runs({ name: 'hidden.mp4' })).list).toEqual([]);
+    expect(emulator.executions()).toEqual([expect.objectContaining({ runId, object: 'hidden.mp4' })]);
+    t += 2999;
+    expect((await runs({})).list).toEqual([]);
+    t += 1;
+    expect((await call('GET', `/workflowexecution/${runId}`)).status).toBe(200);
+    expect((await runs({})).list.map((r) => r.RunId)).toEqual([runId]);
+  });
+
+  it('keeps 1,000 triggered runs at once, listing them 100 a page in well under a second a page', async () => {
+    await start({ schedule: { queuedMs: 0, runningMs: 60_000, final: 'Success' } });
+    const keys = Array.from({ length: 1000 }, (_, i) => `bulk/${i}.mp4`);
+    for (let i = 0; i < keys.length; i += 50)
+      await Promise.all(keys.slice(i, i + 50).map((key) => trigger(key)));
+    const seen = new Set<string>();
+    let nextToken: string | undefined;
+    let pages = 0;
+    const started = performance.now();
+    do {
+      const page = await runs({ size: '100', orderByTime: 'Asc', ...(nextToken ? { nextToken } : {}) });
+      for (const run of page.list) seen.add(run.Object);
+      nextToken = page.nextToken;
+      pages++;
+    } while (nextToken);
+    expect(pages).toBe(10);
+    expect(seen.size).toBe(1000);
+    expect((performance.now() - started) / pages).toBeLessThan(1000);
+    t += 60_000;
+    expect((await runs({ states: 'Success', size: '100' })).list).toHaveLength(100);
+  }, 60_000);
+});
+
 describe('DescribeWorkflowExecutions for a job', () => {
   const objects = [
     { key: 'p/ok.mp4', runMs: 500, final: 'Success' as const },

@@ -3,7 +3,7 @@
  * STS), and reads why a run failed (DescribeWorkflowExecution, DescribeMediaJob) with its retry rules.
  */
 import { startEmulator, type Emulator } from '../../emulator/index.js';
-import { CiClient, type ClientOptions } from '../../src/ci/client.js';
+import { CiClient, type ClientOptions, type ClockCorrection } from '../../src/ci/client.js';
 import {
   assumedRoleCredentials,
   SignInError,
@@ -312,5 +312,35 @@ describe('CiClient after the workflow run is cancelled (the steady client: an an
     setTimeout(() => cancel.abort(), 100);
     expect((await pending).value.jobId).toMatch(/^b[0-9a-f]{32}$/);
     expect(sent).toBe(1);
+  });
+});
+
+describe("CiClient: the runs of a workflow since a time, and the service's clock from its answers", () => {
+  afterEach(async () => emulator.close());
+
+  it('lists runs created in a window, and learns from each answer how far ahead the service clock is', async () => {
+    // The service's clock two minutes ahead of ours; our clock is the real one here.
+    emulator = await startEmulator({ ...RUN_CREDS, clockOffsetMs: 120_000 });
+    const clock: ClockCorrection = { offsetMs: 0 };
+    const ci = new CiClient({ endpoint: new URL(emulator.url), credentials: RUN_CREDS, logger, clock });
+    expect(clock).toEqual({ offsetMs: 0 });
+    const before = Date.now();
+    await ci.triggerWorkflow({ workflowId: RUN_WID, object: 'a.mp4' });
+    const page = await ci.listExecutions({
+      workflowId: RUN_WID,
+      startCreationTime: '2026-01-01T12:00:00+0800',
+      endCreationTime: '2100-01-01T12:00:00+0800',
+      order: 'Asc',
+    });
+    expect(page.value.executions.map((run) => run.object)).toEqual(['a.mp4']);
+    expect(emulator.requests.at(-1)?.query).toMatchObject({
+      startCreationTime: '2026-01-01T12:00:00+0800',
+      endCreationTime: '2100-01-01T12:00:00+0800',
+    });
+    // The Date header is to the second and a round trip late: up to a second and a bit low, never high.
+    expect(clock.answeredOffsetMs).toBeLessThanOrEqual(120_000 + 1);
+    expect(clock.answeredOffsetMs).toBeGreaterThan(120_000 - 1000 - (Date.now() - before));
+    // Signing keeps to its own correction, learned only from a refused signature.
+    expect(clock.offsetMs).toBe(0);
   });
 });

@@ -121,7 +121,7 @@ describe('main step settings', () => {
     core.setInputs({ ...BASE_INPUTS, name: ' nightly ' });
     expect(inputError(() => getMainSettings(NOW)).input).toBe('name');
     core.setInputs({ ...BASE_INPUTS, object: ' a b.mp4 ' });
-    expect(readTriggerSettings().object).toBe(' a b.mp4 ');
+    expect(readTriggerSettings().targets).toEqual({ kind: 'one', object: ' a b.mp4 ' });
   });
 
   it('refuses a poll-interval over 24h, which no timer could hold', () => {

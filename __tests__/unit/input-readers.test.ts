@@ -1,10 +1,21 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as core from '../../__fixtures__/core.js';
 import { inputError } from '../../test-support/action-inputs.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { readBaseUrl, readBoolean, readChoice, readList, readOptional, readPattern, readVerbatim } =
-  await import('../../src/github/input-readers.js');
+const {
+  readBaseUrl,
+  readBoolean,
+  readChoice,
+  readInputFile,
+  readList,
+  readOptional,
+  readPattern,
+  readVerbatim,
+} = await import('../../src/github/input-readers.js');
 
 beforeEach(() => core.setInputs({}));
 
@@ -69,5 +80,35 @@ describe('input readers', () => {
     const secret = inputError(() => read('https://user:hunter2@ci.example.com'));
     expect(secret.message).not.toContain('hunter2');
     expect(secret.given).toBe('https://…@ci.example.com/');
+  });
+
+  it('read a file an input names, whole, up to its limit, as UTF-8; anything else names the input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'input-file-'));
+    const file = (name: string, content: string | Buffer) => {
+      writeFileSync(join(dir, name), content);
+      return join(dir, name);
+    };
+    core.setInputs({
+      keys: ` ${file('keys.txt', 'a.mp4\n视频.mp4\n')} `,
+      big: file('big.txt', 'x'.repeat(1025)),
+      exact: file('exact.txt', 'y'.repeat(1024)),
+      latin1: file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9])),
+      missing: join(dir, 'none.txt'),
+      folder: dir,
+    });
+    expect(readInputFile('keys', 1024)).toBe('a.mp4\n视频.mp4\n');
+    expect(readInputFile('exact', 1024)).toHaveLength(1024);
+    expect(readInputFile('not-given', 1024)).toBeUndefined();
+    for (const [name, why] of [
+      ['big', 'larger'],
+      ['latin1', 'not UTF-8'],
+      ['missing', 'ENOENT'],
+      ['folder', 'not a file'],
+    ]) {
+      const error = inputError(() => readInputFile(name!, 1024));
+      expect(error.input).toBe(name);
+      expect(error.message).toContain('the path of a readable file of at most');
+      expect(error.given).toContain(`(${why})`);
+    }
   });
 });

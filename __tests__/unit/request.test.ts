@@ -34,7 +34,7 @@ const refusal = (error: Partial<HttpAnswer>) =>
 describe('sendSigned', () => {
   it('signs what it sends: host, body headers and session token, valid from a minute before the corrected clock', async () => {
     const { context, sent } = contextAnswering({
-      headers: { 'x-ci-request-id': 'req-1' },
+      headers: { 'x-ci-request-id': 'req-1', date: 'Mon, 30 Nov 2026 04:00:00 GMT' },
       body: '<Response/>',
     });
     const body = '<Request><Name>任务</Name></Request>';
@@ -44,6 +44,7 @@ describe('sendSigned', () => {
       status: 200,
       requestId: 'req-1',
       body: '<Response/>',
+      date: 'Mon, 30 Nov 2026 04:00:00 GMT',
     });
     const [request] = sent;
     expect(request?.url.href).toBe(`${ENDPOINT.origin}/inventorytriggerjob`);

@@ -13,7 +13,7 @@ const RUN = 'i' + '7'.repeat(32);
 const settings: TriggerSettings = {
   ...COMMON_SETTINGS,
   workflowId: 'w' + '1'.repeat(32),
-  object: 'videos/a.mp4',
+  targets: { kind: 'one', object: 'videos/a.mp4' },
   wait: true,
   pollIntervalMs: 1000,
   timeoutMs: 60_000,
@@ -23,7 +23,7 @@ const execution = (state: string): WorkflowExecution => ({
   runId: RUN,
   workflowId: settings.workflowId,
   name: 'transcode',
-  object: settings.object,
+  object: 'videos/a.mp4',
   state,
   createTime: '2026-11-30T12:00:00+0800',
 });
@@ -85,15 +85,34 @@ describe('trigger-workflow/ (triggerWorkflow)', () => {
     expect(deps.outputs.state).toBe('Running');
   });
 
-  it('does not send the trigger again after a failure that may have started the run', async () => {
-    const { deps, calls } = service(async () => {
-      throw new TransportError('POST /triggerworkflow: connection failed (ECONNRESET)', 'reset');
-    }, ['Running']);
-    const error = await triggerWorkflow(settings, deps).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(StepFailure);
-    expect((error as Error).message).toContain('The trigger was not sent again');
-    expect(calls).toEqual({ trigger: 1, describe: 0 });
-    expect(deps.outputs).toEqual({});
+  it('looks for the run of a trigger whose answer was lost, and adopts it rather than send again', async () => {
+    const calls = { trigger: 0, list: 0, describe: 0 };
+    const clock = fakeClock();
+    const client = scriptedClient({
+      triggerWorkflow: async () => {
+        calls.trigger++;
+        throw new TransportError('POST /triggerworkflow: connection failed (ECONNRESET)', 'reset');
+      },
+      listExecutions: async () => {
+        calls.list++;
+        return {
+          value: {
+            executions: [{ ...execution('Running'), createTime: '2100-01-01T00:00:00+0800' }],
+            nextToken: '',
+          },
+          requestId: 'r-list',
+        };
+      },
+      describeExecution: async () => (calls.describe++, { value: execution('Success'), requestId: 'r-d' }),
+    });
+    const deps = {
+      ...stepDeps(client, clock, undefined, OUTPUTS['trigger-workflow']),
+      deadline: clock.now() + 60_000,
+    };
+    await triggerWorkflow(settings, deps);
+    expect(calls.trigger).toBe(1);
+    expect(calls.list).toBeGreaterThanOrEqual(1);
+    expect(deps.outputs).toMatchObject({ 'instance-id': RUN, state: 'Success' });
   });
 
   it('passes on a refusal as it is: no run was started', async () => {

@@ -22,7 +22,18 @@ export const OUTPUTS = {
   wait: JOB_OUTPUTS,
   cancel: ['state'],
   list: ['jobs', 'count', 'jobs-file'],
-  'trigger-workflow': ['instance-id', 'state', 'request-id', 'execution'],
+  'trigger-workflow': [
+    'instance-id',
+    'state',
+    'request-id',
+    'execution',
+    'count',
+    'success-count',
+    'failed-count',
+    'failed-objects',
+    'objects-file',
+    'runs-file',
+  ],
   post: [],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -72,7 +72,13 @@ export interface ClientOptions {
 }
 
 export interface ClockCorrection {
+  /** What requests are signed with: changed only when the service rejects a signature's time. */
   offsetMs: number;
+  /**
+   * The service's clock less ours as the last answer's `Date` showed it, to the second (it may
+   * read up to a second and a round trip low); absent until an answer carried one.
+   */
+  answeredOffsetMs?: number;
 }
 
 type Retryable = (error: unknown) => RetryHint | false;
@@ -105,6 +111,8 @@ function listQuery(query: ListExecutionsQuery): Record<string, string | undefine
     jobId: query.jobId,
     states: query.states?.join(','),
     name: query.name,
+    startCreationTime: query.startCreationTime,
+    endCreationTime: query.endCreationTime,
     orderByTime: query.order,
     size: query.size === undefined ? undefined : String(query.size),
     nextToken: query.nextToken || undefined,
@@ -188,12 +196,7 @@ export class CiClient {
       {
         method: 'GET',
         path: '/inventorytriggerjob',
-        query: {
-          type: 'Workflow',
-          ...listQuery(query),
-          startCreationTime: query.startCreationTime,
-          endCreationTime: query.endCreationTime,
-        },
+        query: { type: 'Workflow', ...listQuery(query) },
       },
       retryableForIdempotentCall,
       (answer, xml) => {
@@ -344,6 +347,8 @@ export class CiClient {
     // An answer that cannot be read is retried like a lost one, so reading is part of the attempt.
     const once = async (): Promise<WithRequestId<T>> => {
       const answer = await send();
+      const serviceTime = Date.parse(answer.date);
+      if (!Number.isNaN(serviceTime)) this.clock.answeredOffsetMs = serviceTime - this.now();
       try {
         const { value, requestId } = read(answer, xml);
         return { value, requestId: answer.requestId || requestId || '' };

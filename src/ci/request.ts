@@ -23,6 +23,8 @@ export interface RawAnswer {
   status: number;
   requestId: string;
   body: string;
+  /** The answer's `Date` header (the service's clock, to the second); empty when there was none. */
+  date: string;
 }
 
 export interface RequestContext {
@@ -91,7 +93,7 @@ export async function sendSigned(
   context.logger.debug(
     `${where} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${context.now() - started} ms`,
   );
-  if (status < 300) return { where, status, requestId, body };
+  if (status < 300) return { where, status, requestId, body, date: headerText(answer.headers['date']) };
 
   const error = parseErrorBody(body) ?? parseJsonErrorBody(body);
   if (!error) {

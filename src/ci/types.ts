@@ -121,7 +121,11 @@ export interface ListExecutionsQuery {
   workflowId?: string;
   jobId?: string;
   states?: string[];
+  /** Runs of this object only (the API names the object filter `name`). */
   name?: string;
+  /** Created in this window (API time form, to the second, both ends included). */
+  startCreationTime?: string;
+  endCreationTime?: string;
   order?: 'Desc' | 'Asc';
   size?: number;
   nextToken?: string;

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from './input-error.js';
 import { parseDuration, parseTime, TimeOutOfRangeError } from '../time.js';
 
@@ -150,4 +151,39 @@ export function readBaseUrl(name: string, fallback: string): URL {
   const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
   if (!secure || !bare) throw new InputError(name, expected, shown);
   return url;
+}
+
+/**
+ * The text of a file an input names (a path, relative to the working directory), read only when it
+ * is at most `maxBytes` and valid UTF-8; undefined when the input is not given.
+ */
+export function readInputFile(name: string, maxBytes: number): string | undefined {
+  const path = readOptional(name);
+  if (path === undefined) return undefined;
+  const expected = `the path of a readable file of at most ${maxBytes / 1024 / 1024} MiB of UTF-8 text`;
+  let bytes: Buffer;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (!fstatSync(fd).isFile()) throw new InputError(name, expected, `${path} (not a file)`);
+    // One byte more than allowed says that the file is too large, however it grew since.
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (let read = 1; read > 0 && length < buffer.length; length += read) {
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    }
+    bytes = buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new InputError(name, expected, `${path} (${code})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (bytes.length > maxBytes) throw new InputError(name, expected, `${path} (larger)`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(name, expected, `${path} (not UTF-8)`);
+  }
 }

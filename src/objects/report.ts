@@ -20,7 +20,8 @@ export function clipToLine(text: string, max: number): string {
 }
 
 const KNOWN_STATES = ['Success', 'Failed', 'Cancel', 'Running'];
-const stateCell = (state: string) =>
+/** A run's state in a table cell: a glyph and the word, or a state this action does not know as code. */
+export const stateCell = (state: string) =>
   KNOWN_STATES.includes(state) ? stateLabel(state) : codeSpan(clipToLine(state, 40));
 
 /** ` in task T with CODE: message`, or '' when nothing is known; plain text for annotations and messages. */
@@ -49,30 +50,12 @@ export function objectsSection(report: ObjectsReport): string {
     [...listing.byState].map(([state, count]) => `${stateCell(state)}: ${count}${more}`).join(' · ') +
       ' (every other run ended `Success`)',
     '',
-    markdownTable(
-      ['Object', 'Run id', 'State', 'Task', 'Code', 'Message'],
-      listing.first
-        .slice(0, SUMMARY_ROWS)
-        .map((run) => [
-          codeSpan(clipToLine(run.object, 200)),
-          codeSpan(clipToLine(run.runId, 64)),
-          stateCell(run.state),
-          codeSpan(clipToLine(run.task, 100)),
-          codeSpan(clipToLine(run.code, 100)),
-          codeSpan(clipToLine(run.message, 200)),
-        ]),
-    ),
+    failedRunsTable(listing.first.slice(0, SUMMARY_ROWS)),
   );
   if (listing.count > SUMMARY_ROWS)
     lines.push('', `… and ${listing.count - SUMMARY_ROWS}${more} more: every run is in \`objects-file\`.`);
-  const missing = report.explanation?.missing ?? 0;
-  if (missing > 0) {
-    const causes = report.explanation!.causes.map((cause) => codeSpan(clipToLine(cause, 300))).join('; ');
-    lines.push(
-      '',
-      `Reasons are missing for ${missing} of the ${report.explained} runs looked up: ${causes}.`,
-    );
-  }
+  const missing = missingReasons(report);
+  if (missing) lines.push('', missing);
   if (listing.incomplete) {
     lines.push(
       '',
@@ -82,21 +65,50 @@ export function objectsSection(report: ObjectsReport): string {
   return lines.join('\n') + '\n';
 }
 
+/** A table of failed runs with their reasons; every value from the service as code. */
+export function failedRunsTable(runs: readonly FailedRun[]): string {
+  return markdownTable(
+    ['Object', 'Run id', 'State', 'Task', 'Code', 'Message'],
+    runs.map((run) => [
+      codeSpan(clipToLine(run.object, 200)),
+      codeSpan(clipToLine(run.runId, 64)),
+      stateCell(run.state),
+      codeSpan(clipToLine(run.task, 100)),
+      codeSpan(clipToLine(run.code, 100)),
+      codeSpan(clipToLine(run.message, 200)),
+    ]),
+  );
+}
+
+/** Why reasons are missing, once, when any are; '' when none is. */
+export function missingReasons(report: Pick<ObjectsReport, 'explanation' | 'explained'>): string {
+  const missing = report.explanation?.missing ?? 0;
+  if (missing === 0) return '';
+  const causes = report.explanation!.causes.map((cause) => codeSpan(clipToLine(cause, 300))).join('; ');
+  return `Reasons are missing for ${missing} of the ${report.explained} runs looked up: ${causes}.`;
+}
+
 /** `failed-count`, `failed-objects` (the first runs, with their reasons where known) and `objects-file`. */
 export function failedObjectsOutputs(report: ObjectsReport): Outputs {
-  const first = report.listing.first.map(({ object, runId, state, task, code, message }) => ({
-    object,
-    runId,
-    state,
-    task,
-    code,
-    message,
-  }));
   return {
     'failed-count': String(report.listing.count),
-    'failed-objects': JSON.stringify(first),
+    'failed-objects': failedObjectsJson(report.listing.first),
     'objects-file': report.file,
   };
+}
+
+/** `failed-objects`: each run's key, id, state and reason, without `createTime`. */
+export function failedObjectsJson(runs: readonly FailedRun[]): string {
+  return JSON.stringify(
+    runs.map(({ object, runId, state, task, code, message }) => ({
+      object,
+      runId,
+      state,
+      task,
+      code,
+      message,
+    })),
+  );
 }
 
 /** The one-line verdict: the count, the first objects with their reasons, and where the rest are. */

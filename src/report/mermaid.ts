@@ -279,8 +279,8 @@ export function runGantt(run: { state: string; createTime: string }, times: RunT
   );
 }
 
-/** A pie of how many jobs are in each state, in the API's order of states; empty for no jobs. */
-export function statePie(states: string[]): string {
+/** A pie of how many jobs (or runs) are in each state, in the API's order of states; empty for none. */
+export function statePie(states: string[], title = 'Jobs by state'): string {
   if (states.length === 0) return '';
   const counts = new Map<string, number>();
   for (const state of states) counts.set(state, (counts.get(state) ?? 0) + 1);
@@ -295,7 +295,7 @@ export function statePie(states: string[]): string {
   return mermaidBlock([
     themeDirective({ ...colours, pieOpacity: '1', pieStrokeColor: '#ffffff', pieSectionTextColor: TEXT }),
     'pie showData',
-    '  title Jobs by state',
+    `  title ${sanitizeLabel(title)}`,
     ...sorted.map(([state, count]) => `  ${quotedLabel(stateLabel(state || 'unknown'))} : ${count}`),
   ]);
 }

@@ -1,48 +1,77 @@
-import { errorMessage, isCutShort } from '../../ci/errors.js';
-import { isPassingFault, mayHaveBeenProcessed } from '../../ci/retry-rules.js';
+import type { CiClient } from '../../ci/client.js';
+import { isResourceNotFound } from '../../ci/errors.js';
+import { isPassingFault } from '../../ci/retry-rules.js';
 import { EXECUTION_STATES, type ExecutionState, type WorkflowExecution } from '../../ci/types.js';
 import { StepFailure, type StepDeps } from '../../job/ports.js';
+import { triggerWithoutDuplicates } from '../../objects/trigger.js';
+import { isPastShowing } from '../../objects/visibility.js';
 import { asWorkflowExecution } from '../../report/api-json.js';
-import { codeSpan, markdownTable, sentence, stateLabel } from '../../report/markdown.js';
+import { codeSpan, markdownTable, stateLabel } from '../../report/markdown.js';
 import { runGantt } from '../../report/mermaid.js';
 import { formatDuration } from '../../time.js';
 import { waitUntilFinal } from '../../waiting/waiter.js';
 import { runAction } from '../run-action.js';
+import { triggerOnMany } from './many.js';
 import { readTriggerSettings, type TriggerSettings } from './settings.js';
+import { triggerDeps } from './trigger-deps.js';
 
 const isFinal = (execution: WorkflowExecution) =>
   EXECUTION_STATES.includes(execution.state as ExecutionState) && execution.state !== 'Running';
 
-/** `trigger-workflow/`: run the workflow on one object (TriggerWorkflow), and wait for that run. */
+/** `trigger-workflow/`: run the workflow on one object or many (TriggerWorkflow), and wait for the runs. */
 export async function run(): Promise<void> {
   await runAction('trigger-workflow', () => readTriggerSettings(), triggerWorkflow);
 }
 
 export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps): Promise<void> {
+  const { targets } = settings;
+  if (targets.kind === 'many') return triggerOnMany(settings, targets, deps);
+  return triggerOne(settings, targets.object, deps);
+}
+
+/**
+ * The run, or undefined while the service does not show it yet (`ResourceNotFound`, whatever the
+ * status): a run not shown a minute after its trigger is an error.
+ */
+async function describeShown(
+  client: CiClient,
+  runId: string,
+  sentAt: number,
+  now: () => number,
+): Promise<WorkflowExecution | undefined> {
+  let execution: WorkflowExecution | undefined;
+  let notFound: unknown;
+  try {
+    execution = (await client.describeExecution(runId)).value;
+  } catch (error) {
+    if (!isResourceNotFound(error)) throw error;
+    notFound = error;
+  }
+  if (execution || !isPastShowing(sentAt, now())) return execution;
+  throw new StepFailure(
+    `Workflow run ${runId} was not found a minute after its trigger` +
+      `${notFound instanceof Error ? ` (${notFound.message})` : ''}: what became of it is not known.`,
+  );
+}
+
+async function triggerOne(settings: TriggerSettings, object: string, deps: StepDeps): Promise<void> {
   const { reporter } = deps;
   const client = deps.client();
   const startedAt = deps.now();
-  // Sent on the steady client: a cancellation mid-request gives it a few seconds to answer, and
-  // one cut short then is reported as what it is, a run the service may have started.
-  const { value: runId, requestId } = await deps
-    .steadyClient()
-    .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
-    .catch((error: unknown) => {
-      if (!mayHaveBeenProcessed(error) && !isCutShort(error)) throw error;
-      throw new StepFailure(
-        `${sentence(errorMessage(error))} The trigger was not sent again: the service may have started the ` +
-          `run, and a second trigger would process ${settings.object} twice. Look for the run in the CI console.`,
-      );
-    });
+  const { runId, requestId, sentAt } = await triggerWithoutDuplicates(
+    { workflowId: settings.workflowId, object, name: settings.name },
+    { ...triggerDeps(settings, deps), isTaken: () => false },
+  );
   reporter.setOutputs({ 'instance-id': runId, 'request-id': requestId });
-  reporter.info(`Started workflow run ${runId} on ${settings.object} (request id ${requestId})`);
+  reporter.info(`Started workflow run ${runId} on ${object}${requestId ? ` (request id ${requestId})` : ''}`);
 
-  let execution = (await client.describeExecution(runId)).value;
+  const describe = () => describeShown(client, runId, sentAt, deps.now);
+  let execution = await describe();
   let timedOut = false;
   if (settings.wait && !(execution && isFinal(execution))) {
     const result = await waitUntilFinal<WorkflowExecution | undefined>({
-      check: async () => (await client.describeExecution(runId)).value,
-      stateOf: (run) => run?.state ?? 'unknown',
+      check: describe,
+      stateOf: (run) => run?.state ?? 'not shown yet',
       isFinal: (run) => run !== undefined && isFinal(run),
       pollIntervalMs: settings.pollIntervalMs,
       deadline: deps.deadline,
@@ -75,7 +104,7 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
         ['Run id', codeSpan(runId)],
         [
           ['Workflow', codeSpan(settings.workflowId)],
-          ['Object', codeSpan(settings.object)],
+          ['Object', codeSpan(object)],
           ['State', stateLabel(state)],
           ['Created', execution?.createTime ?? ''],
           ['Request id', codeSpan(requestId)],
@@ -86,12 +115,10 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
   );
   if (timedOut) {
     throw new StepFailure(
-      `Workflow run ${runId}: timed out after ${formatDuration(settings.timeoutMs)}; it still runs (state ${state}).`,
+      `Workflow run ${runId}: timed out after ${formatDuration(settings.timeoutMs)}; it still runs (state ${state || 'not shown yet'}).`,
     );
   }
   if (settings.failOn.includes(state as ExecutionState)) {
-    throw new StepFailure(
-      `Workflow run ${runId} on ${settings.object} ended ${state}. Check it in the CI console.`,
-    );
+    throw new StepFailure(`Workflow run ${runId} on ${object} ended ${state}. Check it in the CI console.`);
   }
 }
