@@ -5,7 +5,6 @@ import type { TriggerSettings } from '../../src/actions/trigger-workflow/setting
 import { triggerWorkflow } from '../../src/actions/trigger-workflow/main.js';
 import { ApiError, TransportError } from '../../src/ci/errors.js';
 import type { WorkflowExecution } from '../../src/ci/types.js';
-import { StepFailure } from '../../src/job/ports.js';
 import { COMMON_SETTINGS, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
 import { fakeClock } from '../../test-support/fake-clock.js';
 
