@@ -42,7 +42,7 @@ describe('@github/local-action', () => {
       ...commonInputs(emulator()),
       'workflow-id': WORKFLOW_ID,
       prefix: 'local/',
-      'poll-interval': '300ms',
+      'poll-interval': '1s',
     });
     const job = emulator()
       .jobs()
@@ -64,7 +64,7 @@ describe('@github/local-action', () => {
     const { outputs } = await localAction('wait', '../src/actions/wait/main.ts', {
       ...commonInputs(emulator()),
       'job-id': jobId,
-      'poll-interval': '300ms',
+      'poll-interval': '1s',
     });
     expect(outputs).toMatchObject({ 'job-id': jobId, state: 'Success', 'failed-count': '0' });
   });

@@ -38,7 +38,7 @@ function roleInputs(extra: Record<string, string> = {}): Record<string, string> 
     'oidc-provider-id': 'github-actions',
     'sts-endpoint': identity().stsUrl,
     'workflow-id': WORKFLOW_ID,
-    'poll-interval': '500ms',
+    'poll-interval': '1s',
     ...extra,
   };
 }

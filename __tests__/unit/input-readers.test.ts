@@ -68,6 +68,6 @@ describe('input readers', () => {
     }
     const secret = inputError(() => read('https://user:hunter2@ci.example.com'));
     expect(secret.message).not.toContain('hunter2');
-    expect(secret.given).toBe('https://…@ci.example.com/');
+    expect(secret.given).toBe('https://…@ci.example.com');
   });
 });
