@@ -8,6 +8,20 @@ export const FINAL_JOB_STATES: readonly JobState[] = ['Success', 'Failed', 'Canc
 
 export const isFinalJobState = (state: string): boolean => FINAL_JOB_STATES.includes(state as JobState);
 
+export const isJobState = (text: string): text is JobState =>
+  (JOB_STATES as readonly string[]).includes(text);
+
+/**
+ * A state as read from an answer, the one place states are normalised: a known state with stray
+ * white space around it (`Success `) is that state; any other text is kept as sent, and shown
+ * and waited on as a state this action does not know. Runs, tasks and media jobs use the same
+ * words as jobs.
+ */
+export function readState(text: string): string {
+  const trimmed = text.trim();
+  return isJobState(trimmed) ? trimmed : text;
+}
+
 export const EXECUTION_STATES = ['Running', 'Success', 'Failed', 'Cancel'] as const;
 export type ExecutionState = (typeof EXECUTION_STATES)[number];
 

@@ -6,7 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { errorMessage, XmlShapeError } from './errors.js';
 import { mediaJobsIn, tasksIn } from './task-answers.js';
 import { MAX_ANSWER_BYTES } from './http.js';
-import type { JobDetail, MediaJob, WorkflowExecution } from './types.js';
+import { readState, type JobDetail, type MediaJob, type WorkflowExecution } from './types.js';
 
 /** The elements the API repeats: read as a list even when an answer holds one. */
 const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'Tasks']);
@@ -115,7 +115,7 @@ function toJobDetail(node: XmlNode): JobDetail {
     jobId: text(node, 'JobId'),
     name: text(node, 'Name'),
     type: text(node, 'Type'),
-    state: text(node, 'State'),
+    state: readState(text(node, 'State')),
     code: text(node, 'Code'),
     message: text(node, 'Message'),
     creationTime: text(node, 'CreationTime'),
@@ -174,7 +174,7 @@ function toExecution(node: XmlNode): WorkflowExecution {
     // ci-api.md writes Name; the DescribeWorkflowExecution page writes WorkflowName.
     name: text(node, 'Name') || text(node, 'WorkflowName'),
     object: text(node, 'Object'),
-    state: text(node, 'State'),
+    state: readState(text(node, 'State')),
     createTime: text(node, 'CreateTime'),
   };
   if (has(node, 'Topology')) execution.topology = withoutIndentation(node['Topology']);

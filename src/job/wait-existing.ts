@@ -1,4 +1,5 @@
 import { describeInput, describeWindow } from '../report/job-report.js';
+import { literal } from '../report/markdown.js';
 import { describeJobOrFail } from './lookup.js';
 import { JobRecord } from './post-state.js';
 import type { StepDeps } from './ports.js';
@@ -25,7 +26,7 @@ export async function waitForExistingJob(
       jobId: job.jobId,
       workflowId: job.operation?.workflowIds ?? '',
       input: kind ? describeInput(kind, value ?? '') : '',
-      window: describeWindow(job.operation?.timeInterval),
+      window: describeWindow(job.operation?.timeInterval, literal),
       initial: job,
       startedAt,
     },

@@ -3,9 +3,9 @@ import { isPassingFault, mayHaveBeenProcessed } from '../../ci/retry-rules.js';
 import { EXECUTION_STATES, type ExecutionState, type WorkflowExecution } from '../../ci/types.js';
 import { StepFailure, type StepDeps } from '../../job/ports.js';
 import { asWorkflowExecution } from '../../report/api-json.js';
-import { codeSpan, markdownTable, stateLabel } from '../../report/markdown.js';
+import { codeSpan, literal, markdownTable, stateCell } from '../../report/markdown.js';
 import { runGantt } from '../../report/mermaid.js';
-import { formatDuration } from '../../time.js';
+import { formatDuration, parseApiTime } from '../../time.js';
 import { waitUntilFinal } from '../../waiting/waiter.js';
 import { runAction } from '../run-action.js';
 import { readTriggerSettings, type TriggerSettings } from './settings.js';
@@ -65,15 +65,15 @@ export async function triggerWorkflow(settings: TriggerSettings, deps: StepDeps)
     execution: execution ? JSON.stringify(asWorkflowExecution(execution)) : '',
   });
   await reporter.writeSummary(
-    `### CI workflow run ${codeSpan(runId)}\n\n` +
+    `### CI workflow run ${literal(runId)}\n\n` +
       markdownTable(
-        ['Run id', codeSpan(runId)],
+        ['Run id', literal(runId)],
         [
           ['Workflow', codeSpan(settings.workflowId)],
-          ['Object', codeSpan(settings.object)],
-          ['State', stateLabel(state)],
-          ['Created', execution?.createTime ?? ''],
-          ['Request id', codeSpan(requestId)],
+          ['Object', literal(settings.object)],
+          ['State', stateCell(state)],
+          ['Created', execution && parseApiTime(execution.createTime) ? execution.createTime : ''],
+          ['Request id', literal(requestId)],
         ],
       ) +
       '\n' +
