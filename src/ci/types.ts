@@ -47,6 +47,14 @@ export interface CreateJobRequest {
 export const JOB_ID_PATTERN = /^b[0-9a-f]{32}$/;
 export const isJobId = (text: string): boolean => JOB_ID_PATTERN.test(text);
 
+/** The form of an id that goes into a path, as an error names it. */
+export interface IdForm {
+  test(id: string): boolean;
+  /** `b + 32 hex characters`. */
+  form: string;
+}
+export const JOB_ID: IdForm = { test: isJobId, form: 'b + 32 hex characters' };
+
 /** One `<JobsDetail>` node. Times are kept as the API wrote them; `-` or empty means unknown. */
 export interface JobDetail {
   jobId: string;
@@ -124,6 +132,7 @@ export interface MediaJob {
  * sample). Ids read from answers go into a path: anything else is not sent.
  */
 export const isTaskOrRunId = (id: string): boolean => /^[A-Za-z0-9]{1,64}$/.test(id);
+export const RUN_ID: IdForm = { test: isTaskOrRunId, form: 'letters and digits (1 to 64)' };
 
 export interface ListExecutionsQuery {
   workflowId?: string;

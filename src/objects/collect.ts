@@ -4,6 +4,7 @@
  * step, `wait/`) or any others the list can select; the caller turns the result into outputs and a
  * report (./report.ts).
  */
+import { CallBudget } from '../ci/call-budget.js';
 import type { CiClient } from '../ci/client.js';
 import type { ListExecutionsQuery } from '../ci/types.js';
 import { createObjectsFile } from './file.js';
@@ -13,6 +14,8 @@ import { listFailedRuns, type FailedRunsListing } from './runs.js';
 /** Runs looked up for a reason: two calls each, four at a time. */
 export const EXPLAINED_RUNS = 20;
 export const EXPLAIN_CONCURRENCY = 4;
+/** Every call made for the reasons, retries included: what the README promises. */
+export const EXPLAIN_CALLS = 2 * EXPLAINED_RUNS;
 /** Runs kept for `failed-objects`. */
 export const KEPT_RUNS = 100;
 const PAGE_SIZE = 100;
@@ -49,7 +52,10 @@ export interface CollectOptions {
   log(message: string): void;
 }
 
-export type CollectClient = Pick<CiClient, 'listExecutions' | 'describeExecution' | 'describeMediaJob'>;
+export type CollectClient = Pick<
+  CiClient,
+  'listExecutions' | 'describeExecution' | 'describeMediaJob' | 'withCallBudget'
+>;
 
 export async function collectFailedObjects(
   client: CollectClient,
@@ -72,7 +78,8 @@ export async function collectFailedObjects(
         ).value,
       explain: async (runs) => {
         explained = runs.length;
-        explanation = await explainRuns(runs, client, {
+        const reasonsClient = client.withCallBudget(new CallBudget(EXPLAIN_CALLS, 'reasons'));
+        explanation = await explainRuns(runs, reasonsClient, {
           concurrency: EXPLAIN_CONCURRENCY,
           deadline: options.deadline,
           now: options.now,
