@@ -2,10 +2,8 @@
  * In-memory ports for unit tests of the job layer and the actions: a reporter that records, a state
  * store, and a client made of the calls a test scripts.
  */
-import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CiClient } from '../src/ci/client.js';
+import { openRunnerFile } from '../src/github/runner-files.js';
 import type { JobDetail } from '../src/ci/types.js';
 import type { Reporter, StateStore, StepDeps } from '../src/job/ports.js';
 import type { Sleep } from '../src/waiting/sleep.js';
@@ -88,6 +86,7 @@ export function stepDeps(
     now: clock.now,
     sleep: clock.sleep,
     signal,
-    tempFile: (stem, extension) => join(tmpdir(), `${stem}-${randomUUID().slice(0, 8)}.${extension}`),
+    // The real files, under the system's temporary folder (no RUNNER_TEMP in a unit test).
+    stepFile: (stem, extension, output) => openRunnerFile(stem, extension, output, recorder.reporter.warning),
   };
 }

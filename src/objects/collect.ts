@@ -7,7 +7,7 @@
 import { CallBudget } from '../ci/call-budget.js';
 import type { CiClient } from '../ci/client.js';
 import type { ListExecutionsQuery } from '../ci/types.js';
-import { createObjectsFile } from './file.js';
+import type { StepFile } from '../job/ports.js';
 import { explainRuns, type Explanation } from './reasons.js';
 import { listFailedRuns, type FailedRunsListing } from './runs.js';
 
@@ -37,13 +37,13 @@ export interface FailedObjects {
   /** Runs looked up for a reason, and what came of it. */
   explained: number;
   explanation?: Explanation;
-  /** The objects file's path. */
+  /** The objects file's path; '' when it could not be written. */
   file: string;
 }
 
 export interface CollectOptions {
-  /** The objects file to create (under RUNNER_TEMP). */
-  path: string;
+  /** The objects file (JSON Lines), written page by page and closed here. */
+  file: StepFile;
   /** Nothing new starts after this time (ms since the epoch; absent: no limit). */
   deadline?: number;
   now(): number;
@@ -62,11 +62,12 @@ export async function collectFailedObjects(
   source: RunsSource,
   options: CollectOptions,
 ): Promise<FailedObjects> {
-  const file = await createObjectsFile(options.path);
+  const { file } = options;
   let explained = 0;
   let explanation: Explanation | undefined;
+  let listing: FailedRunsListing;
   try {
-    const listing = await listFailedRuns({
+    listing = await listFailedRuns({
       page: async (nextToken) =>
         (
           await client.listExecutions({
@@ -94,8 +95,8 @@ export async function collectFailedObjects(
       progress: (count) => options.log(`Listed ${count} failed or cancelled runs of ${source.label}`),
       progressEvery: PROGRESS_EVERY,
     });
-    return { label: source.label, listing, explained, explanation, file: file.path };
   } finally {
     await file.close();
   }
+  return { label: source.label, listing, explained, explanation, file: file.path };
 }
