@@ -1,6 +1,7 @@
 /** The XML shapes of the answers, as plain objects for the builder (element order as the docs show). */
 import { createHash } from 'node:crypto';
 import type { RunRecord } from './executions.js';
+import type { AnswerForms } from './forms.js';
 import { timeline, type JobRecord } from './jobs.js';
 import type { TaskView } from './tasks.js';
 import { formatApiTime, formatExecutionTime } from './times.js';
@@ -31,25 +32,44 @@ export function jobsDetail(job: JobRecord, now: number): Record<string, unknown>
   };
 }
 
-export function executionSummary(run: RunRecord, state: RunStateName): Record<string, unknown> {
+export function executionSummary(
+  run: RunRecord,
+  state: RunStateName,
+  forms: AnswerForms,
+): Record<string, unknown> {
   return {
     RunId: run.runId,
     WorkflowId: run.workflowId,
     Object: run.object,
-    CreateTime: formatExecutionTime(run.createdAt),
+    [forms.runListTime]: formatExecutionTime(run.createdAt),
     State: state,
+  };
+}
+
+/** A task's own error, as the Go SDK's fixture shows it; a task still running has none yet. */
+function taskError(task: TaskView): Record<string, unknown> {
+  if (task.endedAt === undefined) return {};
+  const failed = task.state === 'Failed';
+  return {
+    StartTime: formatApiTime(task.startedAt),
+    Code: failed ? task.code : 'Success',
+    Message: failed ? task.message : '',
   };
 }
 
 /** A template id per node name, shaped like real ones (`t` + 32 hex), the same in every answer. */
 const templateIdOf = (node: TaskNode): string => `t${createHash('md5').update(node.name).digest('hex')}`;
 
-/** One run in detail: its workflow's topology, and one `Tasks` element per node that ran, in order. */
+/**
+ * One run in detail: its workflow's topology, and one `Tasks` element per node that ran (in order,
+ * Start and End included, unless the forms say otherwise).
+ */
 export function executionDetail(
   run: RunRecord,
   state: RunStateName,
   tasks: readonly TaskView[],
   nodes: readonly TaskNode[],
+  forms: AnswerForms,
 ): Record<string, unknown> {
   const chain = ['Start', ...nodes.map((n) => n.name), 'End'];
   const dependencies: Record<string, string> = {};
@@ -57,16 +77,17 @@ export function executionDetail(
   const topologyNodes: Record<string, unknown> = { Start: { Type: 'Start' } };
   for (const n of nodes) topologyNodes[n.name] = { Type: n.type, Operation: { TemplateId: templateIdOf(n) } };
   topologyNodes.End = { Type: 'End' };
+  const shown = forms.edgeTasks ? tasks : tasks.filter((t) => t.slot > 0);
   return {
     WorkflowId: run.workflowId,
-    Name: run.name,
+    [forms.runName]: run.name,
     RunId: run.runId,
     CreateTime: formatExecutionTime(run.createdAt),
     Object: run.object,
     State: state,
     Topology: { Dependencies: dependencies, Nodes: topologyNodes },
     // The documentation's sample prints the tasks' times in the jobs' form (+0800).
-    Tasks: tasks.map((t) => ({
+    Tasks: (forms.taskOrder === 'ran' ? shown : [...shown].reverse()).map((t) => ({
       Type: t.node.type,
       CreateTime: formatApiTime(t.startedAt),
       EndTime: t.endedAt === undefined ? '' : formatApiTime(t.endedAt),
@@ -74,6 +95,7 @@ export function executionDetail(
       JobId: t.jobId,
       Name: t.node.name,
       ...(t.slot > 0 ? { TemplateId: templateIdOf(t.node), TemplateName: `${t.node.type}-template` } : {}),
+      ...(forms.taskErrors && t.slot > 0 ? taskError(t) : {}),
     })),
   };
 }

@@ -11,6 +11,7 @@ import { timeline, type JobStore } from './jobs.js';
 import type { Pager } from './paging.js';
 import { inWindow, parseFilters, type Pairs } from './query.js';
 import { DEFAULT_NODES, findMediaJob, tasksOf } from './tasks.js';
+import type { AnswerForms } from './forms.js';
 import type { EmulatorOptions, JobRequestView, JobSchedule, RunStateName } from './types.js';
 import { validateCreate, WORKFLOW_ID } from './validate.js';
 
@@ -27,8 +28,9 @@ export type Answer =
   | { status: number; code: string; message: string };
 
 const invalid = (message: string): Answer => ({ status: 400, code: 'InvalidArgument', message });
+// The docs list ResourceNotFound among the 400s; an unknown path is a 404 (routes.ts).
 const notFound = (what: string): Answer => ({
-  status: 404,
+  status: 400,
   code: 'ResourceNotFound',
   message: `${what} does not exist.`,
 });
@@ -67,6 +69,7 @@ export interface ApiState {
   pager: Pager;
   options: EmulatorOptions;
   schedule(): JobSchedule;
+  forms(): AnswerForms;
 }
 
 function noParams(ctx: CallContext): Answer | undefined {
@@ -95,9 +98,10 @@ export function describe(s: ApiState, ctx: CallContext): Answer {
   const refused = noParams(ctx);
   if (refused) return refused;
   const job = s.jobs.get(ctx.id!);
-  // The real service answers 200 for an unknown id and names it in NonExistJobIds.
-  if (!job) return ok({ JobsDetail: '', NonExistJobIds: ctx.id });
-  return ok({ JobsDetail: jobsDetail(job, ctx.now), NonExistJobIds: '' });
+  // The real service answers 200 for an unknown id and names it in NonExistJobIds, a node the docs
+  // leave out when every id exists.
+  if (!job) return ok({ JobsDetail: '', [s.forms().nonExistJobIds]: ctx.id });
+  return ok({ JobsDetail: jobsDetail(job, ctx.now) });
 }
 
 export function list(s: ApiState, ctx: CallContext): Answer {
@@ -162,7 +166,7 @@ export function execution(s: ApiState, ctx: CallContext): Answer {
   if (!run) return notFound(`Workflow execution ${ctx.id}`);
   const { state } = s.runs.stateOf(run, ctx.now);
   const tasks = tasksOf(s.runs, run, nodesOf(s), ctx.now);
-  return ok({ WorkflowExecution: executionDetail(run, state, tasks, nodesOf(s)) });
+  return ok({ WorkflowExecution: executionDetail(run, state, tasks, nodesOf(s), s.forms()) });
 }
 
 /** Pages are computed run by run from the cursor on: listing the failures of 100,000 runs stays cheap. */
@@ -190,7 +194,7 @@ export function executions(s: ApiState, ctx: CallContext): Answer {
   }
   const page = found.slice(0, f.size);
   const nextToken = found.length > f.size ? s.pager.issue('executions', f.order, page.at(-1)!.run) : '';
-  const items = page.map(({ run, state }) => executionSummary(run, state));
+  const items = page.map(({ run, state }) => executionSummary(run, state, s.forms()));
   return ok({ WorkflowExecutionList: items, NextToken: nextToken });
 }
 
@@ -200,6 +204,6 @@ export function mediaJob(s: ApiState, ctx: CallContext): Answer {
   if (refused) return refused;
   const found = findMediaJob(s.runs, ctx.id!, nodesOf(s), ctx.now);
   // As DescribeInventoryTriggerJob: 200, the unknown id in NonExistJobIds; that node only when one is unknown.
-  if (!found) return ok({ NonExistJobIds: ctx.id });
+  if (!found) return ok({ [s.forms().nonExistJobIds]: ctx.id });
   return ok({ JobsDetail: mediaJobDetail(found.run, found.task) });
 }

@@ -78,7 +78,7 @@ export function authenticate(req: IncomingRequest, keys: KeyLookup, nowMs: numbe
   const sentHeaders = new Map(
     Object.entries(req.headers).map(([k, v]) => [encode(k).toLowerCase(), [k, v] as const]),
   );
-  const headers = [];
+  const headers: Array<readonly [string, string]> = [];
   for (const name of headerNames) {
     const header = sentHeaders.get(name);
     if (!header) return refuse('SignatureDoesNotMatch', `The signed header "${name}" was not sent.`);
@@ -91,23 +91,30 @@ export function authenticate(req: IncomingRequest, keys: KeyLookup, nowMs: numbe
       return refuse('AccessDenied', `The query parameter "${raw}" is not signed (q-url-param-list).`);
     }
   }
-  const params = [];
+  const params: Array<readonly [string, string]> = [];
   for (const name of paramNames) {
     const param = sentParams.get(name);
     if (!param) return refuse('SignatureDoesNotMatch', `The signed query parameter "${name}" was not sent.`);
     params.push(param);
   }
 
-  const expected = sign(creds.secretKey, {
-    method: req.method,
-    path: req.path,
-    params,
-    headers,
-    keyTime: auth['q-key-time']!,
-    signTime: auth['q-sign-time']!,
-  });
+  const signed = (withHeaders: ReadonlyArray<readonly [string, string]>) =>
+    sign(creds.secretKey, {
+      method: req.method,
+      path: req.path,
+      params,
+      headers: withHeaders,
+      keyTime: auth['q-key-time']!,
+      signTime: auth['q-sign-time']!,
+    });
+  const expected = signed(headers);
   const given = Buffer.from(auth['q-signature']!);
-  if (!timingSafeEqual(given, Buffer.from(expected.signature))) {
+  const matches = (signature: string) => timingSafeEqual(given, Buffer.from(signature));
+  // The Python SDK signs the host without its port, and sends it with the port: both are accepted.
+  const hostWithoutPort = headers.map(([k, v]) =>
+    k.toLowerCase() === 'host' ? ([k, v.replace(/:\d+$/, '')] as const) : ([k, v] as const),
+  );
+  if (!matches(expected.signature) && !matches(signed(hostWithoutPort).signature)) {
     return refuse(
       'SignatureDoesNotMatch',
       'The request signature we calculated does not match the signature you provided. Check your key and signing method.',

@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IdentityEmulator, IdentityOptions, IdentityRecord, StsFault } from './identity-types.js';
+import { IdentityFaults, parseIdentityFault } from './identity-faults.js';
+import type { IdentityEmulator, IdentityOptions, IdentityRecord } from './identity-types.js';
 import { signJwt } from './jwt.js';
 import { assumeRoleWithWebIdentity, GITHUB_ISSUER, stsError, TemporaryKeys, type StsState } from './sts.js';
 
@@ -18,7 +19,6 @@ const DEFAULT_SUBJECT = 'repo:octo-org/media-site:ref:refs/heads/main';
 /** GitHub's tokens are short-lived: a renewal always fetches a fresh one. */
 const TOKEN_LIFETIME_S = 300;
 const MAX_BODY = 64 * 1024;
-const FAULT_KINDS: ReadonlyArray<StsFault['kind']> = ['error', 'status', 'reset'];
 
 export interface IdentityEnd extends IdentityEmulator {
   keys: TemporaryKeys;
@@ -52,20 +52,21 @@ const headerRecord = (req: IncomingMessage): Record<string, string> =>
     Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
   );
 
-/** Checks a fault that arrived as JSON (the admin endpoint). */
-export function parseStsFault(value: unknown): StsFault {
-  const f = value as Record<string, unknown> | null;
-  if (typeof f !== 'object' || f === null) throw new Error('an STS fault is a JSON object');
-  if (!FAULT_KINDS.includes(f.kind as StsFault['kind'])) {
-    throw new Error(`fault.kind must be one of ${FAULT_KINDS.join(', ')}`);
+/**
+ * The keys stay valid as issued; only the answer says otherwise: `ExpiredTime` as a numeric string,
+ * or an hour before the answer's own `Date`.
+ */
+function misstateExpiry(response: Record<string, unknown>, as: 'string' | 'past', now: number): void {
+  if (as === 'string') {
+    response.ExpiredTime = String(response.ExpiredTime);
+    return;
   }
-  if (f.kind === 'error' && typeof f.code !== 'string') throw new Error('an error fault needs a code');
-  if (f.kind === 'status' && typeof f.status !== 'number') throw new Error('a status fault needs a status');
-  const times = f.times ?? 1;
-  if (!Number.isInteger(times) || (times as number) < 1)
-    throw new Error('fault.times must be a positive integer');
-  return f as StsFault;
+  const past = Math.floor(now / 1000) - 3600;
+  response.ExpiredTime = past;
+  response.Expiration = new Date(past * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 export async function startIdentityEnd(options: IdentityOptions, clock: () => number): Promise<IdentityEnd> {
   const state: StsState = {
@@ -74,20 +75,27 @@ export async function startIdentityEnd(options: IdentityOptions, clock: () => nu
     jwtKey: randomBytes(32),
     keys: new TemporaryKeys(),
   };
-  const faults: Array<{ fault: StsFault; left: number }> = [];
+  const faults = new IdentityFaults();
   const records: IdentityRecord[] = [];
 
-  const takeFault = (): StsFault | undefined => {
-    const queued = faults[0];
-    if (!queued) return undefined;
-    if (--queued.left === 0) faults.shift();
-    return queued.fault;
-  };
-
-  const serveToken = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void => {
-    const now = clock();
-    const record: IdentityRecord = { endpoint: 'oidc-token', time: now, status: 0 };
+  const serveToken = async (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => {
+    const record: IdentityRecord = { endpoint: 'oidc-token', time: clock(), status: 0 };
     records.push(record);
+    const fault = faults.take('oidc-token');
+    if (fault) record.fault = fault.kind;
+    if (fault?.kind === 'reset') return void req.socket.resetAndDestroy();
+    // Never answered: close() destroys every connection.
+    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'slow') await delay(fault.delayMs);
+    if (fault?.kind === 'status') {
+      record.status = fault.status;
+      return json(res, fault.status, { message: `injected ${fault.status}` });
+    }
+    if (fault?.kind === 'huge') {
+      record.status = 200;
+      return json(res, 200, { value: `eyJ${'A'.repeat(Math.max(0, fault.bytes - 3))}` });
+    }
+    const now = clock();
     const audience = query.get('audience') ?? DEFAULT_AUDIENCE;
     record.audience = audience;
     if (req.headers.authorization !== `Bearer ${options.requestToken}`) {
@@ -114,13 +122,15 @@ export async function startIdentityEnd(options: IdentityOptions, clock: () => nu
   };
 
   const serveSts = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const now = clock();
     const headers = headerRecord(req);
-    const record: IdentityRecord = { endpoint: 'sts', time: now, status: 0, headers };
+    const record: IdentityRecord = { endpoint: 'sts', time: clock(), status: 0, headers };
     records.push(record);
-    const fault = takeFault();
+    const fault = faults.take('sts');
     if (fault) record.fault = fault.kind;
     if (fault?.kind === 'reset') return void req.socket.resetAndDestroy();
+    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'slow') await delay(fault.delayMs);
+    const now = clock();
     if (fault?.kind === 'status') {
       record.status = fault.status;
       res.writeHead(fault.status, { 'Content-Type': 'text/plain' }).end(`injected ${fault.status}`);
@@ -141,6 +151,8 @@ export async function startIdentityEnd(options: IdentityOptions, clock: () => nu
       ...(outcome.audience === undefined ? {} : { audience: outcome.audience }),
       ...(outcome.issued === undefined ? {} : { issued: outcome.issued }),
     });
+    if (fault?.kind === 'expired-time' && outcome.issued)
+      misstateExpiry(outcome.body.Response, fault.as, now);
     json(res, 200, outcome.body, now);
   };
 
@@ -150,7 +162,7 @@ export async function startIdentityEnd(options: IdentityOptions, clock: () => nu
         case 'GET /_emulator/exchanges':
           return json(res, 200, records);
         case 'POST /_emulator/faults':
-          end.addFault(parseStsFault(JSON.parse(body)));
+          end.addFault(parseIdentityFault(JSON.parse(body)));
           return json(res, 204, undefined);
         case 'DELETE /_emulator/faults':
           end.clearFaults();
@@ -196,8 +208,8 @@ export async function startIdentityEnd(options: IdentityOptions, clock: () => nu
     requestToken: options.requestToken,
     records,
     keys: state.keys,
-    addFault: (fault) => void faults.push({ fault: parseStsFault(fault), left: fault.times ?? 1 }),
-    clearFaults: () => void (faults.length = 0),
+    addFault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
     setKeyLifetime: (ms) => void (state.keyLifetimeMs = ms),
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {

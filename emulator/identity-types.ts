@@ -21,12 +21,21 @@ export interface IdentityOptions {
 }
 
 /**
- * Queued STS faults, each for the next `times` AssumeRoleWithWebIdentity requests: `error` answers
- * an STS error as STS does (HTTP 200, `Response.Error`), `status` a bare HTTP status (a gateway),
- * `reset` drops the connection.
+ * Queued faults of the identity end, each for the next `times` requests to its `endpoint` (default
+ * `sts`: AssumeRoleWithWebIdentity; `oidc-token`: GitHub's token endpoint). `error` answers an STS
+ * error as STS does (HTTP 200, `Response.Error`), `status` a bare HTTP status (a gateway), `reset`
+ * drops the connection, `hang` never answers, `slow` answers as usual `delayMs` later. `huge` (token
+ * endpoint) answers a token of `bytes` bytes. `expired-time` (STS) issues keys as usual but answers
+ * their `ExpiredTime` as a numeric string, or an hour before the answer's `Date` (`past`).
  */
-export type StsFault = { times?: number } & (
-  { kind: 'error'; code: string; message?: string } | { kind: 'status'; status: number } | { kind: 'reset' }
+export type IdentityFault = { times?: number; endpoint?: IdentityRecord['endpoint'] } & (
+  | { kind: 'error'; code: string; message?: string }
+  | { kind: 'status'; status: number }
+  | { kind: 'reset' }
+  | { kind: 'hang' }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'huge'; bytes: number }
+  | { kind: 'expired-time'; as: 'string' | 'past' }
 );
 
 /** One set of temporary keys, as issued. */
@@ -54,7 +63,7 @@ export interface IdentityRecord {
   headers?: Record<string, string>;
   /** STS: the body's parameters, `WebIdentityToken` left out. */
   params?: Record<string, unknown>;
-  fault?: StsFault['kind'];
+  fault?: IdentityFault['kind'];
   /** STS: the keys issued. */
   issued?: IssuedKeys;
 }
@@ -67,7 +76,7 @@ export interface IdentityEmulator {
   requestToken: string;
   /** Every exchange, oldest first. */
   records: IdentityRecord[];
-  addFault(fault: StsFault): void;
+  addFault(fault: IdentityFault): void;
   clearFaults(): void;
   /** `undefined`: keys live as long as `DurationSeconds` asked. */
   setKeyLifetime(ms: number | undefined): void;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { AcceptedKey } from './auth.js';
 import { ExecutionStore } from './executions.js';
 import { FaultQueue } from './faults.js';
+import { answerForms, type AnswerForms } from './forms.js';
 import { startIdentityEnd, type IdentityEnd } from './identity-server.js';
 import { JobStore } from './jobs.js';
 import { Pager } from './paging.js';
@@ -38,8 +39,10 @@ export type {
   IdentityOptions,
   IdentityRecord,
   IssuedKeys,
-  StsFault,
+  IdentityFault,
 } from './identity-types.js';
+export { ANSWER_VARIANTS } from './forms.js';
+export type { AnswerForms, AnswersOption, AnswerVariant } from './forms.js';
 
 export const DEFAULT_SCHEDULE: JobSchedule = { queuedMs: 200, runningMs: 800, final: 'Success' };
 
@@ -48,6 +51,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const clock = (): number => now() + (options.clockOffsetMs ?? 0);
   let schedule = options.schedule ?? DEFAULT_SCHEDULE;
   let denied: readonly CallName[] = options.denied ?? [];
+  let forms: AnswerForms = answerForms(options.answers);
   checkNodes(options.workflowNodes ?? DEFAULT_NODES);
   const jobs = new JobStore();
   const runs = new ExecutionStore();
@@ -79,6 +83,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     setDenied: (calls) => {
       denied = [...calls];
     },
+    setAnswers: (answers) => {
+      forms = answerForms(answers);
+    },
     setRateLimit: (limit) => rateLimit.set(limit),
     close: async () => {},
     ...(identity ? { identity } : {}),
@@ -90,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     options,
     schedule: () => schedule,
     denied: () => denied,
+    forms: () => forms,
     clock,
     keys,
     faults,

@@ -50,12 +50,26 @@ export interface ListSpec {
   required?: readonly string[];
 }
 
+/**
+ * A list parameter's name as the SDKs send it (lower camel case), also when it comes capitalised
+ * as the English docs' table writes it (`States`); undefined for any other name or casing.
+ */
+function listParameter(key: string, allowed: readonly string[]): string | undefined {
+  const name = key.charAt(0).toLowerCase() + key.slice(1);
+  return allowed.includes(name) ? name : undefined;
+}
+
 /** The filters, or the message of a 400 InvalidArgument. Empty values count as absent. */
 export function parseFilters(pairs: Pairs, spec: ListSpec): ListFilters | string {
-  const q = new Map(pairs.filter(([, v]) => v !== ''));
-  for (const [key] of pairs) {
-    if (!spec.allowed.includes(key)) return `Unknown query parameter "${key}" (names are case-sensitive).`;
+  const named: Pairs = [];
+  for (const [key, value] of pairs) {
+    const name = listParameter(key, spec.allowed);
+    if (!name) return `Unknown query parameter "${key}" (lower camel case, or capitalised).`;
+    if (named.some(([seen]) => seen === name))
+      return `The query parameter "${name}" is given more than once.`;
+    named.push([name, value]);
   }
+  const q = new Map(named.filter(([, v]) => v !== ''));
   for (const key of spec.required ?? []) if (!q.has(key)) return `The query parameter "${key}" is required.`;
   const filters: ListFilters = { order: 'Desc', size: 10 };
   const size = q.get('size');

@@ -1,7 +1,7 @@
 /** A quota shared by every client, as the service's gateway keeps one: N requests in any one second. */
 import type { RateLimit } from './types.js';
 
-/** The answer past the quota, as the API gives it under load (ci-api.md › Errors). */
+/** The answer past the quota, as the API gives it under load (docs/api-notes.md › Errors). */
 export const THROTTLED = {
   status: 503,
   code: 'SlowDown',

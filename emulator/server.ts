@@ -12,7 +12,8 @@ import { httpDate } from './times.js';
 import type { FaultQueue } from './faults.js';
 import { THROTTLED, type SharedRateLimit } from './rate-limit.js';
 import type { CallName, Emulator, RequestRecord } from './types.js';
-import { buildXml, errorXml } from './xml.js';
+import { errorBody } from './forms.js';
+import { buildXml } from './xml.js';
 
 export interface ServerContext extends api.ApiState {
   clock(): number;
@@ -86,6 +87,7 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
     time: now,
   };
   s.requests.push(record);
+  const resource = `${headers.host ?? ''}${rawPath}`;
   const reply = (
     status: number,
     body: string | Buffer,
@@ -98,7 +100,8 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
       'Content-Length': Buffer.byteLength(body),
       Date: httpDate(now),
       Server: 'tencent-ci',
-      ...(type === 'application/xml' ? { 'x-ci-request-id': requestId } : {}),
+      // A proxy's page carries no request id; the service's answers do, XML or JSON.
+      ...(type === 'text/html' ? {} : { 'x-ci-request-id': requestId }),
       ...extra,
     });
     res.end(body);
@@ -113,7 +116,8 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
   ): void => {
     record.code = code;
     if (detail !== undefined) record.detail = detail;
-    reply(status, errorXml(code, message, requestId), 'application/xml', extra);
+    const error = errorBody(s.forms(), { code, message, requestId, resource });
+    reply(status, error.body, error.type, extra);
   };
 
   const found = route(method, rawPath);
@@ -188,9 +192,10 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
   if (found.id !== undefined) context.id = found.id;
   const answer = HANDLERS[found.call](s, context);
   let text: string;
+  let type = 'application/xml';
   if ('code' in answer) {
     record.code = answer.code;
-    text = errorXml(answer.code, answer.message, requestId);
+    ({ body: text, type } = errorBody(s.forms(), { ...answer, requestId, resource }));
   } else {
     text = answer.response ? buildXml({ Response: { RequestId: requestId, ...answer.response } }) : '';
   }
@@ -201,9 +206,9 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
   }
   if (fault?.kind === 'truncated') {
     const bytes = Buffer.from(text);
-    return reply(answer.status, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    return reply(answer.status, bytes.subarray(0, Math.floor(bytes.length / 2)), type);
   }
-  reply(answer.status, text);
+  reply(answer.status, text, type);
 }
 
 export function createEmulatorServer(s: ServerContext): Server {

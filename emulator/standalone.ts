@@ -1,6 +1,7 @@
 /** Flags and environment of the standalone emulator (see cli.ts). */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ANSWER_VARIANTS, type AnswerVariant } from './forms.js';
 import { DEFAULT_SCHEDULE, startEmulator } from './index.js';
 import type { EmulatorOptions, FinalState } from './types.js';
 
@@ -24,6 +25,7 @@ const FLAGS = {
   'clock-offset-ms': { type: 'string', env: 'CI_EMULATOR_CLOCK_OFFSET_MS' },
   'rate-limit': { type: 'string', env: 'CI_EMULATOR_RATE_LIMIT' },
   'rate-limit-retry-after': { type: 'string', env: 'CI_EMULATOR_RATE_LIMIT_RETRY_AFTER' },
+  answers: { type: 'string', env: 'CI_EMULATOR_ANSWERS' },
   'port-file': { type: 'string', env: 'CI_EMULATOR_PORT_FILE' },
   quiet: { type: 'boolean', env: 'CI_EMULATOR_QUIET' },
   'role-arn': { type: 'string', env: 'CI_EMULATOR_ROLE_ARN' },
@@ -46,6 +48,7 @@ export const USAGE = `Usage: npm run emulator -- [flags]   (each flag also reads
   --clock-offset-ms N   the emulator's clock runs this far ahead    CI_EMULATOR_CLOCK_OFFSET_MS
   --rate-limit N        N requests/s for all clients, then SlowDown CI_EMULATOR_RATE_LIMIT
   --rate-limit-retry-after S   those answers say Retry-After: S     CI_EMULATOR_RATE_LIMIT_RETRY_AFTER
+  --answers FORMS       docs or go-sdk: how answers are shaped where they differ   CI_EMULATOR_ANSWERS (default docs)
   --port-file FILE      write the port there once listening         CI_EMULATOR_PORT_FILE
   --quiet               do not print a line per request             CI_EMULATOR_QUIET=1
  GitHub OIDC and STS (on a listener of their own, only with --role-arn):
@@ -99,6 +102,12 @@ export function parseCli(
     if (retryAfter) options.rateLimit.retryAfterSeconds = integer('rate-limit-retry-after', retryAfter, 0, 0);
   } else if (retryAfter) {
     throw new Error('--rate-limit-retry-after needs --rate-limit');
+  }
+  const answers = get('answers');
+  if (answers) {
+    if (!Object.hasOwn(ANSWER_VARIANTS, answers))
+      throw new Error(`--answers must be ${Object.keys(ANSWER_VARIANTS).join(' or ')}, got "${answers}"`);
+    options.answers = answers as AnswerVariant;
   }
   const token = get('session-token');
   if (token) options.sessionToken = token;

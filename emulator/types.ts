@@ -1,4 +1,5 @@
 /** The emulator's public vocabulary (re-exported by index.ts). */
+import type { AnswersOption } from './forms.js';
 import type { IdentityEmulator, IdentityOptions } from './identity-types.js';
 
 export type FinalState = 'Success' | 'Failed' | 'Cancel';
@@ -77,6 +78,11 @@ export interface EmulatorOptions {
   workflowNodes?: TaskNode[];
   /** Calls this key may not make: 403 `AccessDenied` after the signature check, as CAM answers. */
   denied?: CallName[];
+  /**
+   * How answers are shaped where the docs and the official SDKs differ: `'docs'` (the default),
+   * `'go-sdk'`, or single forms over the docs' (`{ errorBody: 'json' }`); see forms.ts.
+   */
+  answers?: AnswersOption;
   /** The emulator's clock is the real (or injected) clock plus this offset. */
   clockOffsetMs?: number;
   now?: () => number;
@@ -198,6 +204,8 @@ export interface Emulator {
   identity?: IdentityEmulator;
   /** Replaces the calls this key may not make (see `EmulatorOptions.denied`). */
   setDenied(calls: CallName[]): void;
+  /** Replaces the answer forms (see `EmulatorOptions.answers`). */
+  setAnswers(answers: AnswersOption): void;
   /** Sets the shared quota; undefined lifts it. */
   setRateLimit(limit: RateLimit | undefined): void;
 }

@@ -43,6 +43,12 @@ export function buildXml(doc: Record<string, unknown>): string {
   return builder.build(doc) as string;
 }
 
-export function errorXml(code: string, message: string, requestId: string): string {
-  return buildXml({ Error: { Code: code, Message: message, RequestId: requestId, TraceId: requestId } });
+/**
+ * The documented `<Error>`, with COS's `<Resource>` (the host and path asked for): the Python SDK
+ * reads an error's code only when all of Code, Message, Resource and RequestId are there.
+ */
+export function errorXml(code: string, message: string, requestId: string, resource: string): string {
+  return buildXml({
+    Error: { Code: code, Message: message, Resource: resource, RequestId: requestId, TraceId: requestId },
+  });
 }

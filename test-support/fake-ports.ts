@@ -1,11 +1,13 @@
 /**
  * In-memory ports for unit tests of the job layer and the actions: a reporter that records, a state
- * store, and a client made of the calls a test scripts.
+ * store, a client made of the calls a test scripts, and the settings a step is handed.
  */
 import type { CiClient } from '../src/ci/client.js';
 import { openRunnerFile } from '../src/github/runner-files.js';
 import type { JobDetail } from '../src/ci/types.js';
+import type { CommonSettings } from '../src/github/common-settings.js';
 import type { Reporter, StateStore, StepDeps } from '../src/job/ports.js';
+import type { WaitingSettings } from '../src/job/wait-context.js';
 import type { Sleep } from '../src/waiting/sleep.js';
 
 /** Records what a step reports; given its action's declared outputs, refuses any other name, as the real reporter does. */
@@ -57,17 +59,21 @@ export function jobDetail(overrides: Partial<JobDetail> = {}): JobDetail {
   };
 }
 
-/** A client whose calls are the given functions; any other call fails the test loudly. */
+/**
+ * A client whose calls are the given functions; any other call fails the test loudly. A call
+ * budget (withCallBudget) is no call: unless scripted, it gives the same client back.
+ */
 export function scriptedClient(
   calls: Partial<Record<keyof CiClient, (...args: never[]) => unknown>>,
 ): CiClient {
-  return new Proxy({} as CiClient, {
+  const client: CiClient = new Proxy({} as CiClient, {
     get: (_target, name: string) => {
-      const call = calls[name as keyof CiClient];
+      const call = calls[name as keyof CiClient] ?? (name === 'withCallBudget' ? () => client : undefined);
       if (!call) throw new Error(`unexpected client call ${name}`);
       return call;
     },
   });
+  return client;
 }
 
 export function stepDeps(
@@ -90,3 +96,22 @@ export function stepDeps(
     stepFile: (stem, extension, output) => openRunnerFile(stem, extension, output, recorder.reporter.warning),
   };
 }
+
+/** What every step is handed from its common inputs: keys, a bucket, a region, an endpoint. */
+export const COMMON_SETTINGS: CommonSettings = {
+  signIn: { keys: { secretId: 'AKID', secretKey: 'k' } },
+  bucket: 'm-1',
+  region: 'ap-guangzhou',
+  endpoint: new URL('https://x.example.com'),
+  requestTimeoutMs: 30_000,
+};
+
+/** How the main step and wait/ wait, on a fake clock: a second between checks, a minute in all. */
+export const WAITING_SETTINGS: WaitingSettings = {
+  pollIntervalMs: 1000,
+  timeoutMs: 60_000,
+  cancelOnTimeout: false,
+  cancelOnAbort: true,
+  failOn: ['Failed', 'Cancel'],
+  objectFailures: 'ignore',
+};

@@ -11,7 +11,7 @@ import {
   RUNNER_SIGTERM_AFTER_MS,
   type StepOptions,
 } from '../../test-support/github-runner.js';
-import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 let runId = 9_100_000;
 

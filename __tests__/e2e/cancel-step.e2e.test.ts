@@ -12,7 +12,7 @@ import {
   SECRET_KEY,
   SESSION_TOKEN,
   useEmulator,
-} from './fixtures.js';
+} from '../../test-support/e2e-fixtures.js';
 
 const API_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}/;
 
@@ -136,7 +136,7 @@ describe('cancel/', () => {
       emulator()
         .requests.slice(before)
         .map((r) => `${r.call} ${r.status}`),
-    ).toEqual(['cancel 404', 'describe 200']);
+    ).toEqual(['cancel 400', 'describe 200']);
     expect(run.outputs.state).toBeUndefined();
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });

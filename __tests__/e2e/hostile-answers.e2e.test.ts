@@ -12,7 +12,7 @@ import {
   type HostileRequest,
   type HostileServer,
 } from '../../test-support/hostile-server.js';
-import { commonInputs, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const JOB = 'b' + '5'.repeat(32);
 /** The main step on one job, waiting a second at most and leaving its objects unchecked. */

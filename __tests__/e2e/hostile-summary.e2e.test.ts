@@ -13,7 +13,7 @@ import {
   type HostileRequest,
   type HostileServer,
 } from '../../test-support/hostile-server.js';
-import { commonInputs, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const JOB = 'b' + '7'.repeat(32);
 const MARKUP = '<img src=x onerror=alert(1)> [text](https://evil.example/x) </details> **bold**';

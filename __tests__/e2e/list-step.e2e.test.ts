@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Emulator } from '../../emulator/index.js';
 import { runStep, type StepRun } from '../../test-support/github-runner.js';
-import { API_TIME, commonInputs, createJobElsewhere, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import {
+  API_TIME,
+  commonInputs,
+  createJobElsewhere,
+  useEmulator,
+  WORKFLOW_ID,
+} from '../../test-support/e2e-fixtures.js';
 
 const OTHER_WORKFLOW = 'wfedcba9876543210fedcba9876543210';
 

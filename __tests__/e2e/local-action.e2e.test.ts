@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { NODE24, ROOT } from '../../test-support/github-runner.js';
-import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const emulator = useEmulator();
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { runStep, type StepRun } from '../../test-support/github-runner.js';
-import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const HOSTILE =
   'uploads/a.mp4\n::error::injected\r\n::add-mask::uploads\n::stop-commands::injected\n##[error]injected';

@@ -5,7 +5,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Emulator } from '../../emulator/index.js';
 import { runStep } from '../../test-support/github-runner.js';
-import { commonInputs, createJobElsewhere, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import {
+  commonInputs,
+  createJobElsewhere,
+  useEmulator,
+  WORKFLOW_ID,
+} from '../../test-support/e2e-fixtures.js';
 
 function inputs(emulator: Emulator, extra: Record<string, string>) {
   return {

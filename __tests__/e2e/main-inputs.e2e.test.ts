@@ -7,7 +7,7 @@ import {
   SESSION_TOKEN,
   tokenInputs,
   useEmulator,
-} from './fixtures.js';
+} from '../../test-support/e2e-fixtures.js';
 
 const emulator = useEmulator({ sessionToken: SESSION_TOKEN });
 

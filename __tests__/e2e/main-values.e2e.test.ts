@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStep } from '../../test-support/github-runner.js';
-import { everythingShown, SECRET_KEY, SESSION_TOKEN, tokenInputs, useEmulator } from './fixtures.js';
+import {
+  everythingShown,
+  SECRET_KEY,
+  SESSION_TOKEN,
+  tokenInputs,
+  useEmulator,
+} from '../../test-support/e2e-fixtures.js';
 
 const emulator = useEmulator({ sessionToken: SESSION_TOKEN });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ObjectRun } from '../../emulator/index.js';
 import { runStep } from '../../test-support/github-runner.js';
-import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const keys = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => `${prefix}object-${String(i + 1).padStart(2, '0')}.mp4`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname } from 'node:path';
 import type { ObjectRun } from '../../emulator/index.js';
 import { runStep } from '../../test-support/github-runner.js';
-import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const HOSTILE_MESSAGE = 'No frame at 5 s <img src=x onerror=alert(1)> | **bold**\n::error::injected';
 

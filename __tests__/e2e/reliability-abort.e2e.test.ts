@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import { runStep } from '../../test-support/github-runner.js';
-import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const emulator = useEmulator({ schedule: { queuedMs: 100, runningMs: 120_000, final: 'Success' } });
 let runId = 8_000_000;

@@ -8,7 +8,7 @@ import {
   SECRET_KEY,
   useEmulator,
   WORKFLOW_ID,
-} from './fixtures.js';
+} from '../../test-support/e2e-fixtures.js';
 
 const emulator = useEmulator();
 

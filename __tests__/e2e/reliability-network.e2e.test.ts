@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runStep } from '../../test-support/github-runner.js';
-import { BUCKET, commonInputs, SECRET_ID, SECRET_KEY, WORKFLOW_ID } from './fixtures.js';
+import { BUCKET, commonInputs, SECRET_ID, SECRET_KEY, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const TWO_HOURS = 2 * 3600 * 1000;
 const schedule = { queuedMs: 100, runningMs: 400, final: 'Success' as const };

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { runStep } from '../../test-support/github-runner.js';
-import { commonInputs, everythingShown, SECRET_KEY, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import {
+  commonInputs,
+  everythingShown,
+  SECRET_KEY,
+  useEmulator,
+  WORKFLOW_ID,
+} from '../../test-support/e2e-fixtures.js';
 
 const THROTTLED_FOR_MS = 180_000;
 const emulator = useEmulator({ schedule: { queuedMs: 1000, runningMs: 60_000, final: 'Success' } });

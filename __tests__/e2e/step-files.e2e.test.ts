@@ -8,7 +8,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStep, type StepRun } from '../../test-support/github-runner.js';
-import { commonInputs, createJobElsewhere, schedulesByPrefix, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import {
+  commonInputs,
+  createJobElsewhere,
+  schedulesByPrefix,
+  useEmulator,
+  WORKFLOW_ID,
+} from '../../test-support/e2e-fixtures.js';
 
 const emulator = useEmulator({ scheduleFor: schedulesByPrefix() });
 

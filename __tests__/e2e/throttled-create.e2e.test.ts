@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { runStep } from '../../test-support/github-runner.js';
-import { commonInputs, useEmulator, WORKFLOW_ID } from './fixtures.js';
+import { commonInputs, useEmulator, WORKFLOW_ID } from '../../test-support/e2e-fixtures.js';
 
 const emulator = useEmulator();
 

@@ -7,7 +7,7 @@ import {
   SECRET_KEY,
   useEmulator,
   WORKFLOW_ID,
-} from './fixtures.js';
+} from '../../test-support/e2e-fixtures.js';
 
 /** Every character that a half-done encoding gets wrong, and a literal `%2F` that must not become `/`. */
 const AWKWARD_KEY = 'in put/a+b&c=d/100%/lit%2Fnot-a-slash/#1?x=y;z!(1)*~ 视频 🎬.mp4';

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { sign } from '../../emulator/signature.js';
-import { sdkAuthorization, sdkFetch } from '../../test-support/sdk-client.js';
+import { sdkAuthorization, sdkFetch, type SdkRequest } from '../../test-support/sdk-client.js';
 
 const parser = new XMLParser({ parseTagValue: false });
 
@@ -185,5 +185,38 @@ describe('session tokens', () => {
     );
     expect((await get({ 'x-ci-security-token': 'the-token' })).status).toBe(200);
     expect((await get({ 'x-cos-security-token': 'the-token' })).status).toBe(200);
+  });
+});
+
+describe('the signed host', () => {
+  const CREDS = { secretId: 'AKIDhost', secretKey: 'host-secret-key' };
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator(CREDS);
+  });
+  afterAll(async () => emulator.close());
+
+  /** A list call sent to the emulator, signed as if the host were `signedHost`. */
+  function listSignedFor(signedHost: string) {
+    const request: SdkRequest = { ...CREDS, path: '/inventorytriggerjob', query: { size: '1' } };
+    const authorization = sdkAuthorization(`http://${signedHost}`, request);
+    return sdkFetch(emulator.url, { ...request, authorization });
+  }
+
+  it('is accepted with its port, as the Node SDK signs it', async () => {
+    expect((await listSignedFor(new URL(emulator.url).host)).status).toBe(200);
+  });
+
+  it('is accepted without its port, as the Python SDK signs it (the header still carries it)', async () => {
+    expect((await listSignedFor(new URL(emulator.url).hostname)).status).toBe(200);
+  });
+
+  it('is refused as any other host or port', async () => {
+    const { port } = new URL(emulator.url);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${Number(port) + 1}`, '127.0.0.2']) {
+      const answer = await listSignedFor(host);
+      expect([host, answer.status]).toEqual([host, 403]);
+      expect(answer.text).toContain('<Code>SignatureDoesNotMatch</Code>');
+    }
   });
 });

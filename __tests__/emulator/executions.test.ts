@@ -56,7 +56,7 @@ describe('TriggerWorkflow', () => {
       WorkflowId: WID,
       Object: key,
       State: 'Running',
-      Name: 'manual_1',
+      WorkflowName: 'manual_1',
     });
     expect(running.CreateTime).toBe('2026-01-01T12:00:00+08:00');
     expect(running.Topology.Dependencies.Start).toBeDefined();
@@ -112,10 +112,10 @@ describe('TriggerWorkflow', () => {
     expect(r.text).toContain('<Code>InvalidArgument</Code>');
   });
 
-  it('answers 404 ResourceNotFound for an unknown run', async () => {
+  it('answers 400 ResourceNotFound for an unknown run, as the docs list it', async () => {
     await start();
     const r = await call('GET', '/workflowexecution/i00000000000000000000000000000000');
-    expect(r.status).toBe(404);
+    expect(r.status).toBe(400);
     expect(r.text).toContain('<Code>ResourceNotFound</Code>');
   });
 });

@@ -227,6 +227,47 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     ]);
   });
 
+  it('misstates ExpiredTime as asked, while the keys it issued work as usual', async () => {
+    identity.addFault({ kind: 'expired-time', as: 'string' });
+    identity.addFault({ kind: 'expired-time', as: 'past' });
+    const quoted = (await sts(await assumeParams())).body.Response;
+    const past = (await sts(await assumeParams())).body.Response;
+    expect(quoted.ExpiredTime).toBe(String(Math.floor((START + 3600_000) / 1000)));
+    expect(past.ExpiredTime).toBe(Math.floor(START / 1000) - 3600);
+    expect(past.Expiration).toBe(
+      new Date((Math.floor(START / 1000) - 3600) * 1000).toISOString().replace('.000', ''),
+    );
+    expect((await listWith(past.Credentials!)).status).toBe(200);
+  });
+
+  it("plays faults of GitHub's token endpoint apart from STS's: a huge token, a status, one that hangs", async () => {
+    identity.addFault({ endpoint: 'oidc-token', kind: 'huge', bytes: 100_000 });
+    identity.addFault({ endpoint: 'oidc-token', kind: 'status', status: 503 });
+    identity.addFault({ endpoint: 'oidc-token', kind: 'hang' });
+    expect((await idToken()).body.value).toHaveLength(100_000);
+    expect((await idToken()).status).toBe(503);
+    // STS is not the token endpoint: the fault left in the queue is not its own.
+    expect((await sts({})).body.Response.Error?.Code).toBe('MissingParameter');
+    expect(identity.records.map((r) => `${r.endpoint} ${r.fault ?? ''} ${r.status}`)).toEqual([
+      'oidc-token huge 200',
+      'oidc-token status 503',
+      'sts  200',
+    ]);
+    const hung = await fetch(`${identity.tokenRequestUrl}&audience=a`, {
+      signal: AbortSignal.timeout(200),
+    }).catch((error: unknown) => error);
+    expect((hung as Error).name).toBe('TimeoutError');
+    expect(identity.records.at(-1)).toMatchObject({ endpoint: 'oidc-token', fault: 'hang', status: 0 });
+  });
+
+  it('refuses faults an endpoint cannot play', () => {
+    expect(() => identity.addFault({ endpoint: 'oidc-token', kind: 'expired-time', as: 'past' })).toThrow(
+      'a fault of oidc-token has a kind of',
+    );
+    expect(() => identity.addFault({ kind: 'huge', bytes: 1 })).toThrow('a fault of sts has a kind of');
+    expect(() => identity.addFault({ kind: 'slow', delayMs: -1 })).toThrow('delayMs');
+  });
+
   it('is inspected and controlled through its admin endpoints', async () => {
     const admin = (path: string, init?: RequestInit) => fetch(`${identity.stsUrl}/_emulator/${path}`, init);
     const post = (path: string, value: unknown) =>

@@ -225,7 +225,7 @@ describe('cancel', () => {
     expect(bare.status).toBe(400);
     expect(bare.text).toContain('<Code>InvalidArgument</Code>');
     const unknown = await call({ method: 'PUT', path: '/inventorytriggerjob/bnope', query: { cancel: '' } });
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(400);
     expect(unknown.text).toContain('<Code>ResourceNotFound</Code>');
   });
 });

@@ -88,10 +88,23 @@ describe('list paging', () => {
     expect((await list({ nextToken: desc.response.NextToken, orderByTime: 'Asc' })).status).toBe(400);
   });
 
-  it('refuses parameters in the wrong case', async () => {
-    const r = await list({ States: 'Running' });
-    expect(r.status).toBe(400);
-    expect(r.response.Error.Message).toContain('States');
+  it('reads parameters in lower camel case or capitalised (the English docs write States), no other casing', async () => {
+    const lower = await list({ states: 'Success', size: '100', orderByTime: 'Asc' });
+    const capitalised = await list({ States: 'Success', Size: '100', OrderByTime: 'Asc' });
+    expect(lower.ids).toEqual(ids.slice(0, 5));
+    expect(capitalised).toMatchObject({ status: 200, ids: lower.ids });
+
+    const shouted = await list({ STATES: 'Running' });
+    expect(shouted.status).toBe(400);
+    expect(shouted.response.Error.Message).toContain('STATES');
+    // Signed names are lower-cased: `States` rides on the signature of `states`, and is refused as a second one.
+    const both = await callAt(emulator.url, t, {
+      path: '/inventorytriggerjob',
+      query: { states: 'Running' },
+      unsignedQuery: { States: 'Running' },
+    });
+    expect(both.status).toBe(400);
+    expect(both.text).toContain('is given more than once');
   });
 });
 

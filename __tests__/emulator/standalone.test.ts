@@ -17,7 +17,14 @@ describe('CLI flags', () => {
     });
     expect(options.schedule).toEqual({ queuedMs: 200, runningMs: 800, final: 'Success' });
     expect(options.sessionToken).toBeUndefined();
+    expect(options.answers).toBeUndefined();
     expect(quiet).toBe(false);
+  });
+
+  it('shapes answers as the Go SDK reads them with --answers go-sdk (or CI_EMULATOR_ANSWERS)', () => {
+    expect(parseCli(['--answers', 'go-sdk'], {}).options.answers).toBe('go-sdk');
+    expect(parseCli([], { CI_EMULATOR_ANSWERS: 'docs' }).options.answers).toBe('docs');
+    expect(() => parseCli(['--answers', 'toString'], {})).toThrow('--answers must be docs or go-sdk');
   });
 
   it('reads the environment, and flags win over it', () => {

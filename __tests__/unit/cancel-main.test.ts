@@ -3,17 +3,10 @@ import { describe, expect, it } from '@jest/globals';
 import { cancelStep } from '../../src/actions/cancel/main.js';
 import { OUTPUTS } from '../../src/actions/outputs.js';
 import { ApiError } from '../../src/ci/errors.js';
-import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { COMMON_SETTINGS, jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const JOB = 'b' + 'c'.repeat(32);
-const common = {
-  signIn: { keys: { secretId: 'AKID', secretKey: 'k' } },
-  bucket: 'm-1',
-  region: 'ap-guangzhou',
-  endpoint: new URL('https://x.example.com'),
-  requestTimeoutMs: 30_000,
-};
 
 describe('cancel/ (cancelStep)', () => {
   it('cancels a running job and reports the state it is in', async () => {
@@ -27,7 +20,7 @@ describe('cancel/ (cancelStep)', () => {
       undefined,
       OUTPUTS.cancel,
     );
-    await cancelStep({ ...common, jobId: JOB }, deps);
+    await cancelStep({ ...COMMON_SETTINGS, jobId: JOB }, deps);
     expect(deps.outputs).toEqual({ state: 'Cancel' });
     expect(deps.infos).toContain(`Cancelled job ${JOB}; it is now Cancel`);
   });
@@ -44,7 +37,7 @@ describe('cancel/ (cancelStep)', () => {
       undefined,
       OUTPUTS.cancel,
     );
-    await cancelStep({ ...common, jobId: JOB }, deps);
+    await cancelStep({ ...COMMON_SETTINGS, jobId: JOB }, deps);
     expect(deps.outputs.state).toBe('Success');
     expect(deps.infos[0]).toContain('had already ended Success');
   });

@@ -14,6 +14,7 @@ import {
 import { CallBudget } from '../../src/ci/call-budget.js';
 import { ApiError } from '../../src/ci/errors.js';
 import type { TemporaryCredentials } from '../../src/ci/sts.js';
+import { AbortedError } from '../../src/waiting/sleep.js';
 
 const ROLE_ARN = 'qcs::cam::uin/100000000001:roleName/media';
 const START = Date.now();
@@ -80,7 +81,8 @@ describe('a client signing in with a role', () => {
         providerId: 'github',
         clientIds: ['sts.tencentcloudapi.com'],
         roleArns: [ROLE_ARN],
-        keyLifetimeMs: 5000,
+        // Ten minutes: keys said to last under a minute are reused for a fixed while instead.
+        keyLifetimeMs: 600_000,
       },
     });
   });
@@ -90,9 +92,9 @@ describe('a client signing in with a role', () => {
     const credentials = roleCredentials();
     const ci = client(credentials);
     await ci.listJobs({});
-    now += 2000;
+    now += 200_000;
     await ci.listJobs({});
-    now += 1500; // Past half of the five-second lifetime: renewed before the request.
+    now += 150_000; // Less than five minutes left of the ten: renewed before the request.
     await ci.listJobs({});
     const keys = issued();
     expect(keys).toHaveLength(2);
@@ -124,7 +126,7 @@ describe('a client signing in with a role', () => {
     });
     const ci = client(credentials);
     await ci.describeJob(`b${'0'.repeat(32)}`);
-    now += 6000;
+    now += 601_000;
     const { value } = await ci.describeJob(`b${'0'.repeat(32)}`);
     expect(value).toBeUndefined();
     const keys = issued();
@@ -142,7 +144,7 @@ describe('a client signing in with a role', () => {
       { ...role(), stsEndpoint: new URL('http://127.0.0.1:9') },
       {
         getIdToken: async (audience) => (tokens++, getIdToken(audience)),
-        sts: { retryPolicy: { maxAttempts: 1, maxElapsedMs: 0, baseDelayMs: 0, maxDelayMs: 0 } },
+        sts: { sleep: async () => {} },
       },
     );
     const error = await client(credentials)
@@ -279,5 +281,56 @@ describe('CiClient: describeExecution and describeMediaJob against the emulator'
     await expect(ci.describeJob('b1')).rejects.toThrow('is not b + 32 hex characters; not sent');
     await expect(ci.cancelJob(`${'b'.padEnd(33, '0')}/x`)).rejects.toThrow('is not b + 32 hex characters');
     expect(emulator.requests.length).toBe(before);
+  });
+});
+
+describe('CiClient after the workflow run is cancelled (the steady client: an answer grace)', () => {
+  beforeEach(async () => {
+    emulator = await startEmulator({
+      ...RUN_CREDS,
+      schedule: { queuedMs: 0, runningMs: 50, final: 'Success' },
+    });
+  });
+  afterEach(async () => emulator.close());
+
+  const steady = (signal: AbortSignal, credentials: ClientOptions['credentials'] = RUN_CREDS) =>
+    new CiClient({ endpoint: new URL(emulator.url), credentials, logger, signal, answerGraceMs: 2000 });
+  const create = { name: 'late', workflowId: RUN_WID, input: { kind: 'Prefix', value: 'in/' } } as const;
+
+  it('sends no create once cancelled, and says nothing went out; a look-up still goes out', async () => {
+    const cancel = new AbortController();
+    cancel.abort();
+    let sent = 0;
+    const client = steady(cancel.signal);
+    await expect(client.createJob(create, () => sent++)).rejects.toBeInstanceOf(AbortedError);
+    expect(sent).toBe(0);
+    expect(emulator.requests).toEqual([]);
+    await client.listJobs({});
+    expect(emulator.requests.map((r) => r.call)).toEqual(['list']);
+  });
+
+  it('stops the sign-in of a create at the cancel, rather than send the create after it', async () => {
+    const cancel = new AbortController();
+    const signingIn: CredentialsProvider = {
+      current: (limits) =>
+        new Promise((_resolve, reject) =>
+          limits?.signal?.addEventListener('abort', () => reject(new AbortedError())),
+        ),
+      renewAfterRefusal: async () => false,
+    };
+    const pending = steady(cancel.signal, signingIn).createJob(create);
+    setTimeout(() => cancel.abort(), 20);
+    await expect(pending).rejects.toBeInstanceOf(AbortedError);
+    expect(emulator.requests).toEqual([]);
+  });
+
+  it('lets a create sent before the cancel answer within the grace', async () => {
+    emulator.addFault({ call: 'create', kind: 'slow', delayMs: 300 });
+    const cancel = new AbortController();
+    let sent = 0;
+    const pending = steady(cancel.signal).createJob(create, () => sent++);
+    setTimeout(() => cancel.abort(), 100);
+    expect((await pending).value.jobId).toMatch(/^b[0-9a-f]{32}$/);
+    expect(sent).toBe(1);
   });
 });

@@ -18,7 +18,7 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 beforeEach(resetInputs);
 
 describe('main step settings', () => {
-  it('reads every input into typed settings with the contract defaults', () => {
+  it('reads every input into typed settings with the defaults of action.yml', () => {
     const settings = getMainSettings(NOW);
     expect(settings).toMatchObject({
       bucket: 'media-1250000000',

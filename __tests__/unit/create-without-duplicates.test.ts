@@ -6,7 +6,7 @@ import { createJobWithoutDuplicates } from '../../src/job/create-without-duplica
 import { StepFailure } from '../../src/job/ports.js';
 import { formatApiTime } from '../../src/time.js';
 import { jobDetail, recordingReporter, scriptedClient } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const WORKFLOW = 'w' + '1'.repeat(32);
 const OTHER_WORKFLOW = 'w' + '2'.repeat(32);

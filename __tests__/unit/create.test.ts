@@ -8,20 +8,13 @@ import { ApiError, TransportError } from '../../src/ci/errors.js';
 import type { CreateJobRequest } from '../../src/ci/types.js';
 import { createAndWait, type CreateSettings } from '../../src/job/create.js';
 import { JobRecord } from '../../src/job/post-state.js';
-import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { jobDetail, scriptedClient, stepDeps, WAITING_SETTINGS } from '../../test-support/fake-ports.js';
+import { AbortedError } from '../../src/waiting/sleep.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const JOB = 'b' + 'c'.repeat(32);
-const waiting = {
-  pollIntervalMs: 1000,
-  timeoutMs: 60_000,
-  cancelOnTimeout: false,
-  cancelOnAbort: true,
-  failOn: ['Failed' as const, 'Cancel' as const],
-  objectFailures: 'ignore' as const,
-};
 const createSettings: CreateSettings = {
-  ...waiting,
+  ...WAITING_SETTINGS,
   workflowId: 'w' + '1'.repeat(32),
   input: { kind: 'Prefix', value: 'videos/' },
   window: {},
@@ -31,8 +24,14 @@ const createSettings: CreateSettings = {
   endpoint: new URL('https://x.example.com'),
 };
 
-function createDeps(createJob: (request: CreateJobRequest) => Promise<unknown>, extra = {}) {
-  const deps = stepDeps(scriptedClient({ createJob, ...extra }), fakeClock(), undefined, OUTPUTS.create);
+function createDeps(
+  createJob: (request: CreateJobRequest) => Promise<unknown>,
+  extra = {},
+  signal?: AbortSignal,
+) {
+  // As the client does: `onSend` is told as the request goes out.
+  const send = async (request: CreateJobRequest, onSend?: () => void) => (onSend?.(), createJob(request));
+  const deps = stepDeps(scriptedClient({ createJob: send, ...extra }), fakeClock(), signal, OUTPUTS.create);
   return { ...deps, printBlock: () => undefined };
 }
 
@@ -71,6 +70,45 @@ describe('the main step (createAndWait)', () => {
     const record = new JobRecord(deps.state);
     expect(record.savedPhase).toBe('stopped');
     expect(record.jobId).toBe('');
+  });
+
+  it('a cancel before the create went out (signing in) says so, and leaves post: nothing to look for', async () => {
+    const cancel = new AbortController();
+    const signingIn = () =>
+      new Promise<never>((_resolve, reject) =>
+        cancel.signal.addEventListener('abort', () => reject(new AbortedError())),
+      );
+    const client = scriptedClient({ createJob: signingIn });
+    const deps = {
+      ...stepDeps(client, fakeClock(), cancel.signal, OUTPUTS.create),
+      printBlock: () => undefined,
+    };
+    const pending = createAndWait(createSettings, deps);
+    cancel.abort();
+    await expect(pending).rejects.toBeInstanceOf(AbortedError);
+    expect(deps.infos).toEqual([
+      'The workflow run was cancelled before the create of job nightly was sent: none is sent, so no job is made.',
+    ]);
+    expect(deps.warnings).toEqual([]);
+    expect(new JobRecord(deps.state).savedPhase).toBe('stopped');
+  });
+
+  it('a cancel while the create is out says it is in flight, and post: looks for its job', async () => {
+    const cancel = new AbortController();
+    const deps = createDeps(
+      () =>
+        new Promise<never>((_resolve, reject) =>
+          cancel.signal.addEventListener('abort', () => reject(new TransportError('aborted', 'aborted'))),
+        ),
+      {},
+      cancel.signal,
+    );
+    const pending = createAndWait(createSettings, deps);
+    await Promise.resolve();
+    cancel.abort();
+    await expect(pending).rejects.toBeInstanceOf(AbortedError);
+    expect(deps.infos).toEqual([expect.stringMatching(/^The create of job nightly is in flight/)]);
+    expect(new JobRecord(deps.state).savedPhase).toBe('creating');
   });
 
   it('a create that may have reached the service stays `creating`, timed from its last attempt', async () => {

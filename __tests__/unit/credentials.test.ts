@@ -7,7 +7,9 @@ import {
   type RoleSettings,
 } from '../../src/ci/credentials.js';
 import { ApiError } from '../../src/ci/errors.js';
+import type { SignInLimits } from '../../src/ci/sign-in-request.js';
 import { StsError, type AssumeRoleRequest, type TemporaryCredentials } from '../../src/ci/sts.js';
+import { AbortedError } from '../../src/waiting/sleep.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -171,6 +173,107 @@ describe('an assumed role', () => {
     sts.fail(new StsError('InternalError.SystemError', 'busy', 'req-3'));
     await expect(credentials.current()).rejects.toBeInstanceOf(SignInError);
     await expect(credentials.renewAfterRefusal(keys)).rejects.toBeInstanceOf(SignInError);
+  });
+});
+
+describe('keys whose lifetime STS states oddly', () => {
+  it.each([
+    ['in the past', -HOUR, /had expired already \(3600 s before its answer\)/],
+    ['under a minute', 20_000, /last 20 s/],
+  ])(
+    'a lifetime %s is told once and the keys reused for 30 s, not renewed per request',
+    async (_what, lifetime, told) => {
+      const { credentials, sts, events, advance } = provider(lifetime);
+      for (let second = 0; second < 65; second++) {
+        await credentials.current();
+        advance(1000);
+      }
+      // At 0, 30 and 60 s.
+      expect(sts.asked).toHaveLength(3);
+      const warnings = events.filter((event) => event.startsWith('warning'));
+      expect(warnings).toEqual([expect.stringMatching(told)]);
+      expect(warnings[0]).toContain('reused for 30 s');
+    },
+  );
+
+  it('renews keys of a minute or more as their lifetime says', async () => {
+    const { credentials, sts, events, advance } = provider(MINUTE);
+    await credentials.current();
+    advance(29_000);
+    await credentials.current();
+    advance(1000);
+    await credentials.current();
+    expect(sts.asked).toHaveLength(2);
+    expect(events.filter((event) => event.startsWith('warning'))).toEqual([]);
+  });
+});
+
+describe('a sign-in and the cancel', () => {
+  /** A provider whose exchanges wait until the caller's signal stops them, or `answer()` is called. */
+  function stalledProvider() {
+    const limitsSeen: SignInLimits[] = [];
+    let answer: (() => void) | undefined;
+    const credentials = assumedRoleCredentials(ROLE, {
+      getIdToken: async (_audience, limits) => (limitsSeen.push(limits), 'jwt'),
+      mask: () => {},
+      logger: { debug: () => {}, warning: () => {} },
+      region: 'ap-guangzhou',
+      assume: (_request, limits) =>
+        new Promise<TemporaryCredentials>((resolve, reject) => {
+          limitsSeen.push(limits);
+          limits.signal?.addEventListener('abort', () => reject(new AbortedError()));
+          answer = () =>
+            resolve({
+              secretId: 'AKIDnew',
+              secretKey: 'k',
+              sessionToken: 't',
+              expiresAtMs: 0,
+              lifetimeMs: HOUR,
+              requestId: 'r',
+            });
+        }),
+    });
+    return { credentials, limitsSeen, answer: () => answer?.() };
+  }
+
+  it("stops with the caller's signal, as an abort and not a failed sign-in", async () => {
+    const { credentials } = stalledProvider();
+    const cancel = new AbortController();
+    const pending = credentials.current({ signal: cancel.signal, timeoutMs: 5000 });
+    await Promise.resolve();
+    cancel.abort();
+    await expect(pending).rejects.toBeInstanceOf(AbortedError);
+    await expect(credentials.current({ signal: cancel.signal, timeoutMs: 5000 })).rejects.toBeInstanceOf(
+      AbortedError,
+    );
+  });
+
+  it('lets a cleanup that joined a renewal stopped by the cancel sign in on its own', async () => {
+    const { credentials, limitsSeen, answer } = stalledProvider();
+    const cancel = new AbortController();
+    const step = credentials.current({ signal: cancel.signal, timeoutMs: 30_000 });
+    const cleanup = credentials.current({ timeoutMs: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    cancel.abort();
+    await expect(step).rejects.toBeInstanceOf(AbortedError);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    answer();
+    expect((await cleanup).secretId).toBe('AKIDnew');
+    expect(limitsSeen.map((limits) => limits.timeoutMs)).toEqual([30_000, 30_000, 5000, 5000]);
+  });
+
+  it("bounds the token and the exchange together by the caller's retry time and deadline", async () => {
+    const { credentials, limitsSeen, answer } = stalledProvider();
+    const started = Date.now();
+    const policy = { maxAttempts: 2, maxElapsedMs: 6000, baseDelayMs: 1, maxDelayMs: 1 };
+    const pending = credentials.current({ timeoutMs: 5000, retryPolicy: policy });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    answer();
+    await pending;
+    const [token, exchange] = limitsSeen;
+    expect(token?.deadline).toBe(exchange?.deadline);
+    expect(token!.deadline! - started).toBeGreaterThanOrEqual(6000);
+    expect(token!.deadline! - started).toBeLessThan(6100);
   });
 });
 

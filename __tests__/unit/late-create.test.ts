@@ -3,7 +3,7 @@ import type { CreateJobRequest, JobDetail } from '../../src/ci/types.js';
 import { cancelLateCreatedJob, LATE_CREATE_WINDOW_MS } from '../../src/job/late-create.js';
 import { formatApiTime } from '../../src/time.js';
 import { jobDetail, scriptedClient } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const WORKFLOW = 'w' + '1'.repeat(32);
 const T0 = Date.UTC(2026, 10, 30, 4, 0, 0);

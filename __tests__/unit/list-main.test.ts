@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as core from '../../__fixtures__/core.js';
 import type { ListJobsQuery } from '../../src/ci/types.js';
 import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { listJobs } = await import('../../src/actions/list/main.js');

@@ -1,5 +1,4 @@
 import type { JobDetail } from '../../src/ci/types.js';
-import { jobSummary } from '../../src/report/job-report.js';
 import {
   apiOffsetMinutes,
   ganttDate,
@@ -283,17 +282,5 @@ describe('statePie', () => {
 
   it('is empty for no jobs', () => {
     expect(statePie([])).toBe('');
-  });
-});
-
-describe('jobSummary', () => {
-  it('puts the gantt after the table', () => {
-    const summary = jobSummary({
-      job: job({}),
-      workflowId: 'w0123456789abcdef0123456789abcdef',
-      input: 'Prefix `videos/`',
-      now: at('2026-11-22T08:10:00+0800'),
-    });
-    expect(summary).toMatch(/\| Duration \| 5s \|\n\n```mermaid\n%%\{init[^\n]*\ngantt\n[^]*\n```\n$/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { RequestPacer } from '../../src/waiting/pacing.js';
 import { AbortedError } from '../../src/waiting/sleep.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const LATENCY_MS = 50;
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { marked } from 'marked';
 import type { FailedObjects } from '../../src/objects/collect.js';
 import type { FailedRun } from '../../src/objects/runs.js';
-import { codeSpan } from '../../src/report/markdown.js';
 import {
   failedObjectsMessage,
   failedObjectsOutputs,
@@ -92,14 +91,6 @@ describe('the "Objects" section', () => {
     expect(markdown).toContain(
       'The list stopped early (the timeout passed): at least 300 runs did not succeed.',
     );
-  });
-});
-
-describe('codeSpan', () => {
-  it.each(['plain', '`', '``x``', ' lead and trail ', 'a ` b', '```'])('holds %p exactly', async (text) => {
-    const html = await marked.parseInline(codeSpan(text));
-    const inner = /^<code>([\s\S]*)<\/code>$/.exec(html)?.[1];
-    expect(inner?.replace(/&quot;/g, '"').replace(/&amp;/g, '&')).toBe(text);
   });
 });
 

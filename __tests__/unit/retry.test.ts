@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ApiError, TransportError } from '../../src/ci/errors.js';
 import { retryableForIdempotentCall } from '../../src/ci/retry-rules.js';
 import { retryWithBackoff, type RetryPolicy } from '../../src/waiting/retry.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const policy: RetryPolicy = {
   maxAttempts: 5,

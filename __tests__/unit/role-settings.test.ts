@@ -45,7 +45,7 @@ describe('role settings', () => {
     expect(readRoleSettings(RUN, OIDC_ENV)).toBeUndefined();
   });
 
-  it('take the contract defaults', () => {
+  it('take the defaults the action.yml files give', () => {
     setInputs(role);
     const settings = readRoleSettings(RUN, OIDC_ENV);
     expect(settings).toEqual({
@@ -111,7 +111,15 @@ describe('role settings', () => {
     const error = inputError(role, {});
     expect(error.input).toBe('role-arn');
     expect(error.message).toContain('add `permissions: id-token: write`');
-    expect(error.message).toContain('ACTIONS_ID_TOKEN_REQUEST_URL is not set');
+    expect(error.message).toContain('the job has no ACTIONS_ID_TOKEN_REQUEST_URL');
+  });
+
+  it('name only the variable the job lacks, never the token URL it has', () => {
+    const error = inputError(role, { ACTIONS_ID_TOKEN_REQUEST_URL: OIDC_ENV.ACTIONS_ID_TOKEN_REQUEST_URL });
+    expect(error.message).toContain('add `permissions: id-token: write`');
+    expect(error.message).toContain('the job has no ACTIONS_ID_TOKEN_REQUEST_TOKEN');
+    expect(error.message).not.toContain('ACTIONS_ID_TOKEN_REQUEST_URL');
+    expect(error.message).not.toContain('pipelines.example');
   });
 
   it.each([

@@ -18,7 +18,7 @@ function sdkAuthorization(input: SignInput): string {
   });
 }
 
-describe('the worked examples of ci-api.md', () => {
+describe('the worked examples of the documentation (docs/api-notes.md › Request signature)', () => {
   it('example 1 (PUT, seven signed headers, no query) reproduces every intermediate value', () => {
     const parts = signatureParts({
       secretId,

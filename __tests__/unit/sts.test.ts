@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { startEmulator, type Emulator, type IdentityEmulator } from '../../emulator/index.js';
 import { TransportError } from '../../src/ci/errors.js';
 import { assumeRoleWithWebIdentity, StsError, type StsOptions } from '../../src/ci/sts.js';
+import type { RequestPacer } from '../../src/waiting/pacing.js';
 
 const ROLE = 'qcs::cam::uin/100000000001:roleName/media';
 const HOUR = 3600_000;
@@ -143,6 +144,44 @@ describe('assumeRoleWithWebIdentity', () => {
     expect((error as TransportError).message).toBe(
       `STS AssumeRoleWithWebIdentity: connection refused by 127.0.0.1:${port}`,
     );
+  });
+
+  it('reads an ExpiredTime sent as a numeric string as the number', async () => {
+    identity.addFault({ kind: 'expired-time', as: 'string' });
+    const keys = await assume();
+    expect(keys.expiresAtMs).toBe(stsRecords()[0]!.issued!.expiredTime * 1000);
+    expect(Math.abs(keys.lifetimeMs - HOUR)).toBeLessThanOrEqual(2000);
+  });
+
+  it("waits for the step's pace before each attempt, and slows it down when STS sheds load", async () => {
+    identity.addFault({ kind: 'error', code: 'RequestLimitExceeded' });
+    const told: string[] = [];
+    const pacer = {
+      acquire: async () => void told.push('acquire'),
+      record: (throttled: boolean) => void told.push(`record ${throttled}`),
+    } as unknown as RequestPacer;
+    await assume({ pacer });
+    expect(told).toEqual(['acquire', 'record true', 'acquire', 'record false']);
+  });
+
+  it('stops at once when the step is cancelled, and sends nothing when it already was', async () => {
+    identity.addFault({ kind: 'hang' });
+    const cancel = new AbortController();
+    setTimeout(() => cancel.abort(), 100);
+    const error = await assume({ signal: cancel.signal, timeoutMs: 10_000 }).catch((e: unknown) => e);
+    expect((error as TransportError).kind).toBe('aborted');
+    expect(stsRecords()).toHaveLength(1);
+    await expect(assume({ signal: cancel.signal })).rejects.toThrow();
+    expect(stsRecords()).toHaveLength(1);
+  });
+
+  it('cuts the time limit of an attempt to the deadline of the sign-in', async () => {
+    identity.addFault({ kind: 'hang' });
+    const error = await assume({ timeoutMs: 10_000, deadline: Date.now() + 300 }).catch((e: unknown) => e);
+    expect((error as TransportError).message).toMatch(
+      /^STS AssumeRoleWithWebIdentity got no answer within 0\.[1-3]\d* s$/,
+    );
+    expect(stsRecords()).toHaveLength(1);
   });
 
   describe('against a hostile server', () => {

@@ -3,18 +3,10 @@ import { describe, expect, it } from '@jest/globals';
 import { OUTPUTS } from '../../src/actions/outputs.js';
 import { JobRecord } from '../../src/job/post-state.js';
 import { waitForExistingJob } from '../../src/job/wait-existing.js';
-import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
-import { fakeClock } from './fake-clock.js';
+import { jobDetail, scriptedClient, stepDeps, WAITING_SETTINGS } from '../../test-support/fake-ports.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const JOB = 'b' + 'c'.repeat(32);
-const waiting = {
-  pollIntervalMs: 1000,
-  timeoutMs: 60_000,
-  cancelOnTimeout: false,
-  cancelOnAbort: true,
-  failOn: ['Failed' as const, 'Cancel' as const],
-  objectFailures: 'ignore' as const,
-};
 
 describe('wait/ (waitForExistingJob)', () => {
   it('waits for a job made elsewhere and reports it, with only the outputs wait/ declares', async () => {
@@ -30,7 +22,7 @@ describe('wait/ (waitForExistingJob)', () => {
       undefined,
       OUTPUTS.wait,
     );
-    await waitForExistingJob({ ...waiting, jobId: JOB }, deps);
+    await waitForExistingJob({ ...WAITING_SETTINGS, jobId: JOB }, deps);
     expect(deps.outputs).toMatchObject({ 'job-id': JOB, state: 'Success' });
     expect(new JobRecord(deps.state).savedPhase).toBe('ended');
   });

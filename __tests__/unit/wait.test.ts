@@ -6,7 +6,7 @@ import type { WaitingSettings } from '../../src/job/wait-context.js';
 import { waitForJobAndReport } from '../../src/job/wait.js';
 import { jobDetail, scriptedClient, stepDeps } from '../../test-support/fake-ports.js';
 import { AbortedError, type Sleep } from '../../src/waiting/sleep.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 const JOB = 'b' + 'a'.repeat(32);
 const settings: WaitingSettings = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { AbortedError } from '../../src/waiting/sleep.js';
 import { WaitStalledError, waitUntilFinal, type WaitOptions } from '../../src/waiting/waiter.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeClock } from '../../test-support/fake-clock.js';
 
 /** A job that is in `states[i]` from `i` seconds after start on. */
 function jobAt(clock: ReturnType<typeof fakeClock>, start: number, endsAfterMs: number) {

@@ -7,7 +7,7 @@ import {
   parseTriggerWorkflowResponse,
 } from '../../src/ci/xml-answers.js';
 
-// The response sample of the "触发任务(工作流)" page (seeds/002), indentation and all.
+// The response sample of the documentation's "触发任务(工作流)" page, indentation and all.
 const DOCS_CREATE_RESPONSE = `<Response>
     <JobsDetail>
         <Code>Success</Code>
@@ -32,7 +32,7 @@ const DOCS_CREATE_RESPONSE = `<Response>
     </JobsDetail>
 </Response>`;
 
-// The PHP SDK's list sample (seeds/000) as XML: WorkflowIds beside Operation, placeholder times.
+// The PHP SDK's list sample as XML: WorkflowIds beside Operation, placeholder times.
 const SDK_LIST_RESPONSE =
   '<Response><JobsDetail><Code>Success</Code><CreationTime>2022-06-15T15:17:23+0800</CreationTime>' +
   '<EndTime>2022-06-15T15:21:17+0800</EndTime><Input><Object>test01.png</Object></Input>' +

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { buildCreateJobBody } from '../../src/ci/xml-body.js';
 
-// The English page's sample request (seeds/003), which is also the well-formed body of ci-api.md.
+// The sample request of the English create page: the documented body, well-formed.
 const DOCS_CREATE_REQUEST =
   '<Request><Name>demo</Name><Type>Workflow</Type><Input><Prefix>input</Prefix></Input><Operation>' +
   '<TimeInterval><Start>2022-02-01T12:00:00+0800</Start><End>2022-05-01T12:00:00+0800</End></TimeInterval>' +

@@ -29,18 +29,20 @@ const CLEANUP_RETRIES: RetryPolicy = {
 export function clientsFor(settings: CommonSettings, signal?: AbortSignal, deadline?: number) {
   const clock: ClockCorrection = { offsetMs: 0 };
   const transport = transportFromEnvironment();
-  // One set of keys for the step: renewed once for all its clients, whichever needs it first.
+  // One pace for every request of the step, whichever client sends it, signing in included.
+  const pacer = new RequestPacer({ now: Date.now, sleep: realSleep });
+  // One set of keys for the step: renewed once for all its clients, whichever needs it first, within
+  // the signal and time limit of the client that needs them (see CiClient).
   const credentials = settings.signIn.role
     ? assumedRoleCredentials(settings.signIn.role, {
-        getIdToken: githubIdToken,
+        getIdToken: (audience, limits) =>
+          githubIdToken(audience, { ...limits, transport, pacer, logger: log }),
         mask: log.mask,
         logger: log,
         region: settings.region,
-        sts: { timeoutMs: settings.requestTimeoutMs, transport },
+        sts: { transport, pacer },
       })
     : settings.signIn.keys;
-  // One pace for every request of the step, whichever client sends it.
-  const pacer = new RequestPacer({ now: Date.now, sleep: realSleep });
   const make = (options: Partial<ConstructorParameters<typeof CiClient>[0]>) => {
     let client: CiClient | undefined;
     return () =>
@@ -61,21 +63,11 @@ export function clientsFor(settings: CommonSettings, signal?: AbortSignal, deadl
     /** Its requests and retry waits stop when the workflow run is cancelled. */
     client: make({ signal, deadline }),
     /** Its requests outlive the cancellation briefly: a create the service acted on should be known. */
-    steadyClient: make({ signal: signal && abortedLater(signal, CREATE_ANSWER_GRACE_MS), deadline }),
-    /** Still works after the cancellation, briefly: to cancel the job. */
+    steadyClient: make({ signal, answerGraceMs: CREATE_ANSWER_GRACE_MS, deadline }),
+    /** Still works after the cancellation, briefly, signing in on its own if it must: to cancel the job. */
     cleanupClient: make({
       timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
       retryPolicy: CLEANUP_RETRIES,
     }),
   };
-}
-
-/** Aborted `ms` after `signal` is. */
-function abortedLater(signal: AbortSignal, ms: number): AbortSignal {
-  const later = new AbortController();
-  // Unref'd: a step that is done by then must not stay alive for it.
-  const abort = () => setTimeout(() => later.abort(), ms).unref();
-  if (signal.aborted) abort();
-  else signal.addEventListener('abort', abort, { once: true });
-  return later.signal;
 }

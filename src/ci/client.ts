@@ -5,8 +5,9 @@ import {
   type CredentialsProvider,
 } from './credentials.js';
 import type { CallBudget } from './call-budget.js';
-import { errorMessage, TransportError, XmlShapeError } from './errors.js';
+import { errorMessage, isResourceNotFound, TransportError, XmlShapeError } from './errors.js';
 import type { Credentials, Logger, RawAnswer } from './request.js';
+import type { SignInLimits } from './sign-in-request.js';
 import type { RequestSpec } from './url.js';
 import type { Transport } from './http.js';
 import { transportFromEnvironment } from './transport.js';
@@ -36,7 +37,7 @@ import {
   type RetryPolicy,
 } from '../waiting/retry.js';
 import type { RequestPacer } from '../waiting/pacing.js';
-import { realSleep, type Sleep } from '../waiting/sleep.js';
+import { AbortedError, realSleep, type Sleep } from '../waiting/sleep.js';
 
 export interface ClientOptions {
   /** Base URL, e.g. `https://media-1250000000.ci.ap-guangzhou.myqcloud.com`. */
@@ -52,8 +53,14 @@ export interface ClientOptions {
   random?: () => number;
   /** How requests go out; by default as the environment says (transport.ts). */
   transport?: Transport;
-  /** Aborts requests and retry waits (the workflow run was cancelled). */
+  /** Aborts requests, retry waits and sign-ins (the workflow run was cancelled). */
   signal?: AbortSignal;
+  /**
+   * After `signal`, how long the client still works: a request in flight may answer, a look-up may
+   * go out (a job the create made should be known). A call that creates something (a job, a
+   * workflow run) is never sent after `signal`, nor signed in for.
+   */
+  answerGraceMs?: number;
   /**
    * How far the service's clock is ahead of ours, learned from a rejected signature. Clients of one
    * step share it, so that the correction is learned once.
@@ -79,9 +86,19 @@ type AnswerParsers = typeof import('./xml-answers.js');
  */
 type AnswerReader<T> = (answer: RawAnswer, xml: AnswerParsers) => { value: T; requestId?: string };
 
+interface CallOptions {
+  /** The call makes something: not sent once the workflow run is cancelled. */
+  creates?: boolean;
+  /** Told as the request goes out (after the sign-in and the pacing). */
+  onSend?: () => void;
+}
+
 /** Signing, HTTP and XML reading load with the first request: a dry run loads none of them. */
 let wire: Promise<[typeof import('./request.js'), AnswerParsers]> | undefined;
-const loadWire = () => (wire ??= Promise.all([import('./request.js'), import('./xml-answers.js')]));
+// One after the other: request.js loads xml-answers.js itself, and two imports of one module graph
+// at once trip jest's ESM linker (a test-only fault; Node and the bundle do not care).
+const loadWire = () =>
+  (wire ??= import('./request.js').then(async (request) => [request, await import('./xml-answers.js')]));
 const NEVER_RETRY: Retryable = () => false;
 
 /** The filters and paging that listing jobs and listing executions share, as query parameters. */
@@ -97,12 +114,29 @@ function listQuery(query: ListExecutionsQuery): Record<string, string | undefine
   };
 }
 
+/**
+ * A describe of an id the service does not know: the docs name it in `NonExistJobIds` with a 200,
+ * but a `ResourceNotFound` (with whatever status) says the same.
+ */
+async function unknownAsUndefined<T>(
+  answer: Promise<WithRequestId<T | undefined>>,
+): Promise<WithRequestId<T | undefined>> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (isResourceNotFound(error)) return { value: undefined, requestId: error.requestId };
+    throw error;
+  }
+}
+
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
 export class CiClient {
   private readonly clock: ClockCorrection;
   private readonly now: () => number;
   private readonly transport: Transport;
   private readonly credentials: CredentialsProvider;
+  /** `signal`, or for a client with an answer grace, aborted that long after it. */
+  private readonly graceSignal: AbortSignal | undefined;
 
   constructor(private readonly options: ClientOptions) {
     this.now = options.now ?? Date.now;
@@ -111,6 +145,10 @@ export class CiClient {
       : staticCredentials(options.credentials);
     this.transport = options.transport ?? transportFromEnvironment();
     this.clock = options.clock ?? { offsetMs: 0 };
+    this.graceSignal =
+      options.signal && options.answerGraceMs
+        ? abortedLater(options.signal, options.answerGraceMs)
+        : options.signal;
   }
 
   /** The same client (keys, clock, pace, connections), whose requests count against `budget`. */
@@ -124,8 +162,11 @@ export class CiClient {
     });
   }
 
-  /** Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates). */
-  async createJob(request: CreateJobRequest): Promise<WithRequestId<JobDetail>> {
+  /**
+   * Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates).
+   * `onSend` is told when the request goes out: until then, no job can come of it.
+   */
+  async createJob(request: CreateJobRequest, onSend?: () => void): Promise<WithRequestId<JobDetail>> {
     return this.call(
       { method: 'POST', path: '/inventorytriggerjob', body: buildCreateJobBody(request) },
       NEVER_RETRY,
@@ -136,20 +177,23 @@ export class CiClient {
         this.checkId(answer, 'a JobId', job.jobId, JOB_ID);
         return { value: job, requestId };
       },
+      { creates: true, onSend },
     );
   }
 
-  /** Undefined when the service does not know the id. */
+  /** Undefined when the service does not know the id (`NonExistJobIds`, or `ResourceNotFound`). */
   async describeJob(jobId: string): Promise<WithRequestId<JobDetail | undefined>> {
-    return this.call(
-      { method: 'GET', path: idPath('/inventorytriggerjob', jobId, JOB_ID) },
-      retryableForIdempotentCall,
-      (answer, xml) => {
-        const { jobs, requestId } = xml.parseJobResponse(answer.body);
-        const job = jobs.find((candidate) => candidate.jobId === jobId);
-        if (!job && jobs.length > 0) throw this.unexpected(answer, 'an answer about another JobId');
-        return { value: job, requestId };
-      },
+    return unknownAsUndefined(
+      this.call(
+        { method: 'GET', path: idPath('/inventorytriggerjob', jobId, JOB_ID) },
+        retryableForIdempotentCall,
+        (answer, xml) => {
+          const { jobs, requestId } = xml.parseJobResponse(answer.body);
+          const job = jobs.find((candidate) => candidate.jobId === jobId);
+          if (!job && jobs.length > 0) throw this.unexpected(answer, 'an answer about another JobId');
+          return { value: job, requestId };
+        },
+      ),
     );
   }
 
@@ -200,6 +244,7 @@ export class CiClient {
         this.checkId(answer, 'an InstanceId', instanceId, RUN_ID);
         return { value: instanceId, requestId };
       },
+      { creates: true },
     );
   }
 
@@ -220,10 +265,12 @@ export class CiClient {
    */
   async describeMediaJob(jobId: string): Promise<WithRequestId<MediaJob | undefined>> {
     const path = idPath('/jobs', jobId, RUN_ID);
-    return this.call({ method: 'GET', path }, retryableForIdempotentCall, (answer, xml) => {
-      const { jobs, requestId } = xml.parseMediaJobResponse(answer.body);
-      return { value: jobs.find((job) => job.jobId === jobId), requestId };
-    });
+    return unknownAsUndefined(
+      this.call({ method: 'GET', path }, retryableForIdempotentCall, (answer, xml) => {
+        const { jobs, requestId } = xml.parseMediaJobResponse(answer.body);
+        return { value: jobs.find((job) => job.jobId === jobId), requestId };
+      }),
+    );
   }
 
   async listExecutions(query: ListExecutionsQuery): Promise<WithRequestId<ExecutionsPage>> {
@@ -244,27 +291,40 @@ export class CiClient {
   /**
    * The one way a request goes out. A clock the service rejects is corrected once and kept for
    * the rest of the step; keys refused as expired are renewed once and the request sent again;
-   * other failures go through the call's own retry rule.
+   * other failures go through the call's own retry rule. The sign-in is part of the request: it
+   * keeps to the client's signal, time limit, retries and deadline.
    */
   private async call<T>(
     spec: RequestSpec,
     retryable: Retryable,
     read: AnswerReader<T>,
+    { creates = false, onSend }: CallOptions = {},
   ): Promise<WithRequestId<T>> {
     const { options } = this;
     const [{ sendSigned }, xml] = await loadWire();
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    // What stops the waits before a request goes out; once out, it may answer within the grace.
+    const signal = creates ? options.signal : this.graceSignal;
     const context = {
       endpoint: options.endpoint,
-      timeoutMs: options.timeoutMs ?? 30_000,
+      timeoutMs,
       now: this.now,
       logger: options.logger,
       transport: this.transport,
-      signal: options.signal,
+      signal: this.graceSignal,
+    };
+    const limits: SignInLimits = {
+      signal,
+      timeoutMs,
+      retryPolicy: options.retryPolicy,
+      deadline: options.deadline,
     };
     let renewedAfterRefusal = false;
     const paced = async (credentials: Credentials): Promise<RawAnswer> => {
       options.callBudget?.take();
-      await options.pacer?.acquire(options.signal);
+      await options.pacer?.acquire(signal);
+      if (creates && options.signal?.aborted) throw new AbortedError();
+      onSend?.();
       try {
         const answer = await sendSigned({ ...context, credentials }, spec, this.clock.offsetMs);
         options.pacer?.record(false);
@@ -275,15 +335,15 @@ export class CiClient {
       }
     };
     const send = async (): Promise<RawAnswer> => {
-      let credentials = await this.credentials.current();
+      let credentials = await this.credentials.current(limits);
       const sendWithKeys = () => paced(credentials);
       try {
         return await sendWithKeys();
       } catch (error) {
         if (refusedAsExpired(error) && !renewedAfterRefusal) {
           renewedAfterRefusal = true;
-          if (await this.credentials.renewAfterRefusal(credentials)) {
-            credentials = await this.credentials.current();
+          if (await this.credentials.renewAfterRefusal(credentials, limits)) {
+            credentials = await this.credentials.current(limits);
             return await sendWithKeys();
           }
         }
@@ -316,7 +376,7 @@ export class CiClient {
       sleep: options.sleep ?? realSleep,
       now: this.now,
       random: options.random ?? Math.random,
-      signal: options.signal,
+      signal,
       deadline: options.deadline,
       onRetry: (error, attempt, delayMs) =>
         options.logger.warning(
@@ -351,4 +411,14 @@ function idPath(base: string, id: string, form: IdForm): string {
   if (!form.test(id))
     throw new TypeError(`${base}/…: the id "${id.slice(0, 80)}" is not ${form.form}; not sent`);
   return `${base}/${id}`;
+}
+
+/** Aborted `ms` after `signal` is. */
+function abortedLater(signal: AbortSignal, ms: number): AbortSignal {
+  const later = new AbortController();
+  // Unref'd: a step that is done by then must not stay alive for it.
+  const abort = () => setTimeout(() => later.abort(), ms).unref();
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return later.signal;
 }

@@ -26,6 +26,14 @@ export class ApiError extends Error {
 }
 
 /**
+ * The service does not know the id (or the path) asked about. Keyed on the code alone: the docs
+ * answer it with HTTP 400, other answers (and this project's emulator, once) with 404.
+ */
+export function isResourceNotFound(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.code === 'ResourceNotFound';
+}
+
+/**
  * The request did not produce an API answer: the connection failed, the time limit passed, the
  * answer was larger than any the API sends, or the body was not the XML the API sends (a proxy's
  * page, a truncated answer).

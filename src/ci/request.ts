@@ -3,6 +3,7 @@ import { signRequest } from './signer.js';
 import { requestUrl, type RequestSpec } from './url.js';
 import { callName, type HttpAnswer, type Transport } from './http.js';
 import { parseErrorBody } from './xml-answers.js';
+import { parseJsonErrorBody } from './json-error.js';
 
 export interface Credentials {
   secretId: string;
@@ -40,7 +41,7 @@ const SIGN_FOR_SECONDS = 900;
 
 /**
  * One request, signed with the clock corrected by `clockOffsetMs`. Answers ≥ 300 become an
- * `ApiError` when the body is the API's XML error, a `TransportError` otherwise.
+ * `ApiError` when the body is the API's error (XML, or JSON with a code), a `TransportError` otherwise.
  */
 export async function sendSigned(
   context: RequestContext,
@@ -92,7 +93,7 @@ export async function sendSigned(
   );
   if (status < 300) return { where, status, requestId, body };
 
-  const error = parseErrorBody(body);
+  const error = parseErrorBody(body) ?? parseJsonErrorBody(body);
   if (!error) {
     const contentType = headerText(answer.headers['content-type']);
     throw new TransportError(

@@ -1,10 +1,14 @@
 import { ApiError, TransportError } from './errors.js';
 import type { RetryHint } from '../waiting/retry.js';
 
+/** Codes that shed load whatever the status: COS's `SlowDown`, Tencent Cloud API's `RequestLimitExceeded`. */
+const THROTTLE_CODES = ['SlowDown', 'RequestLimitExceeded'];
+
 /** The service shed load: it did not act on the request, and asks us to come back more slowly. */
 export function isThrottled(error: unknown): boolean {
   return (
-    error instanceof ApiError && (error.status === 429 || error.status === 503 || error.code === 'SlowDown')
+    error instanceof ApiError &&
+    (error.status === 429 || error.status === 503 || THROTTLE_CODES.includes(error.code))
   );
 }
 

@@ -18,7 +18,7 @@ export interface SignInput {
   endSeconds: number;
 }
 
-/** The documented intermediate values of one signature (ci-api.md, "Request signature"). */
+/** The intermediate values of one signature, as the documentation's worked examples give them (docs/api-notes.md). */
 export interface SignatureParts {
   keyTime: string;
   signKey: string;

@@ -3,18 +3,12 @@
  * keys. Unsigned (`Authorization: SKIP`), JSON both ways, errors as HTTP 200 with `Response.Error`.
  * Retried like any call that changes nothing; the caller masks what it returns before anything else.
  */
-import { errorMessage, TransportError } from './errors.js';
-import type { Transport } from './http.js';
-import { transportFromEnvironment } from './transport.js';
-import type { Credentials, Logger } from './request.js';
+import { TransportError } from './errors.js';
+import type { HttpAnswer } from './http.js';
+import type { Credentials } from './request.js';
 import { retryableForIdempotentCall } from './retry-rules.js';
-import {
-  DEFAULT_RETRY_POLICY,
-  retryWithBackoff,
-  type RetryHint,
-  type RetryPolicy,
-} from '../waiting/retry.js';
-import { realSleep, type Sleep } from '../waiting/sleep.js';
+import { sendSignInRequest, type SignInRequestOptions } from './sign-in-request.js';
+import type { RetryHint } from '../waiting/retry.js';
 
 export const STS_CALL = 'STS AssumeRoleWithWebIdentity';
 
@@ -41,24 +35,11 @@ export interface TemporaryCredentials extends Credentials {
   requestId: string;
 }
 
-export interface StsOptions {
+export interface StsOptions extends SignInRequestOptions {
   /** Base URL; STS is `POST /` there. */
   endpoint: URL;
   /** `X-TC-Region`: the API requires one; the step's region will do. */
   region: string;
-  logger: Logger;
-  /**
-   * How the exchange goes out: the step's transport (one undici dispatcher for the step, its proxy,
-   * time limit and answer cap); by default one of its own.
-   */
-  transport?: Transport;
-  /** Time limit of one attempt. */
-  timeoutMs?: number;
-  retryPolicy?: RetryPolicy;
-  now?: () => number;
-  sleep?: Sleep;
-  random?: () => number;
-  signal?: AbortSignal;
 }
 
 /** STS answered with an error: its code, message and request id, to act on and to quote. */
@@ -85,7 +66,9 @@ export function retryableForSts(error: unknown): RetryHint | false {
   return retryableForIdempotentCall(error);
 }
 
-let defaultTransport: Transport | undefined;
+/** STS sheds load with `RequestLimitExceeded`: the step's pace slows down as for the CI API's. */
+const isStsThrottled = (error: unknown) =>
+  error instanceof StsError && error.code.startsWith('RequestLimitExceeded');
 
 export async function assumeRoleWithWebIdentity(
   assume: AssumeRoleRequest,
@@ -99,52 +82,53 @@ export async function assumeRoleWithWebIdentity(
     RoleSessionName: assume.roleSessionName,
     DurationSeconds: assume.durationSeconds,
   });
-  const once = () => attempt(body, options, now);
-  return retryWithBackoff(once, retryableForSts, options.retryPolicy ?? DEFAULT_RETRY_POLICY, {
-    sleep: options.sleep ?? realSleep,
-    now,
-    random: options.random ?? Math.random,
-    signal: options.signal,
-    onRetry: (error, attempt, delayMs) =>
-      options.logger.warning(`${errorMessage(error)}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
-  });
+  return sendSignInRequest(
+    {
+      name: STS_CALL,
+      request: (at) => ({
+        url: new URL('/', options.endpoint),
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'x-tc-action': 'AssumeRoleWithWebIdentity',
+          'x-tc-version': '2018-08-13',
+          'x-tc-timestamp': String(Math.floor(at / 1000)),
+          'x-tc-region': options.region,
+          authorization: 'SKIP',
+        },
+        body,
+      }),
+      read: (answer, sentAt) => readAnswer(answer, options, now, sentAt),
+      retryable: retryableForSts,
+      throttled: isStsThrottled,
+    },
+    options,
+  );
 }
 
-async function attempt(body: string, options: StsOptions, now: () => number): Promise<TemporaryCredentials> {
-  const transport = options.transport ?? (defaultTransport ??= transportFromEnvironment());
-  const started = now();
-  const answer = await transport({
-    url: new URL('/', options.endpoint),
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'x-tc-action': 'AssumeRoleWithWebIdentity',
-      'x-tc-version': '2018-08-13',
-      'x-tc-timestamp': String(Math.floor(now() / 1000)),
-      'x-tc-region': options.region,
-      authorization: 'SKIP',
-    },
-    body,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    signal: options.signal,
-    name: STS_CALL,
-  });
+function readAnswer(
+  answer: HttpAnswer,
+  options: StsOptions,
+  now: () => number,
+  sentAt: number,
+): TemporaryCredentials {
   const { status, body: text } = answer;
   const date = [answer.headers.date].flat()[0];
   const parsed = parseAnswer(text);
   const requestId = parsed?.RequestId ?? '';
   options.logger.debug(
-    `${STS_CALL} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${now() - started} ms`,
+    `${STS_CALL} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${now() - sentAt} ms`,
   );
   if (parsed?.Error)
     throw new StsError(parsed.Error.Code ?? 'UnknownError', parsed.Error.Message ?? '', requestId, status);
   const keys = parsed?.Credentials;
+  const expiredTime = secondsOf(parsed?.ExpiredTime);
   if (
     status !== 200 ||
     !keys?.TmpSecretId ||
     !keys.TmpSecretKey ||
     !keys.Token ||
-    !Number.isFinite(parsed?.ExpiredTime)
+    expiredTime === undefined
   ) {
     throw new TransportError(
       `${STS_CALL} got ${parsed ? 'an answer without credentials' : `${text.length} characters that are not STS JSON`}` +
@@ -154,7 +138,7 @@ async function attempt(body: string, options: StsOptions, now: () => number): Pr
       requestId,
     );
   }
-  const expiresAtMs = (parsed!.ExpiredTime as number) * 1000;
+  const expiresAtMs = expiredTime * 1000;
   const answeredAt = date ? Date.parse(date) : NaN;
   return {
     secretId: keys.TmpSecretId,
@@ -166,9 +150,16 @@ async function attempt(body: string, options: StsOptions, now: () => number): Pr
   };
 }
 
+/** Unix seconds: a number, as documented, or the same number quoted, which says as much. */
+function secondsOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && /^\s*\d{1,15}(\.\d+)?\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
 interface StsResponse {
   Credentials?: { TmpSecretId?: string; TmpSecretKey?: string; Token?: string };
-  ExpiredTime?: number;
+  ExpiredTime?: unknown;
   Error?: { Code?: string; Message?: string };
   RequestId?: string;
 }

@@ -1,4 +1,4 @@
-/** The vocabulary of the CI batch-trigger API, as the action uses it (see ../shared/ci-api.md). */
+/** The vocabulary of the CI batch-trigger API, as the action uses it (docs/api-notes.md). */
 
 export const JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -112,6 +112,12 @@ export interface ExecutionTask {
   jobId: string;
   createTime: string;
   endTime: string;
+  /**
+   * The task's own error, present when the answer carries it (the Go SDK's fixture does, `Success`
+   * on the tasks that did not fail); without it, only DescribeMediaJob can say.
+   */
+  code?: string;
+  message?: string;
 }
 
 /** DescribeMediaJob's `<JobsDetail>`: how a task's media job ended. */

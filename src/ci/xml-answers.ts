@@ -1,5 +1,5 @@
 /**
- * The API's answers, read with fast-xml-parser (see ../shared/ci-api.md). Loaded with the first
+ * The API's answers, read with fast-xml-parser (docs/api-notes.md › Answers). Loaded with the first
  * answer: a dry run or a step that fails on its inputs parses nothing.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -9,7 +9,7 @@ import { MAX_ANSWER_BYTES } from './http.js';
 import { readState, type JobDetail, type MediaJob, type WorkflowExecution } from './types.js';
 
 /** The elements the API repeats: read as a list even when an answer holds one. */
-const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'Tasks']);
+const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'NonExistJobId', 'Tasks']);
 /** The API nests a few levels; a document far deeper is not an answer. */
 const MAX_DEPTH = 100;
 
@@ -140,9 +140,12 @@ function toJobDetail(node: XmlNode): JobDetail {
   return job;
 }
 
-/** The ids a describe names as unknown, one `<NonExistJobIds>` each; empty nodes are none. */
+/**
+ * The ids a describe names as unknown, one `<NonExistJobIds>` each (the Go SDK spells it
+ * `NonExistJobId`); empty nodes are none, and the docs leave the node out when every id exists.
+ */
 function nonExistJobIds(response: XmlNode): string[] {
-  const ids = (response['NonExistJobIds'] as unknown[] | undefined) ?? [];
+  const ids = ['NonExistJobIds', 'NonExistJobId'].flatMap((name) => (response[name] as unknown[]) ?? []);
   return ids.filter((id): id is string => typeof id === 'string' && id !== '');
 }
 
@@ -171,11 +174,12 @@ function toExecution(node: XmlNode): WorkflowExecution {
   const execution: WorkflowExecution = {
     runId: text(node, 'RunId'),
     workflowId: text(node, 'WorkflowId'),
-    // ci-api.md writes Name; the DescribeWorkflowExecution page writes WorkflowName.
+    // The DescribeWorkflowExecution page writes WorkflowName; the Go SDK's fixture, Name.
     name: text(node, 'Name') || text(node, 'WorkflowName'),
     object: text(node, 'Object'),
     state: readState(text(node, 'State')),
-    createTime: text(node, 'CreateTime'),
+    // The docs write CreateTime; the Go SDK reads the run list's time as CreationTime.
+    createTime: text(node, 'CreateTime') || text(node, 'CreationTime'),
   };
   if (has(node, 'Topology')) execution.topology = withoutIndentation(node['Topology']);
   if (has(node, 'Tasks')) execution.tasks = tasksIn(node);

@@ -1,4 +1,4 @@
-/** The one request body of the API, the create's (see ../shared/ci-api.md). */
+/** The one request body of the API, the create's (docs/api-notes.md › The create's body). */
 import { XMLBuilder } from 'fast-xml-parser';
 import type { CreateJobRequest } from './types.js';
 

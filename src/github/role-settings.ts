@@ -2,6 +2,7 @@
  * The role inputs of every step (`role-arn` and the five that go with it): signing in with the
  * workflow's GitHub OIDC token instead of keys. Read, defaulted and checked here, before any request.
  */
+import { missingIdToken } from './id-token.js';
 import { InputError } from './input-error.js';
 import { HEADER_SAFE, readBaseUrl, readDuration, readOptional } from './input-readers.js';
 import { DEFAULT_STS_ENDPOINT, type RoleSettings } from '../ci/credentials.js';
@@ -69,12 +70,9 @@ export function readRoleSettings(
   }
   const durationMs = readDuration('role-duration', '1h');
   // Checked here so that the step fails before any request, saying what the workflow lacks.
-  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    throw new InputError(
-      'role-arn',
-      'an OIDC token from GitHub, which this job does not get: add `permissions: id-token: write` to the ' +
-        'workflow or the job (ACTIONS_ID_TOKEN_REQUEST_URL is not set)',
-    );
+  const noIdToken = missingIdToken(env);
+  if (noIdToken) {
+    throw new InputError('role-arn', `an OIDC token from GitHub, which this job does not get: ${noIdToken}`);
   }
   return {
     roleArn,

@@ -22,7 +22,7 @@ export interface CreateDeps {
   sentAt?: number;
   /** How far the service's clock is ahead of ours, as the client learned it; default 0. */
   clockOffsetMs?: () => number;
-  /** Called before each create goes out, with when. */
+  /** Called as each create goes out (signed in and paced), with when. */
   onSend?: (at: number) => void;
 }
 
@@ -62,10 +62,11 @@ export async function createJobWithoutDuplicates(
       const existing = mayExist ? await adoptOwn() : undefined;
       if (existing) return existing;
       try {
-        deps.onSend?.(deps.now());
-        return { ...(await client.createJob(request)), adopted: false };
+        return { ...(await client.createJob(request, () => deps.onSend?.(deps.now()))), adopted: false };
       } catch (error) {
-        mayExist = mayExist || retryableWhenNotProcessed(error) === false;
+        // An AbortedError is a create the client never sent (cancelled while signing in or paced).
+        mayExist =
+          mayExist || (!(error instanceof AbortedError) && retryableWhenNotProcessed(error) === false);
         throw error;
       }
     },

@@ -76,7 +76,8 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
 
 /**
  * The create, which a cancelled workflow run gives CREATE_ANSWER_GRACE_MS to answer (the steady
- * client's limit): the log says that a create was in flight, and what becomes of its job.
+ * client's limit): the log says whether a create was in flight, and what becomes of its job. One
+ * not sent yet (signing in, paced) is not sent at all.
  */
 async function sendCreate(
   settings: CreateSettings,
@@ -87,8 +88,14 @@ async function sendCreate(
 ): Promise<CreatedJob> {
   const { reporter, signal } = deps;
   const grace = formatDuration(CREATE_ANSWER_GRACE_MS);
+  let sent = false;
   const onCancel = () =>
-    reporter.info(`The create of job ${request.name} is in flight: waiting up to ${grace} for its answer.`);
+    reporter.info(
+      sent
+        ? `The create of job ${request.name} is in flight: waiting up to ${grace} for its answer.`
+        : `The workflow run was cancelled before the create of job ${request.name} was sent: ` +
+            'none is sent, so no job is made.',
+    );
   signal?.addEventListener('abort', onCancel, { once: true });
   try {
     return await createJobWithoutDuplicates(deps.steadyClient(), request, {
@@ -100,13 +107,21 @@ async function sendCreate(
       deadline: deps.deadline,
       sentAt,
       clockOffsetMs: () => deps.clock?.offsetMs ?? 0,
-      onSend: (at) => record.creating({ request, sentAt, lastSentAt: at }, settings.cancelOnAbort),
+      onSend: (at) => {
+        sent = true;
+        record.creating({ request, sentAt, lastSentAt: at }, settings.cancelOnAbort);
+      },
     });
   } catch (error) {
     if (!signal?.aborted || !isAbort(error)) {
       // No job can have come of it (a refusal, a failed sign-in): post: has nothing to look for.
       if (!mayHaveBeenProcessed(error)) record.phase('stopped');
       throw error;
+    }
+    // Cancelled before anything went out: post: has nothing to look for either.
+    if (!sent) {
+      record.phase('stopped');
+      throw new AbortedError();
     }
     reporter.warning(
       `The workflow run was cancelled while the create of job ${request.name} was in flight, and no ` +

@@ -1,12 +1,14 @@
 /**
- * Why a workflow run failed: DescribeWorkflowExecution gives the first task that ended Failed or
- * Cancel, DescribeMediaJob that task's Code and Message. Two calls per run at most, four at a
+ * Why a workflow run failed: DescribeWorkflowExecution gives the task that ended Failed or Cancel,
+ * with its Code and Message when the task carries them, else DescribeMediaJob gives them (a call
+ * that needs a permission of its own). Two calls per run at most, four at a
  * time at most. A run that cannot be explained keeps empty fields and costs nothing else: the
  * caller says once, from `missing`, why reasons are absent.
  */
 import type { CiClient } from '../ci/client.js';
 import { ApiError, errorMessage, TransportError } from '../ci/errors.js';
-import { isTaskOrRunId, type ExecutionTask } from '../ci/types.js';
+import { failedTaskOf } from '../ci/task-answers.js';
+import { isTaskOrRunId } from '../ci/types.js';
 import type { FailedRun } from './runs.js';
 
 export type ReasonClient = Pick<CiClient, 'describeExecution' | 'describeMediaJob'>;
@@ -43,8 +45,6 @@ class Unexplained extends Error {
   }
 }
 
-const ended = (task: ExecutionTask) => task.state === 'Failed' || task.state === 'Cancel';
-
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -71,9 +71,14 @@ export async function explainRuns(
     const execution = (await call('DescribeWorkflowExecution', () => client.describeExecution(run.runId)))
       .value;
     if (!execution) return 'DescribeWorkflowExecution did not find the run';
-    const task = execution.tasks?.find(ended);
+    const { task, own } = failedTaskOf(execution.tasks ?? []) ?? {};
     if (!task) return 'no task of the run ended Failed or Cancel';
     const name = clip(task.name || task.type, 200);
+    if (own) {
+      // The task says why itself: no DescribeMediaJob, which needs a permission of its own.
+      Object.assign(run, { task: name, code: clip(own.code, 200), message: clip(own.message, MAX_MESSAGE) });
+      return undefined;
+    }
     if (!isTaskOrRunId(task.jobId)) {
       run.task = name;
       return 'the task that ended has no media job';

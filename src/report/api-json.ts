@@ -2,7 +2,8 @@ import type { JobDetail, WorkflowExecution } from '../ci/types.js';
 
 /**
  * The `job`, `jobs` and `execution` outputs in the API's own names (`JobId`, `State`, …), as the
- * contract promises: workflows read them with `fromJSON(...).JobId`, as they would read the API.
+ * contract (CONTRIBUTING.md › The contract) promises: workflows read them with
+ * `fromJSON(...).JobId`, as they would read the API.
  */
 export function asJobsDetail(job: JobDetail): Record<string, unknown> {
   const interval = job.operation?.timeInterval;

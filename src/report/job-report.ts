@@ -5,7 +5,7 @@ import { formatDuration, parseApiTime } from '../time.js';
 import { literal, markdownTable, stateCell } from './markdown.js';
 import { jobGantt } from './mermaid.js';
 
-/** The outputs that describe a job, as the contract names them. Unknown times are empty. */
+/** The outputs that describe a job, as the contract (CONTRIBUTING.md) names them. Unknown times are empty. */
 export function jobOutputs(job: JobDetail): Outputs {
   return {
     state: job.state,

@@ -1,4 +1,4 @@
-import type { Sleep } from '../../src/waiting/sleep.js';
+import type { Sleep } from '../src/waiting/sleep.js';
 
 /** A clock that only moves when the code under test sleeps: tests take no time. */
 export function fakeClock(start = 1_700_000_000_000) {

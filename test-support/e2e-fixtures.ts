@@ -6,9 +6,9 @@ import {
   type EmulatorOptions,
   type Fault,
   type JobSchedule,
-} from '../../emulator/index.js';
-import type { StepRun } from '../../test-support/github-runner.js';
-import { sdkFetch } from '../../test-support/sdk-client.js';
+} from '../emulator/index.js';
+import type { StepRun } from './github-runner.js';
+import { sdkFetch } from './sdk-client.js';
 
 export const SECRET_ID = 'AKIDe2eKeyId0000000000';
 export const SECRET_KEY = 'e2eSecretKey-DO-NOT-PRINT-7f3a9c';
@@ -139,7 +139,7 @@ export async function createJobElsewhere(
   return id;
 }
 
-/** What the contract promises a wrong input: one annotation naming it, exit 1, no request sent. */
+/** What the contract (CONTRIBUTING.md) promises a wrong input: one annotation naming it, exit 1, no request sent. */
 export function expectOneInputError(
   run: StepRun,
   requestsSent: number,
