@@ -81,7 +81,7 @@ async function measureStep(em: Emulator, prefix: string): Promise<StepFigures> {
       endpoint: em.url,
       'workflow-id': WORKFLOW_ID,
       prefix,
-      'poll-interval': '500ms',
+      'poll-interval': '1s',
       'object-failures': 'warn',
     },
     onSpawn: (child) => (samples = sampleMemory(child, () => 0)),

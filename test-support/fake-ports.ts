@@ -2,10 +2,8 @@
  * In-memory ports for unit tests of the job layer and the actions: a reporter that records, a state
  * store, a client made of the calls a test scripts, and the settings a step is handed.
  */
-import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CiClient } from '../src/ci/client.js';
+import { openRunnerFile } from '../src/github/runner-files.js';
 import type { JobDetail } from '../src/ci/types.js';
 import type { CommonSettings } from '../src/github/common-settings.js';
 import type { Reporter, StateStore, StepDeps } from '../src/job/ports.js';
@@ -61,17 +59,21 @@ export function jobDetail(overrides: Partial<JobDetail> = {}): JobDetail {
   };
 }
 
-/** A client whose calls are the given functions; any other call fails the test loudly. */
+/**
+ * A client whose calls are the given functions; any other call fails the test loudly. A call
+ * budget (withCallBudget) is no call: unless scripted, it gives the same client back.
+ */
 export function scriptedClient(
   calls: Partial<Record<keyof CiClient, (...args: never[]) => unknown>>,
 ): CiClient {
-  return new Proxy({} as CiClient, {
+  const client: CiClient = new Proxy({} as CiClient, {
     get: (_target, name: string) => {
-      const call = calls[name as keyof CiClient];
+      const call = calls[name as keyof CiClient] ?? (name === 'withCallBudget' ? () => client : undefined);
       if (!call) throw new Error(`unexpected client call ${name}`);
       return call;
     },
   });
+  return client;
 }
 
 export function stepDeps(
@@ -90,7 +92,8 @@ export function stepDeps(
     now: clock.now,
     sleep: clock.sleep,
     signal,
-    tempFile: (stem, extension) => join(tmpdir(), `${stem}-${randomUUID().slice(0, 8)}.${extension}`),
+    // The real files, under the system's temporary folder (no RUNNER_TEMP in a unit test).
+    stepFile: (stem, extension, output) => openRunnerFile(stem, extension, output, recorder.reporter.warning),
   };
 }
 

@@ -32,7 +32,7 @@ export function useRoleEmulator(options: Partial<EmulatorOptions> = {}) {
       'oidc-provider-id': 'github-actions',
       'sts-endpoint': identity().stsUrl,
       'workflow-id': WORKFLOW_ID,
-      'poll-interval': '500ms',
+      'poll-interval': '1s',
       ...extra,
     }),
     /** What `permissions: id-token: write` gives a job. */

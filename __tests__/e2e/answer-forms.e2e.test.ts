@@ -39,7 +39,7 @@ describe("the Go SDK's forms", () => {
         ...commonInputs(emulator()),
         'workflow-id': WORKFLOW_ID,
         prefix: 'go/',
-        'poll-interval': '250ms',
+        'poll-interval': '1s',
         'object-failures': 'warn',
       },
     });

@@ -20,7 +20,7 @@ function inputs(emulator: Emulator, extra: Record<string, string> = {}) {
     ...commonInputs(emulator),
     'workflow-id': WORKFLOW_ID,
     prefix: 'slow/',
-    'poll-interval': '250ms',
+    'poll-interval': '1s',
     ...extra,
   };
 }

@@ -59,7 +59,7 @@ describe('cancel/', () => {
     expect(run.summary).toContain(`### Cancel CI inventory trigger job \`${jobId}\``);
     expect(run.summary).toContain('| Job id | Name | State | Ended | Request id |');
     const row = run.summary.split('\n').find((line) => line.startsWith(`| \`${jobId}\``)) ?? '';
-    expect(row).toContain('| to-cancel | ⏹ Cancel |');
+    expect(row).toContain('| `to-cancel` | ⏹ Cancel |');
     expect(row).toMatch(API_TIME);
     expect(row).toContain(`\`${calls[1]?.requestId}\``);
   });
@@ -81,7 +81,7 @@ describe('cancel/', () => {
     expect(run.outputs).toEqual({ state: 'Success' });
     expect(jobOf(jobId)).toMatchObject({ state: 'Success', cancelled: false, cancelRequests: 1 });
     expect(run.stdout).toContain(`Job ${jobId} had already ended Success; nothing to cancel`);
-    expect(run.summary).toContain('| to-cancel | ✅ Success |');
+    expect(run.summary).toContain('| `to-cancel` | ✅ Success |');
   });
 
   it('does not fail on a job that has already ended Failed either', async () => {

@@ -16,7 +16,7 @@ function inputs(emulator: Emulator, extra: Record<string, string>) {
   return {
     ...commonInputs(emulator),
     'workflow-id': WORKFLOW_ID,
-    'poll-interval': '250ms',
+    'poll-interval': '1s',
     'object-failures': 'ignore',
     ...extra,
   };

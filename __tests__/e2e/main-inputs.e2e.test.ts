@@ -15,7 +15,7 @@ function inputs(extra: Record<string, string>) {
   return {
     ...tokenInputs(emulator(), {}),
     prefix: 'videos/',
-    'poll-interval': '250ms',
+    'poll-interval': '1s',
     ...extra,
   };
 }

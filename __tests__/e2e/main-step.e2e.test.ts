@@ -12,7 +12,7 @@ const emulator = useEmulator({
 });
 
 function inputs(extra: Record<string, string>) {
-  return { ...commonInputs(emulator()), 'workflow-id': WORKFLOW_ID, 'poll-interval': '500ms', ...extra };
+  return { ...commonInputs(emulator()), 'workflow-id': WORKFLOW_ID, 'poll-interval': '1s', ...extra };
 }
 
 describe('main step', () => {
@@ -62,8 +62,8 @@ describe('main step', () => {
   });
 
   it("logs each state change once, with the time since the job's creation, not every poll", async () => {
-    emulator().setSchedule({ queuedMs: 100, runningMs: 1500, final: 'Success' });
-    const run = await runStep({ inputs: inputs({ object: 'logs/one.mp4', 'poll-interval': '250ms' }) });
+    emulator().setSchedule({ queuedMs: 100, runningMs: 2500, final: 'Success' });
+    const run = await runStep({ inputs: inputs({ object: 'logs/one.mp4', 'poll-interval': '1s' }) });
     emulator().setSchedule({ queuedMs: 100, runningMs: 400, final: 'Success' });
     const jobId = run.outputs['job-id'] as string;
     const polls = emulator().requests.filter((r) => r.call === 'describe' && r.path.endsWith(jobId)).length;

@@ -76,7 +76,7 @@ describe('secrets', () => {
   it('never appear in the log, outputs, state or summary with step debug logging on, on any path', async () => {
     const runs = await Promise.all([
       runStep({
-        inputs: inputs({ prefix: 'ok/', wait: 'true', 'poll-interval': '250ms' }),
+        inputs: inputs({ prefix: 'ok/', wait: 'true', 'poll-interval': '1s' }),
         env: { RUNNER_DEBUG: '1' },
       }),
       runStep({ inputs: inputs({ prefix: 'ok/', 'dry-run': 'true' }), env: { RUNNER_DEBUG: '1' } }),

@@ -32,7 +32,7 @@ const emulator = useEmulator({
       return [
         run(`${prefix}a.mp4`, 300),
         run(`${prefix}b.mp4`, 600, 'Failed'),
-        run(`${prefix}c.mp4`, 2500, 'Failed'),
+        run(`${prefix}c.mp4`, 4000, 'Failed'),
       ];
     }
     return undefined;
@@ -40,7 +40,7 @@ const emulator = useEmulator({
 });
 
 function inputs(extra: Record<string, string>) {
-  return { ...commonInputs(emulator()), 'poll-interval': '250ms', ...extra };
+  return { ...commonInputs(emulator()), 'poll-interval': '1s', ...extra };
 }
 
 const executionCalls = (jobId: string) =>

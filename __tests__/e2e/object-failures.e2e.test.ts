@@ -34,7 +34,7 @@ const emulator = useEmulator({
 });
 
 function inputs(extra: Record<string, string>) {
-  return { ...commonInputs(emulator()), 'workflow-id': WORKFLOW_ID, 'poll-interval': '250ms', ...extra };
+  return { ...commonInputs(emulator()), 'workflow-id': WORKFLOW_ID, 'poll-interval': '1s', ...extra };
 }
 
 /** The DescribeWorkflowExecutions requests the step made for one job. */
@@ -151,7 +151,8 @@ describe('main step: what happened to each object', () => {
     ]);
     const calls = executionCalls(jobId);
     const polls = calls.filter((r) => r.query.states === 'Running');
-    expect(polls.length).toBeGreaterThanOrEqual(4);
+    // The long run ends about two seconds after the job: a check a second sees it run at least twice.
+    expect(polls.length).toBeGreaterThanOrEqual(2);
     expect(polls.every((r) => r.query.size === '1')).toBe(true);
     // The failed runs are listed once, after the last poll.
     expect(calls.at(-1)?.query.states).toBe('Failed,Cancel');

@@ -28,6 +28,14 @@ const emulator = useEmulator({
         },
       ] satisfies ObjectRun[];
     }
+    if (prefix.startsWith('unreadable/')) {
+      return Array.from({ length: 25 }, (_, i) => ({
+        key: `${prefix}${i}.mp4`,
+        runMs: 100,
+        final: 'Failed',
+        failure: { task: 'Snapshot_1' },
+      })) satisfies ObjectRun[];
+    }
     if (prefix.startsWith('huge/')) {
       // 100,000 objects, every 20th failing in its snapshot: 5,000 failed runs.
       return {
@@ -43,7 +51,7 @@ const emulator = useEmulator({
 });
 
 function inputs(extra: Record<string, string>) {
-  return { ...commonInputs(emulator()), 'workflow-id': WORKFLOW_ID, 'poll-interval': '250ms', ...extra };
+  return { ...commonInputs(emulator()), 'workflow-id': WORKFLOW_ID, 'poll-interval': '1s', ...extra };
 }
 
 const callsFor = (from: number, call: string) =>
@@ -199,4 +207,25 @@ describe('why each object failed', () => {
     expect(callsFor(from, 'execution')).toHaveLength(20);
     expect(callsFor(from, 'media-job')).toHaveLength(20);
   });
+
+  it('makes at most 40 calls for the reasons of 20 runs when every DescribeMediaJob answer is unreadable, retries included', async () => {
+    const from = emulator().requests.length;
+    emulator().addFault({ call: 'media-job', kind: 'truncated', forMs: 300_000 });
+    let run;
+    try {
+      run = await runStep({ inputs: inputs({ prefix: 'unreadable/', 'object-failures': 'warn' }) });
+    } finally {
+      emulator().clearFaults();
+    }
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.outputs['failed-count']).toBe('25');
+    const reasonCalls = [...callsFor(from, 'execution'), ...callsFor(from, 'media-job')];
+    expect(reasonCalls.length).toBeLessThanOrEqual(40);
+    // Unreadable answers are still retried, within the budget.
+    const media = callsFor(from, 'media-job');
+    expect(new Set(media.map((r) => r.path)).size).toBeLessThan(media.length);
+    expect(run.summary).toContain('Reasons are missing for 20 of the 20 runs looked up: ');
+    expect(run.summary).toContain('not sent: the 40 calls set aside for reasons are spent');
+  }, 240_000);
 });

@@ -11,7 +11,7 @@ function inputs(extra: Record<string, string> = {}) {
     ...commonInputs(emulator()),
     'workflow-id': WORKFLOW_ID,
     prefix: 'long/',
-    'poll-interval': '250ms',
+    'poll-interval': '1s',
     ...extra,
   };
 }

@@ -17,7 +17,7 @@ function inputs(extra: Record<string, string> = {}) {
     ...commonInputs(emulator()),
     'workflow-id': WORKFLOW_ID,
     prefix: 'videos/',
-    'poll-interval': '250ms',
+    'poll-interval': '1s',
     'request-timeout': '2s',
     'object-failures': 'ignore',
     ...extra,

@@ -33,7 +33,7 @@ const emulator = useEmulator({ objectsFor });
 function trigger(em: Emulator, extra: Record<string, string>): Promise<StepRun> {
   return runStep({
     action: 'trigger-workflow',
-    inputs: { ...commonInputs(em), 'workflow-id': WORKFLOW_ID, 'poll-interval': '500ms', ...extra },
+    inputs: { ...commonInputs(em), 'workflow-id': WORKFLOW_ID, 'poll-interval': '1s', ...extra },
   });
 }
 
@@ -101,7 +101,7 @@ describe('trigger-workflow/ on many objects', () => {
         ...commonInputs(emulator()),
         'workflow-id': WORKFLOW_ID,
         prefix: 'retry/',
-        'poll-interval': '250ms',
+        'poll-interval': '1s',
         'object-failures': 'warn',
       },
     });

@@ -24,7 +24,7 @@ const emulator = useEmulator({
 const inputs = (extra: Record<string, string>) => ({
   ...commonInputs(emulator()),
   'workflow-id': WORKFLOW_ID,
-  'poll-interval': '250ms',
+  'poll-interval': '1s',
   ...extra,
 });
 const trigger = (extra: Record<string, string>) =>
@@ -163,7 +163,7 @@ describe('trigger-workflow/', () => {
     ['workflow-id', { 'workflow-id': 'w12' }, 'w followed by 32 hexadecimal characters'],
     ['object', { object: '' }, 'exactly one of object, objects, objects-file'],
     ['wait', { wait: 'yes' }, '`true` or `false`'],
-    ['poll-interval', { 'poll-interval': '0' }, 'a duration above zero'],
+    ['poll-interval', { 'poll-interval': '0' }, 'a duration from 1s to 24h'],
     ['timeout', { timeout: 'later' }, 'a duration such as'],
     ['fail-on', { 'fail-on': 'Submitted' }, 'a comma-separated list of'],
   ])('%s (%j) gets one input error naming it, exit 1, and no request', async (input, change, expected) => {

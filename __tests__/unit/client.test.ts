@@ -11,6 +11,7 @@ import {
   type CredentialsProvider,
   type RoleSettings,
 } from '../../src/ci/credentials.js';
+import { CallBudget } from '../../src/ci/call-budget.js';
 import { ApiError } from '../../src/ci/errors.js';
 import type { TemporaryCredentials } from '../../src/ci/sts.js';
 import { AbortedError } from '../../src/waiting/sleep.js';
@@ -240,6 +241,22 @@ describe('CiClient: describeExecution and describeMediaJob against the emulator'
     expect((await ci.describeMediaJob('j00000000000000000000000000000000')).value).toBeUndefined();
   });
 
+  it('counts every request against a call budget, retries included, and sends none once it is spent', async () => {
+    const runId = await failedRunId();
+    const jobId = (await ci.describeExecution(runId)).value!.tasks!.find((t) => t.state === 'Failed')!.jobId;
+    const from = emulator.requests.length;
+    emulator.addFault({ call: 'media-job', kind: 'truncated', times: 100 });
+    const budgeted = ci.withCallBudget(new CallBudget(4, 'reasons'));
+    await expect(budgeted.describeMediaJob(jobId)).rejects.toThrow('not the API XML');
+    await expect(budgeted.describeMediaJob(jobId)).rejects.toThrow(
+      'not sent: the 4 calls set aside for reasons are spent',
+    );
+    expect(emulator.requests.slice(from).filter((r) => r.call === 'media-job')).toHaveLength(4);
+    // The client it came from keeps no count.
+    emulator.clearFaults();
+    expect((await ci.describeMediaJob(jobId)).value?.code).toBe('InvalidSnapshot');
+  });
+
   it('retries DescribeMediaJob after a 503 and not after AccessDenied', async () => {
     const runId = await failedRunId();
     const jobId = (await ci.describeExecution(runId)).value!.tasks!.find((t) => t.state === 'Failed')!.jobId;
@@ -257,9 +274,12 @@ describe('CiClient: describeExecution and describeMediaJob against the emulator'
   it('sends nothing for an id that is not one path segment of letters and digits', async () => {
     const before = emulator.requests.length;
     await expect(ci.describeMediaJob('../inventorytriggerjob/b1?cancel')).rejects.toThrow(
-      'is not a media job id',
+      'is not letters and digits (1 to 64); not sent',
     );
-    await expect(ci.describeMediaJob('')).rejects.toThrow('is not a media job id');
+    await expect(ci.describeMediaJob('')).rejects.toThrow('is not letters and digits');
+    await expect(ci.describeExecution('../x')).rejects.toThrow('/workflowexecution/…: the id "../x"');
+    await expect(ci.describeJob('b1')).rejects.toThrow('is not b + 32 hex characters; not sent');
+    await expect(ci.cancelJob(`${'b'.padEnd(33, '0')}/x`)).rejects.toThrow('is not b + 32 hex characters');
     expect(emulator.requests.length).toBe(before);
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { ListExecutionsQuery, WorkflowExecution } from '../../src/ci/types.js';
 import { collectFailedObjects, EXPLAINED_RUNS } from '../../src/objects/collect.js';
+import { openRunnerFile } from '../../src/github/runner-files.js';
 import { scriptedClient } from '../../test-support/fake-ports.js';
 
 const JOB = 'b' + 'c'.repeat(32);
@@ -65,13 +64,16 @@ function service() {
 describe('collectFailedObjects', () => {
   it('lists every failed or cancelled run of the source into the objects file, the first ones with their reasons', async () => {
     const { client, queries } = service();
-    const path = join(mkdtempSync(join(tmpdir(), 'collect-')), 'failed.jsonl');
+    const file = await openRunnerFile('collect', 'jsonl', 'objects-file', (warning) => {
+      throw new Error(warning);
+    });
+    const { path } = file;
     const logged: string[] = [];
     const report = await collectFailedObjects(
       client,
       { label: `job ${JOB}`, query: { jobId: JOB, workflowId: 'w1' } },
       {
-        path,
+        file,
         now: () => 0,
         log: (message) => logged.push(message),
       },

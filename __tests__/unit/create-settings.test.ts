@@ -48,7 +48,10 @@ describe('main step settings', () => {
     ['start-time', { 'start-time': '-99999999d' }, 'from 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z'],
     ['end-time', { 'end-time': '2999-01-01T00:00:00Z' }, 'from 2000-01-01T00:00:00Z to 2100'],
     ['timeout', { timeout: '5 minutes' }, 'a duration'],
-    ['poll-interval', { 'poll-interval': '0' }, 'above zero'],
+    ['poll-interval', { 'poll-interval': '0' }, 'a duration from 1s to 24h'],
+    ['poll-interval', { 'poll-interval': '1ms' }, 'a duration from 1s to 24h'],
+    ['timeout', { timeout: '121h' }, 'at most 120h (5 days'],
+    ['request-timeout', { 'request-timeout': '0' }, 'above zero and at most 24h'],
     ['wait', { wait: 'yes' }, '`true` or `false`'],
     ['fail-on', { 'fail-on': 'Failed,Broken' }, 'comma-separated list'],
     ['object-failures', { 'object-failures': 'skip' }, 'fail, warn, ignore'],
@@ -126,7 +129,7 @@ describe('main step settings', () => {
 
   it('refuses a poll-interval over 24h, which no timer could hold', () => {
     core.setInputs({ ...BASE_INPUTS, 'poll-interval': '25h' });
-    expect(inputError(() => getMainSettings(NOW)).message).toContain('at most 24h');
+    expect(inputError(() => getMainSettings(NOW)).message).toContain('to 24h');
   });
 
   it('accepts fail-on none and states in any case', () => {

@@ -79,7 +79,7 @@ describe('input readers', () => {
     }
     const secret = inputError(() => read('https://user:hunter2@ci.example.com'));
     expect(secret.message).not.toContain('hunter2');
-    expect(secret.given).toBe('https://…@ci.example.com/');
+    expect(secret.given).toBe('https://…@ci.example.com');
   });
 
   it('read a file an input names, whole, up to its limit, as UTF-8; anything else names the input', () => {

@@ -64,7 +64,7 @@ describe('jobSummary', () => {
       workflowId: 'w1',
       input: 'Object `a.mp4`',
       requestId: 'r-1',
-      outcome,
+      outcome: () => outcome,
       now: 0,
     });
     expect(summary.split('\n').slice(0, 3)).toEqual([

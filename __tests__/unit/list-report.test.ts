@@ -51,6 +51,6 @@ describe('listSummary', () => {
     );
     expect(row?.split('|').at(-2)?.trim()).toBe('');
     expect(row).not.toContain('| - |');
-    expect(failed?.split('|').at(-2)?.trim()).toBe('WorkflowFailed');
+    expect(failed?.split('|').at(-2)?.trim()).toBe('`WorkflowFailed`');
   });
 });

@@ -24,6 +24,26 @@ describe('log lines outside a step reporter', () => {
     expect(core.info.mock.calls[0]?.[0]).not.toMatch(/[\r\n\u2028]/);
   });
 
+  it('cuts a line of a megabyte to 64 KB at most, in info, warnings, debug lines and the failure', () => {
+    const message = `Job ended Failed: ${'m%\n'.repeat(350_000)}`;
+    log.info(message);
+    log.warning(message);
+    log.debug(message);
+    log.fail(message);
+    const written = [core.info, core.warning, core.debug, core.setFailed].map((fn) =>
+      String(fn.mock.calls[0]?.[0]),
+    );
+    for (const text of written) {
+      expect(text.startsWith('Job ended Failed: m%')).toBe(true);
+      expect(text).toMatch(/… \(cut: \d+ more characters\)$/);
+      // As written to the log: a workflow command escapes %, CR and LF to three bytes each.
+      const escaped = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+      expect(Buffer.byteLength(escaped) + '::warning::'.length).toBeLessThanOrEqual(64 * 1024);
+    }
+    log.info('short');
+    expect(core.info).toHaveBeenLastCalledWith('short');
+  });
+
   it('hides a secret through the runner, and fails the step with one error annotation', () => {
     log.mask('s3cr3t');
     log.fail("Input 'bucket': required.");

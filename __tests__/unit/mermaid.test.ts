@@ -264,17 +264,16 @@ describe('statePie', () => {
     );
   });
 
-  it('puts unknown states last, in blue, and keeps quotes and separators out of the labels', () => {
-    expect(statePie(['Success', 'We"ird:#;\\', ''])).toBe(
+  it('counts every state it does not know in one slice, last, in blue: no label from the answer', () => {
+    expect(statePie(['Success', 'We"ird:#;\\', '', 'Success '])).toBe(
       [
         '```mermaid',
-        '%%{init: {"themeVariables":{"pie1":"#4ac26b","pie2":"#54aeff","pie3":"#54aeff","pieOpacity":"1",' +
+        '%%{init: {"themeVariables":{"pie1":"#4ac26b","pie2":"#54aeff","pieOpacity":"1",' +
           '"pieStrokeColor":"#ffffff","pieSectionTextColor":"#1f2328"}}}%%',
         'pie showData',
         '  title Jobs by state',
         '  "✅ Success" : 1',
-        '  "unknown" : 1',
-        `  "We'ird꞉♯,/" : 1`,
+        '  "unknown state" : 3',
         '```',
         '',
       ].join('\n'),

@@ -175,14 +175,31 @@ describe('retryWithBackoff', () => {
     expect(waits).toEqual([150_000 + 800, 150_000 + 7200]);
   });
 
-  it('cuts a Retry-After of 150 s to the 30 s the step has left, tries once more at its deadline, then fails', async () => {
+  it('gives up at once when a Retry-After of 150 s passes the 30 s the step has left: no sleep, no try at the deadline', async () => {
     const clock = fakeClock();
     const deadline = clock.now() + 30_000;
     const call = failing([
       new ApiError(503, 'SlowDown', '', 'r1', 150_000),
       new ApiError(503, 'SlowDown', '', 'r2', 150_000),
     ]);
-    await expect(retryUntilDeadline(call, clock, deadline, 0.5)).rejects.toThrow('r2');
+    const outOfTime: Array<[number, number]> = [];
+    await expect(
+      retryWithBackoff(call.fn, retryableForIdempotentCall, policy, {
+        ...clock,
+        random: () => 0.5,
+        deadline,
+        onOutOfTime: (_error, askedMs, leftMs) => outOfTime.push([askedMs, leftMs]),
+      }),
+    ).rejects.toThrow('r1');
+    expect(clock.sleeps).toEqual([]);
+    expect(call.calls()).toBe(1);
+    expect(outOfTime).toEqual([[150_000, 30_000]]);
+  });
+
+  it('cuts the jitter of a Retry-After that fits, so that the retry goes out by the deadline', async () => {
+    const clock = fakeClock();
+    const call = failing([new ApiError(503, 'SlowDown', '', 'r1', 25_000)]);
+    await retryUntilDeadline(call, clock, clock.now() + 30_000, 0.9);
     expect(clock.sleeps).toEqual([30_000]);
     expect(call.calls()).toBe(2);
   });

@@ -99,8 +99,14 @@ describe('trigger-workflow/ over many keys', () => {
   it('leaves a file output empty with a warning when RUNNER_TEMP cannot be written, and still succeeds', async () => {
     const s = service();
     const deps = stepDeps(s.client, s.clock, undefined, OUTPUTS['trigger-workflow']);
-    deps.tempFile = (stem, extension) => `/nonexistent-runner-temp/${stem}.${extension}`;
-    await triggerOnMany(settings(2), settings(2).targets, deps);
+    const saved = process.env.RUNNER_TEMP;
+    process.env.RUNNER_TEMP = '/nonexistent-runner-temp';
+    try {
+      await triggerOnMany(settings(2), settings(2).targets, deps);
+    } finally {
+      if (saved === undefined) delete process.env.RUNNER_TEMP;
+      else process.env.RUNNER_TEMP = saved;
+    }
     expect(deps.outputs).toMatchObject({
       state: 'Success',
       'runs-file': '',

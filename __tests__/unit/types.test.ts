@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isFinalJobState, isJobId, isTaskOrRunId } from '../../src/ci/types.js';
+import { isFinalJobState, isJobId, isTaskOrRunId, readState } from '../../src/ci/types.js';
 
 describe('the API vocabulary', () => {
   it('counts Success, Failed and Cancel as final, and not Pause, which may be resumed', () => {
@@ -23,6 +23,16 @@ describe('the API vocabulary', () => {
     ]) {
       expect(isJobId(id)).toBe(false);
     }
+  });
+
+  it('reads a known state with stray white space as that state, and keeps any other text as sent', () => {
+    expect(['Success ', ' Failed', 'Running\n', 'Cancel'].map(readState)).toEqual([
+      'Success',
+      'Failed',
+      'Running',
+      'Cancel',
+    ]);
+    expect(['success', 'Paused ', ''].map(readState)).toEqual(['success', 'Paused ', '']);
   });
 
   it('takes as a run or media job id one path segment of letters and digits', () => {

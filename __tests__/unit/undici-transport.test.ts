@@ -70,8 +70,8 @@ async function failureOf(call: Promise<unknown>): Promise<TransportError> {
   return error as TransportError;
 }
 
-const JOB_ANSWER =
-  '<Response><RequestId>r-1</RequestId><JobsDetail><JobId>b1</JobId><State>Running</State></JobsDetail></Response>';
+const JOB = 'b' + '1'.repeat(32);
+const JOB_ANSWER = `<Response><RequestId>r-1</RequestId><JobsDetail><JobId>${JOB}</JobId><State>Running</State></JobsDetail></Response>`;
 
 describe('answers are read to 1 MiB at most', () => {
   it('fails a 2 MiB answer with a Content-Length, naming the call, and does not ask again', async () => {
@@ -83,8 +83,8 @@ describe('answers are read to 1 MiB at most', () => {
         res.writeHead(200, { 'content-type': 'application/xml', 'content-length': body.length }).end(body);
       }),
     );
-    const error = await failureOf(clientFor(`http://${host}`).describeJob('b1'));
-    expect(error.message).toBe('GET /inventorytriggerjob/b1 answered more than 1 MiB');
+    const error = await failureOf(clientFor(`http://${host}`).describeJob(JOB));
+    expect(error.message).toBe(`GET /inventorytriggerjob/${JOB} answered more than 1 MiB`);
     expect(error.kind).toBe('too-large');
     expect(requests).toBe(1);
   });
@@ -118,7 +118,7 @@ describe('answers are read to 1 MiB at most', () => {
         res.writeHead(200).end(JOB_ANSWER.replace('<State>', `<Name>${padding}</Name><State>`)),
       ),
     );
-    const { value } = await clientFor(`http://${host}`).describeJob('b1');
+    const { value } = await clientFor(`http://${host}`).describeJob(JOB);
     expect(value?.state).toBe('Running');
   });
 });
@@ -179,8 +179,8 @@ describe('a name that does not resolve', () => {
 describe('what a failed connection is called', () => {
   it('names the endpoint that refused the connection', async () => {
     const host = await closedPort();
-    const error = await failureOf(clientFor(`http://${host}`).describeJob('b1'));
-    expect(error.message).toBe(`GET /inventorytriggerjob/b1: connection refused by ${host}`);
+    const error = await failureOf(clientFor(`http://${host}`).describeJob(JOB));
+    expect(error.message).toBe(`GET /inventorytriggerjob/${JOB}: connection refused by ${host}`);
     expect(error.kind).toBe('connect');
   });
 
@@ -188,8 +188,8 @@ describe('what a failed connection is called', () => {
     const proxy = await closedPort();
     const endpoint = await listen(createServer((_req, res) => res.writeHead(200).end(JOB_ANSWER)));
     process.env.HTTP_PROXY = `http://user:proxy-password@${proxy}`;
-    const error = await failureOf(clientFor(`http://${endpoint}`).describeJob('b1'));
-    expect(error.message).toBe(`GET /inventorytriggerjob/b1: connection refused by the proxy ${proxy}`);
+    const error = await failureOf(clientFor(`http://${endpoint}`).describeJob(JOB));
+    expect(error.message).toBe(`GET /inventorytriggerjob/${JOB}: connection refused by the proxy ${proxy}`);
     expect(error.kind).toBe('connect');
     expect(error.message).not.toContain('proxy-password');
   });
@@ -198,9 +198,9 @@ describe('what a failed connection is called', () => {
     const proxy = createServer();
     proxy.on('connect', (_req, socket) => socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'));
     process.env.HTTP_PROXY = `http://${await listen(proxy)}`;
-    const error = await failureOf(clientFor('http://127.0.0.1:9').describeJob('b1'));
+    const error = await failureOf(clientFor('http://127.0.0.1:9').describeJob(JOB));
     expect(error.message).toBe(
-      'GET /inventorytriggerjob/b1: the proxy answered HTTP 403 when asked to connect to 127.0.0.1:9',
+      `GET /inventorytriggerjob/${JOB}: the proxy answered HTTP 403 when asked to connect to 127.0.0.1:9`,
     );
   });
 
@@ -213,10 +213,10 @@ describe('what a failed connection is called', () => {
       socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n');
     });
     const host = await listen(plain);
-    const error = await failureOf(clientFor(`https://${host}`).describeJob('b1'));
+    const error = await failureOf(clientFor(`https://${host}`).describeJob(JOB));
     expect(error.message).toMatch(
       new RegExp(
-        `^GET /inventorytriggerjob/b1: the TLS handshake with ${host} failed \\((EPROTO|ERR_SSL_\\w+)\\)$`,
+        `^GET /inventorytriggerjob/${JOB}: the TLS handshake with ${host} failed \\((EPROTO|ERR_SSL_\\w+)\\)$`,
       ),
     );
     expect(error.kind).toBe('tls');
@@ -226,8 +226,8 @@ describe('what a failed connection is called', () => {
   it('gives up on an answer that does not come within the time limit', async () => {
     let requests = 0;
     const host = await listen(createServer(() => requests++));
-    const error = await failureOf(clientFor(`http://${host}`, 300).describeJob('b1'));
-    expect(error.message).toBe('GET /inventorytriggerjob/b1 got no answer within 0.3 s');
+    const error = await failureOf(clientFor(`http://${host}`, 300).describeJob(JOB));
+    expect(error.message).toBe(`GET /inventorytriggerjob/${JOB} got no answer within 0.3 s`);
     expect(error.kind).toBe('timeout');
     expect(requests).toBe(3);
   });
@@ -243,8 +243,8 @@ describe('what a failed connection is called', () => {
       signal: stop.signal,
     });
     setTimeout(() => stop.abort(), 200);
-    const error = await failureOf(client.describeJob('b1'));
-    expect(error.message).toBe('GET /inventorytriggerjob/b1 was aborted');
+    const error = await failureOf(client.describeJob(JOB));
+    expect(error.message).toBe(`GET /inventorytriggerjob/${JOB} was aborted`);
     expect(error.kind).toBe('aborted');
     expect(requests).toBe(1);
   });
@@ -260,7 +260,7 @@ it('polls on one kept-alive connection', async () => {
   );
   const client = clientFor(`http://${host}`);
   for (let poll = 0; poll < 3; poll++) {
-    expect((await client.describeJob('b1')).value?.state).toBe('Running');
+    expect((await client.describeJob(JOB)).value?.state).toBe('Running');
     // Polls come seconds apart. Sent back to back, a request can find the connection not yet
     // released and open a second one.
     await new Promise((done) => setTimeout(done, 50));

@@ -125,6 +125,13 @@ describe('parseJobResponse', () => {
     expect(parseJobResponse('<Response><NonExistJobIds/></Response>').nonExistJobIds).toEqual([]);
   });
 
+  it("reads a job's and a run's known state with white space around it as that state", () => {
+    const jobs = '<Response><JobsDetail><State>Success </State></JobsDetail></Response>';
+    expect(parseJobResponse(jobs).jobs[0]?.state).toBe('Success');
+    const runs = '<Response><WorkflowExecutionList><State> Failed</State></WorkflowExecutionList></Response>';
+    expect(parseExecutionsResponse(runs).executions[0]?.state).toBe('Failed');
+  });
+
   it('keeps the spaces at the ends of an object key', () => {
     const xml =
       '<Response><JobsDetail>\n  <Input>\n    <Object> a b.mp4 </Object>\n  </Input>\n</JobsDetail></Response>';

@@ -1,6 +1,6 @@
 import { log } from '../github/log.js';
 import { ActionsStateStore, githubReporter } from '../github/reporter.js';
-import { runnerTempPath } from '../github/runner-files.js';
+import { openRunnerFile } from '../github/runner-files.js';
 import type { CommonSettings } from '../github/common-settings.js';
 import { JobRecord } from '../job/post-state.js';
 import type { StepDeps } from '../job/ports.js';
@@ -41,15 +41,16 @@ export async function runAction<S extends CommonSettings & TimeLimitSettings>(
   try {
     settings = readSettings();
     const deadline = stepDeadline(settings, Date.now());
+    const reporter = githubReporter(OUTPUTS[action]);
     await step(settings, {
-      reporter: githubReporter(OUTPUTS[action]),
+      reporter,
       state,
       ...clientsFor(settings, abort.signal, deadline),
       now: Date.now,
       deadline,
       sleep: realSleep,
       signal: abort.signal,
-      tempFile: runnerTempPath,
+      stepFile: (stem, extension, output) => openRunnerFile(stem, extension, output, reporter.warning),
       printBlock: log.block,
     });
   } catch (error) {

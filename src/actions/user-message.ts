@@ -5,6 +5,7 @@ import { InputError } from '../github/input-error.js';
 import { StepFailure } from '../job/ports.js';
 import { sentence } from '../report/markdown.js';
 import { SignInError } from '../ci/credentials.js';
+import { isThrottled } from '../ci/retry-rules.js';
 import { WaitStalledError } from '../waiting/waiter.js';
 
 /** What to do about the API errors a user can meet; the README's troubleshooting says more. */
@@ -22,6 +23,14 @@ const ADVICE: Record<string, string> = {
   SlowDown: 'the API is throttling requests: run fewer jobs at once or retry later',
 };
 
+function adviceFor(error: ApiError): string {
+  const known = ADVICE[error.code];
+  if (known) return known;
+  // A throttled answer by any code (429 TooManyRequests, 503) is the same advice as SlowDown.
+  if (isThrottled(error)) return ADVICE.SlowDown!;
+  return error.status >= 500 ? 'a fault of the service: retry later' : '';
+}
+
 /** Where the step sends its requests, for advice on a host that does not resolve. */
 export type StepEndpoints = Pick<CommonSettings, 'endpoint' | 'bucket' | 'region' | 'signIn'>;
 
@@ -33,7 +42,7 @@ export function userMessage(error: unknown, jobId?: string, endpoints?: StepEndp
   const prefix = jobId ? `Job ${jobId}: ` : '';
   if (error instanceof InputError || error instanceof StepFailure) return error.message;
   if (error instanceof ApiError) {
-    const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
+    const advice = adviceFor(error);
     const call = error.where ? `${error.where}: ` : '';
     return sentence(`${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}`);
   }

@@ -4,6 +4,7 @@ import {
   staticCredentials,
   type CredentialsProvider,
 } from './credentials.js';
+import type { CallBudget } from './call-budget.js';
 import { errorMessage, isResourceNotFound, TransportError, XmlShapeError } from './errors.js';
 import type { Credentials, Logger, RawAnswer } from './request.js';
 import type { SignInLimits } from './sign-in-request.js';
@@ -27,7 +28,7 @@ import type {
   WithRequestId,
   WorkflowExecution,
 } from './types.js';
-import { isJobId, isTaskOrRunId } from './types.js';
+import { JOB_ID, RUN_ID, type IdForm } from './types.js';
 import { buildCreateJobBody } from './xml-body.js';
 import {
   DEFAULT_RETRY_POLICY,
@@ -69,6 +70,8 @@ export interface ClientOptions {
   pacer?: RequestPacer;
   /** When the step's time ends (ms since the epoch): throttled answers are retried until then, no later. */
   deadline?: number;
+  /** Every request sent, retries included, takes a call from it; none is sent once it is spent. */
+  callBudget?: CallBudget;
 }
 
 export interface ClockCorrection {
@@ -156,6 +159,17 @@ export class CiClient {
         : options.signal;
   }
 
+  /** The same client (keys, clock, pace, connections), whose requests count against `budget`. */
+  withCallBudget(budget: CallBudget): CiClient {
+    return new CiClient({
+      ...this.options,
+      credentials: this.credentials,
+      transport: this.transport,
+      clock: this.clock,
+      callBudget: budget,
+    });
+  }
+
   /**
    * Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates).
    * `onSend` is told when the request goes out: until then, no job can come of it.
@@ -168,7 +182,7 @@ export class CiClient {
         const { jobs, requestId } = xml.parseJobResponse(answer.body);
         const job = jobs[0];
         if (!job?.jobId) throw this.unexpected(answer, 'a create answer without a JobId');
-        if (!isJobId(job.jobId)) throw this.unexpected(answer, 'a JobId that is not b + 32 hex characters');
+        this.checkId(answer, 'a JobId', job.jobId, JOB_ID);
         return { value: job, requestId };
       },
       { creates: true, onSend },
@@ -179,7 +193,7 @@ export class CiClient {
   async describeJob(jobId: string): Promise<WithRequestId<JobDetail | undefined>> {
     return unknownAsUndefined(
       this.call(
-        { method: 'GET', path: `/inventorytriggerjob/${jobId}` },
+        { method: 'GET', path: idPath('/inventorytriggerjob', jobId, JOB_ID) },
         retryableForIdempotentCall,
         (answer, xml) => {
           const { jobs, requestId } = xml.parseJobResponse(answer.body);
@@ -208,7 +222,7 @@ export class CiClient {
 
   async cancelJob(jobId: string): Promise<WithRequestId<void>> {
     return this.call(
-      { method: 'PUT', path: `/inventorytriggerjob/${jobId}`, query: { cancel: '' } },
+      { method: 'PUT', path: idPath('/inventorytriggerjob', jobId, JOB_ID), query: { cancel: '' } },
       retryableForIdempotentCall,
       () => ({ value: undefined }),
     );
@@ -230,6 +244,7 @@ export class CiClient {
       (answer, xml) => {
         const { instanceId, requestId } = xml.parseTriggerWorkflowResponse(answer.body);
         if (!instanceId) throw this.unexpected(answer, 'a trigger answer without an InstanceId');
+        this.checkId(answer, 'an InstanceId', instanceId, RUN_ID);
         return { value: instanceId, requestId };
       },
       { creates: true },
@@ -238,7 +253,7 @@ export class CiClient {
 
   async describeExecution(runId: string): Promise<WithRequestId<WorkflowExecution | undefined>> {
     return this.call(
-      { method: 'GET', path: `/workflowexecution/${runId}` },
+      { method: 'GET', path: idPath('/workflowexecution', runId, RUN_ID) },
       retryableForIdempotentCall,
       (answer, xml) => {
         const { execution, requestId } = xml.parseExecutionResponse(answer.body);
@@ -249,12 +264,12 @@ export class CiClient {
 
   /**
    * A task's media job (DescribeMediaJob, `GET /jobs/<JobId>`), for its Code and Message;
-   * undefined when the service does not know the id. An id of another shape is not sent.
+   * undefined when the service does not know the id.
    */
   async describeMediaJob(jobId: string): Promise<WithRequestId<MediaJob | undefined>> {
-    if (!isTaskOrRunId(jobId)) throw new TypeError(`"${jobId.slice(0, 80)}" is not a media job id`);
+    const path = idPath('/jobs', jobId, RUN_ID);
     return unknownAsUndefined(
-      this.call({ method: 'GET', path: `/jobs/${jobId}` }, retryableForIdempotentCall, (answer, xml) => {
+      this.call({ method: 'GET', path }, retryableForIdempotentCall, (answer, xml) => {
         const { jobs, requestId } = xml.parseMediaJobResponse(answer.body);
         return { value: jobs.find((job) => job.jobId === jobId), requestId };
       }),
@@ -309,6 +324,7 @@ export class CiClient {
     };
     let renewedAfterRefusal = false;
     const paced = async (credentials: Credentials): Promise<RawAnswer> => {
+      options.callBudget?.take();
       await options.pacer?.acquire(signal);
       if (creates && options.signal?.aborted) throw new AbortedError();
       onSend?.();
@@ -358,7 +374,10 @@ export class CiClient {
         throw error;
       }
     };
-    return retryWithBackoff(once, retryable, options.retryPolicy ?? DEFAULT_RETRY_POLICY, {
+    // No retry is waited for that the budget has no call left to make.
+    const budget = options.callBudget;
+    const retryableWithin = budget ? (error: unknown) => budget.left > 0 && retryable(error) : retryable;
+    return retryWithBackoff(once, retryableWithin, options.retryPolicy ?? DEFAULT_RETRY_POLICY, {
       sleep: options.sleep ?? realSleep,
       now: this.now,
       random: options.random ?? Math.random,
@@ -373,6 +392,11 @@ export class CiClient {
     });
   }
 
+  /** An id from an answer that the step goes on to use in a path: of its form, or the answer is refused. */
+  private checkId(answer: RawAnswer, what: string, id: string, form: IdForm): void {
+    if (!form.test(id)) throw this.unexpected(answer, `${what} that is not ${form.form}`);
+  }
+
   private unexpected(answer: RawAnswer, what: string): TransportError {
     return new TransportError(
       `${answer.where} got ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
@@ -382,6 +406,16 @@ export class CiClient {
       answer.requestId,
     );
   }
+}
+
+/**
+ * Every id that goes into a path goes through here: one of another form (`../../x`) is never
+ * sent. Ids from answers are checked where they are read (checkId), so this refusing one is a bug.
+ */
+function idPath(base: string, id: string, form: IdForm): string {
+  if (!form.test(id))
+    throw new TypeError(`${base}/…: the id "${id.slice(0, 80)}" is not ${form.form}; not sent`);
+  return `${base}/${id}`;
 }
 
 /** Aborted `ms` after `signal` is. */

@@ -8,6 +8,20 @@ export const FINAL_JOB_STATES: readonly JobState[] = ['Success', 'Failed', 'Canc
 
 export const isFinalJobState = (state: string): boolean => FINAL_JOB_STATES.includes(state as JobState);
 
+export const isJobState = (text: string): text is JobState =>
+  (JOB_STATES as readonly string[]).includes(text);
+
+/**
+ * A state as read from an answer, the one place states are normalised: a known state with stray
+ * white space around it (`Success `) is that state; any other text is kept as sent, and shown
+ * and waited on as a state this action does not know. Runs, tasks and media jobs use the same
+ * words as jobs.
+ */
+export function readState(text: string): string {
+  const trimmed = text.trim();
+  return isJobState(trimmed) ? trimmed : text;
+}
+
 export const EXECUTION_STATES = ['Running', 'Success', 'Failed', 'Cancel'] as const;
 export type ExecutionState = (typeof EXECUTION_STATES)[number];
 
@@ -32,6 +46,14 @@ export interface CreateJobRequest {
  */
 export const JOB_ID_PATTERN = /^b[0-9a-f]{32}$/;
 export const isJobId = (text: string): boolean => JOB_ID_PATTERN.test(text);
+
+/** The form of an id that goes into a path, as an error names it. */
+export interface IdForm {
+  test(id: string): boolean;
+  /** `b + 32 hex characters`. */
+  form: string;
+}
+export const JOB_ID: IdForm = { test: isJobId, form: 'b + 32 hex characters' };
 
 /** One `<JobsDetail>` node. Times are kept as the API wrote them; `-` or empty means unknown. */
 export interface JobDetail {
@@ -116,6 +138,7 @@ export interface MediaJob {
  * sample). Ids read from answers go into a path: anything else is not sent.
  */
 export const isTaskOrRunId = (id: string): boolean => /^[A-Za-z0-9]{1,64}$/.test(id);
+export const RUN_ID: IdForm = { test: isTaskOrRunId, form: 'letters and digits (1 to 64)' };
 
 export interface ListExecutionsQuery {
   workflowId?: string;

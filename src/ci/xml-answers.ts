@@ -6,7 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { errorMessage, XmlShapeError } from './errors.js';
 import { mediaJobsIn, tasksIn } from './task-answers.js';
 import { MAX_ANSWER_BYTES } from './http.js';
-import type { JobDetail, MediaJob, WorkflowExecution } from './types.js';
+import { readState, type JobDetail, type MediaJob, type WorkflowExecution } from './types.js';
 
 /** The elements the API repeats: read as a list even when an answer holds one. */
 const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'NonExistJobId', 'Tasks']);
@@ -115,7 +115,7 @@ function toJobDetail(node: XmlNode): JobDetail {
     jobId: text(node, 'JobId'),
     name: text(node, 'Name'),
     type: text(node, 'Type'),
-    state: text(node, 'State'),
+    state: readState(text(node, 'State')),
     code: text(node, 'Code'),
     message: text(node, 'Message'),
     creationTime: text(node, 'CreationTime'),
@@ -177,7 +177,7 @@ function toExecution(node: XmlNode): WorkflowExecution {
     // The DescribeWorkflowExecution page writes WorkflowName; the Go SDK's fixture, Name.
     name: text(node, 'Name') || text(node, 'WorkflowName'),
     object: text(node, 'Object'),
-    state: text(node, 'State'),
+    state: readState(text(node, 'State')),
     // The docs write CreateTime; the Go SDK reads the run list's time as CreationTime.
     createTime: text(node, 'CreateTime') || text(node, 'CreationTime'),
   };

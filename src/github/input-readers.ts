@@ -33,10 +33,54 @@ export function readBoolean(name: string, fallback: boolean): boolean {
   throw new InputError(name, '`true` or `false`', value);
 }
 
-export function readDuration(name: string, fallback: string): number {
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
+
+interface DurationRange {
+  /** Shortest, in ms (0 allowed only through `zero`). */
+  min: number;
+  max: number;
+  /** What 0 means, where it is allowed. */
+  zero?: string;
+  /** Whole seconds only. */
+  wholeSeconds?: boolean;
+  /** The range as the error states it. */
+  expected: string;
+}
+
+/**
+ * Every duration input and its bounds, in one place. Each stays far inside what a Node timer
+ * holds (2³¹ − 1 ms, about 24.8 days; past it a timer fires at once).
+ */
+const DURATION_RANGES = {
+  // A request must have time to be answered; a longer wait than a day is no request.
+  'request-timeout': { min: 1, max: 24 * HOUR, expected: 'a duration above zero and at most 24h' },
+  // Faster than a check a second is load on the API, not news sooner.
+  'poll-interval': { min: SECOND, max: 24 * HOUR, expected: 'a duration from 1s to 24h' },
+  // GitHub's own limit for a job (and for a self-hosted runner's) is five days.
+  timeout: {
+    min: 0,
+    max: 120 * HOUR,
+    zero: 'no limit of its own',
+    expected: '0 (no limit of its own) or a duration of at most 120h (5 days, GitHub’s limit for a job)',
+  },
+  // What STS takes as DurationSeconds.
+  'role-duration': {
+    min: 15 * 60 * SECOND,
+    max: 12 * HOUR,
+    wholeSeconds: true,
+    expected: 'whole seconds from 15m to 12h',
+  },
+} satisfies Record<string, DurationRange>;
+
+export type DurationInput = keyof typeof DURATION_RANGES;
+
+/** A duration input, in ms, checked against its bounds (DURATION_RANGES). */
+export function readDuration(name: DurationInput, fallback: string): number {
   const value = readOptional(name) ?? fallback;
+  let ms: number;
   try {
-    return parseDuration(value);
+    ms = parseDuration(value);
   } catch {
     throw new InputError(
       name,
@@ -44,6 +88,12 @@ export function readDuration(name: string, fallback: string): number {
       value,
     );
   }
+  const range: DurationRange = DURATION_RANGES[name];
+  const allowed =
+    (ms === 0 && range.zero !== undefined) ||
+    (ms >= Math.max(range.min, 1) && ms <= range.max && (!range.wholeSeconds || ms % SECOND === 0));
+  if (!allowed) throw new InputError(name, range.expected, value);
+  return ms;
 }
 
 export function readTime(name: string, now: Date): Date | undefined {
@@ -133,7 +183,7 @@ const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 
 /**
  * A service's base URL: `https://`, or `http://` to a loopback address only (an emulator), with no
- * path, query or credentials. Credentials in a refused URL are not echoed back.
+ * path, query or credentials. Credentials in a refused URL are not echoed back (InputError).
  */
 export function readBaseUrl(name: string, fallback: string): URL {
   const text = readOptional(name);
@@ -146,10 +196,9 @@ export function readBaseUrl(name: string, fallback: string): URL {
   } catch {
     throw new InputError(name, expected, text);
   }
-  const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
   const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-  if (!secure || !bare) throw new InputError(name, expected, shown);
+  if (!secure || !bare) throw new InputError(name, expected, text);
   return url;
 }
 

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { Outputs } from '../actions/outputs.js';
 import { errorMessage } from '../ci/errors.js';
-import { oneLine } from './log-safety.js';
+import { log } from './log.js';
 import { runContext, runUrl } from './run-context.js';
 
 /** GitHub's limits: 1 MB an output, 1 MiB of summary a step. Kept under both with room to spare. */
@@ -16,11 +16,9 @@ export function githubReporter(declaredOutputs: readonly string[]) {
   let summaryBytes = 0;
   let saidNoSummary = false;
   return {
-    debug: (message: string) => core.debug(message),
-    /** `core.info` writes its text as it is: a line break in a value would start a line of its own. */
-    info: (message: string) => core.info(oneLine(message)),
-    /** Annotations and debug lines are workflow commands, which `@actions/core` escapes itself. */
-    warning: (message: string) => core.warning(message),
+    debug: log.debug,
+    info: log.info,
+    warning: log.warning,
     setOutputs(outputs: Outputs) {
       for (const [name, given] of Object.entries(outputs)) {
         if (!declaredOutputs.includes(name)) {

@@ -5,6 +5,7 @@ import { retryableForIdempotentCall, retryableWhenNotProcessed } from '../ci/ret
 import type { CreateJobRequest, JobDetail, WithRequestId } from '../ci/types.js';
 import { DEFAULT_RETRY_POLICY, retryWithBackoff, type RetryPolicy } from '../waiting/retry.js';
 import { AbortedError, type Sleep } from '../waiting/sleep.js';
+import { formatDuration } from '../time.js';
 import { findOwnJob, type OtherJob, type SentCreate } from './own-job.js';
 import { StepFailure } from './ports.js';
 
@@ -82,6 +83,13 @@ export async function createJobWithoutDuplicates(
           `Creating the job failed (${errorMessage(error)}); ` +
             `attempt ${attempt + 1} in ${(delayMs / 1000).toFixed(1)} s` +
             (mayExist ? ', after checking whether the job exists' : ''),
+        ),
+      onOutOfTime: (error, askedMs, leftMs) =>
+        deps.logger.warning(
+          `Creating the job was throttled (${errorMessage(error)}), and the service asks for ` +
+            `${formatDuration(askedMs)} before another try, more than the step's timeout leaves ` +
+            `(${formatDuration(leftMs)}): the create is not sent again, so that no job is made that ` +
+            'this step has no time to follow.',
         ),
     },
   );

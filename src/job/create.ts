@@ -4,6 +4,7 @@ import { mayHaveBeenProcessed } from '../ci/retry-rules.js';
 import type { CreateJobRequest, JobInput } from '../ci/types.js';
 import { buildCreateJobBody } from '../ci/xml-body.js';
 import { describeInput, describeWindow, jobOutputs, jobSummary } from '../report/job-report.js';
+import { literal } from '../report/markdown.js';
 import { formatApiTime, formatDuration } from '../time.js';
 import { AbortedError } from '../waiting/sleep.js';
 import { createJobWithoutDuplicates, type CreatedJob } from './create-without-duplicates.js';
@@ -56,7 +57,7 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
     jobId: job.jobId,
     workflowId: settings.workflowId,
     input: describeInput(settings.input.kind, settings.input.value),
-    window: describeWindow(request.timeInterval),
+    window: describeWindow(request.timeInterval, literal),
     requestId: created.requestId,
     initial: job,
     startedAt,
@@ -67,8 +68,8 @@ export async function createAndWait(settings: CreateSettings, deps: CreateDeps):
   if (cancelled) await cancelOnAbort(settings, job.jobId, { ...deps, record });
   reporter.setOutputs(jobOutputs(job));
   const outcome = cancelled
-    ? 'The workflow run was cancelled while the create was in flight.'
-    : 'Not waited for (`wait: false`).';
+    ? () => 'The workflow run was cancelled while the create was in flight.'
+    : () => 'Not waited for (`wait: false`).';
   await reporter.writeSummary(jobSummary({ ...context, job, outcome, now: deps.now() }));
   if (cancelled) throw new AbortedError();
 }

@@ -1,4 +1,4 @@
-import type { Outputs } from '../actions/outputs.js';
+import type { OutputName, Outputs } from '../actions/outputs.js';
 import type { CiClient, ClockCorrection } from '../ci/client.js';
 import type { Logger } from '../ci/request.js';
 import type { Sleep } from '../waiting/sleep.js';
@@ -42,8 +42,19 @@ export interface StepDeps {
   signal?: AbortSignal;
   /** What the clients learned of the service's clock (shared by the step's clients). */
   clock?: ClockCorrection;
-  /** A new file's path under the runner's RUNNER_TEMP, unique per call: `<stem>-<random>.<extension>`. */
-  tempFile(stem: string, extension: string): string;
+  /**
+   * A new file under the runner's RUNNER_TEMP for the output that names it, `<stem>-<random>.<extension>`.
+   * One that cannot be written is a warning, never the step's failure: its `path` is then ''.
+   */
+  stepFile(stem: string, extension: string, output: OutputName): Promise<StepFile>;
+}
+
+/** A file the step writes for an output (src/github/runner-files.ts). */
+export interface StepFile {
+  /** Its path, or '' when it could not be written. */
+  readonly path: string;
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describeInput, describeWindow } from '../report/job-report.js';
 import { parseApiTime } from '../time.js';
+import { literal } from '../report/markdown.js';
 import { describeJobOrFail } from './lookup.js';
 import { JobRecord } from './post-state.js';
 import type { StepDeps } from './ports.js';
@@ -28,7 +29,7 @@ export async function waitForExistingJob(
       jobId: job.jobId,
       workflowId: job.operation?.workflowIds ?? '',
       input: kind ? describeInput(kind, value ?? '') : '',
-      window: describeWindow(job.operation?.timeInterval),
+      window: describeWindow(job.operation?.timeInterval, literal),
       initial: job,
       startedAt,
     },

@@ -1,8 +1,8 @@
 import { errorMessage, isAbort } from '../ci/errors.js';
 import { isPassingFault } from '../ci/retry-rules.js';
-import { isFinalJobState, JOB_STATES, type JobDetail, type JobState } from '../ci/types.js';
-import { jobOutputs, jobSummary } from '../report/job-report.js';
-import { sentence } from '../report/markdown.js';
+import { isFinalJobState, isJobState, type JobDetail, type JobState } from '../ci/types.js';
+import { asText, jobOutputs, jobSummary, type Outcome, type Show } from '../report/job-report.js';
+import { clipToLine, literal, sentence } from '../report/markdown.js';
 import { checkObjectFailures } from '../objects/check.js';
 import { formatDuration } from '../time.js';
 import { waitUntilFinal, type WaitResult } from '../waiting/waiter.js';
@@ -11,6 +11,9 @@ import { describeJobOrFail } from './lookup.js';
 import type { JobRecord } from './post-state.js';
 import { StepFailure, type StepDeps } from './ports.js';
 import type { JobWaitContext, WaitingSettings } from './wait-context.js';
+
+/** A job's message in the failure annotation: long enough for any real one, a hostile one is cut. */
+const MAX_MESSAGE = 1000;
 
 interface WaitDeps extends StepDeps {
   record: JobRecord;
@@ -34,16 +37,16 @@ export async function waitForJobAndReport(
     if (isAbort(error)) await cancelOnAbort(settings, context.jobId, deps);
     else record.phase('stopped');
     const stopped = isAbort(error) ? 'the workflow run was cancelled' : 'an error (see the annotation)';
-    await report(context, deps, seen.job, `The wait stopped: ${stopped}.`);
+    await report(context, deps, seen.job, () => `The wait stopped: ${stopped}.`);
     throw error;
   }
 
   let job = result.last ?? context.initial;
   let failure: string | undefined;
-  let outcome: string | undefined;
+  let outcome: Outcome | undefined;
   if (result.timedOut) {
     ({ job, outcome } = await onTimeout(settings, context.jobId, deps, job));
-    failure = `Job ${context.jobId}: ${outcome}`;
+    failure = `Job ${context.jobId}: ${outcome(asText)}`;
   } else {
     record.phase('ended');
     failure = stateFailure(settings, job);
@@ -59,7 +62,7 @@ export async function waitForJobAndReport(
     } catch (error) {
       // The job's own verdict and summary come first; the failed check is reported beside them.
       objectsError = error;
-      const why = isAbort(error) ? 'the workflow run was cancelled' : errorMessage(error);
+      const why = isAbort(error) ? 'the workflow run was cancelled' : literal(errorMessage(error));
       objectsSection = `\n#### Objects\n\nThe check of the objects' workflow runs stopped: ${why}\n`;
     }
   }
@@ -108,8 +111,8 @@ function pollJob(
 }
 
 /** A state this version does not know is named as such, and waited on like one in progress. */
-function describeState(state: string): string {
-  return JOB_STATES.includes(state as JobState) ? state : `'${state}', a state this action does not know`;
+function describeState(state: string, show: Show = asText): string {
+  return isJobState(state) ? state : `${show(`'${state}'`)}, a state this action does not know`;
 }
 
 async function onTimeout(
@@ -117,24 +120,31 @@ async function onTimeout(
   jobId: string,
   deps: WaitDeps,
   last: JobDetail | undefined,
-): Promise<{ job: JobDetail | undefined; outcome: string }> {
+): Promise<{ job: JobDetail | undefined; outcome: Outcome }> {
   const waited = formatDuration(settings.timeoutMs);
-  const lastState = describeState(last?.state ?? 'unknown');
+  const lastState = (show: Show) => describeState(last?.state ?? 'unknown', show);
   if (!settings.cancelOnTimeout) {
     deps.record.phase('timed-out');
-    return { job: last, outcome: `Timed out after ${waited}; the job still runs (state ${lastState}).` };
+    return {
+      job: last,
+      outcome: (show) => `Timed out after ${waited}; the job still runs (state ${lastState(show)}).`,
+    };
   }
   try {
     const { job } = await cancelJob(deps.cleanupClient(), jobId);
     deps.record.phase('cancelled');
-    return { job, outcome: `Timed out after ${waited}; the job was cancelled (state ${job.state}).` };
+    return {
+      job,
+      outcome: (show) =>
+        `Timed out after ${waited}; the job was cancelled (state ${describeState(job.state, show)}).`,
+    };
   } catch (error) {
     deps.record.phase('timed-out');
     return {
       job: last,
-      outcome:
-        `Timed out after ${waited}; cancelling the job failed (${errorMessage(error)}), ` +
-        `so it may still run (last state ${lastState}).`,
+      outcome: (show) =>
+        `Timed out after ${waited}; cancelling the job failed (${show(errorMessage(error))}), ` +
+        `so it may still run (last state ${lastState(show)}).`,
     };
   }
 }
@@ -143,8 +153,8 @@ function stateFailure(settings: WaitingSettings, job: JobDetail | undefined): st
   if (!job || !settings.failOn.includes(job.state as JobState)) return undefined;
   const verdict = sentence(
     `Job ${job.jobId} ended ${job.state}` +
-      (job.code && job.code !== 'Success' ? ` with code ${job.code}` : '') +
-      (job.message ? `: ${job.message}` : ''),
+      (job.code && job.code !== 'Success' ? ` with code ${clipToLine(job.code, 200)}` : '') +
+      (job.message ? `: ${clipToLine(job.message, MAX_MESSAGE)}` : ''),
   );
   return job.state === 'Failed'
     ? `${verdict} Check the workflow and its input objects in the CI console.`
@@ -156,7 +166,7 @@ async function report(
   context: JobWaitContext,
   deps: StepDeps,
   job: JobDetail | undefined,
-  outcome?: string,
+  outcome?: Outcome,
   objectsSection = '',
 ): Promise<void> {
   if (!job) return;

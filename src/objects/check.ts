@@ -63,8 +63,13 @@ export async function checkObjectFailures(
     }
   }
 
+  const file = await deps.stepFile(
+    `cos-workflow-trigger-failed-objects-${context.jobId}`,
+    'jsonl',
+    'objects-file',
+  );
   const report = await collectFailedObjects(client, source, {
-    path: deps.tempFile(`cos-workflow-trigger-failed-objects-${context.jobId}`, 'jsonl'),
+    file,
     deadline,
     now: deps.now,
     signal: deps.signal,

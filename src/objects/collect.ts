@@ -4,15 +4,18 @@
  * step, `wait/`) or any others the list can select; the caller turns the result into outputs and a
  * report (./report.ts).
  */
+import { CallBudget } from '../ci/call-budget.js';
 import type { CiClient } from '../ci/client.js';
 import type { ListExecutionsQuery } from '../ci/types.js';
-import { createObjectsFile } from './file.js';
+import type { StepFile } from '../job/ports.js';
 import { explainRuns, type Explanation } from './reasons.js';
 import { listFailedRuns, type FailedRunsListing } from './runs.js';
 
 /** Runs looked up for a reason: two calls each, four at a time. */
 export const EXPLAINED_RUNS = 20;
 export const EXPLAIN_CONCURRENCY = 4;
+/** Every call made for the reasons, retries included: what the README promises. */
+export const EXPLAIN_CALLS = 2 * EXPLAINED_RUNS;
 /** Runs kept for `failed-objects`. */
 export const KEPT_RUNS = 100;
 const PAGE_SIZE = 100;
@@ -34,13 +37,13 @@ export interface FailedObjects {
   /** Runs looked up for a reason, and what came of it. */
   explained: number;
   explanation?: Explanation;
-  /** The objects file's path. */
+  /** The objects file's path; '' when it could not be written. */
   file: string;
 }
 
 export interface CollectOptions {
-  /** The objects file to create (under RUNNER_TEMP). */
-  path: string;
+  /** The objects file (JSON Lines), written page by page and closed here. */
+  file: StepFile;
   /** Nothing new starts after this time (ms since the epoch; absent: no limit). */
   deadline?: number;
   now(): number;
@@ -49,18 +52,22 @@ export interface CollectOptions {
   log(message: string): void;
 }
 
-export type CollectClient = Pick<CiClient, 'listExecutions' | 'describeExecution' | 'describeMediaJob'>;
+export type CollectClient = Pick<
+  CiClient,
+  'listExecutions' | 'describeExecution' | 'describeMediaJob' | 'withCallBudget'
+>;
 
 export async function collectFailedObjects(
   client: CollectClient,
   source: RunsSource,
   options: CollectOptions,
 ): Promise<FailedObjects> {
-  const file = await createObjectsFile(options.path);
+  const { file } = options;
   let explained = 0;
   let explanation: Explanation | undefined;
+  let listing: FailedRunsListing;
   try {
-    const listing = await listFailedRuns({
+    listing = await listFailedRuns({
       page: async (nextToken) =>
         (
           await client.listExecutions({
@@ -72,7 +79,8 @@ export async function collectFailedObjects(
         ).value,
       explain: async (runs) => {
         explained = runs.length;
-        explanation = await explainRuns(runs, client, {
+        const reasonsClient = client.withCallBudget(new CallBudget(EXPLAIN_CALLS, 'reasons'));
+        explanation = await explainRuns(runs, reasonsClient, {
           concurrency: EXPLAIN_CONCURRENCY,
           deadline: options.deadline,
           now: options.now,
@@ -87,8 +95,8 @@ export async function collectFailedObjects(
       progress: (count) => options.log(`Listed ${count} failed or cancelled runs of ${source.label}`),
       progressEvery: PROGRESS_EVERY,
     });
-    return { label: source.label, listing, explained, explanation, file: file.path };
   } finally {
     await file.close();
   }
+  return { label: source.label, listing, explained, explanation, file: file.path };
 }

@@ -4,18 +4,11 @@
  * from an answer or an input is shown as code in the summary and on one line in messages.
  */
 import type { Outputs } from '../actions/outputs.js';
-import { codeSpan, markdownTable } from '../report/markdown.js';
+import { clipToLine, codeSpan, markdownTable, stateCell } from '../report/markdown.js';
 import { statePie } from '../report/mermaid.js';
 import { formatDuration } from '../time.js';
 import type { Explanation } from './reasons.js';
-import {
-  clipToLine,
-  failedObjectsJson,
-  failedRunsTable,
-  missingReasons,
-  reasonPhrase,
-  stateCell,
-} from './report.js';
+import { failedObjectsJson, failedRunsTable, missingReasons, reasonPhrase } from './report.js';
 import type { FailedRun } from './runs.js';
 import { isFinalRunState, type WatchedRun } from './watch.js';
 

@@ -4,7 +4,7 @@
  * shown as code, so an object key or an error message cannot turn into markup.
  */
 import type { Outputs } from '../actions/outputs.js';
-import { codeSpan, markdownTable, stateLabel } from '../report/markdown.js';
+import { clipToLine, literal, markdownTable, stateCell } from '../report/markdown.js';
 import type { FailedObjects as ObjectsReport } from './collect.js';
 import type { FailedRun, FailedRunsListing } from './runs.js';
 
@@ -12,17 +12,6 @@ export const SUMMARY_ROWS = 20;
 /** GitHub shows ten annotations of a kind per step: nine objects and the count. */
 export const OBJECT_WARNINGS = 9;
 export const NAMED_IN_FAILURE = 3;
-
-/** Cut to `max` characters, line breaks as spaces: one line of a table or an annotation. */
-export function clipToLine(text: string, max: number): string {
-  const flat = text.replace(/[\r\n]+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-const KNOWN_STATES = ['Success', 'Failed', 'Cancel', 'Running'];
-/** A run's state in a table cell: a glyph and the word, or a state this action does not know as code. */
-export const stateCell = (state: string) =>
-  KNOWN_STATES.includes(state) ? stateLabel(state) : codeSpan(clipToLine(state, 40));
 
 /** ` in task T with CODE: message`, or '' when nothing is known; plain text for annotations and messages. */
 export function reasonPhrase(run: FailedRun, maxMessage = 300): string {
@@ -53,7 +42,11 @@ export function objectsSection(report: ObjectsReport): string {
     failedRunsTable(listing.first.slice(0, SUMMARY_ROWS)),
   );
   if (listing.count > SUMMARY_ROWS)
-    lines.push('', `… and ${listing.count - SUMMARY_ROWS}${more} more: every run is in \`objects-file\`.`);
+    lines.push(
+      '',
+      `… and ${listing.count - SUMMARY_ROWS}${more} more` +
+        (report.file ? ': every run is in `objects-file`.' : ' (the objects file could not be written).'),
+    );
   const missing = missingReasons(report);
   if (missing) lines.push('', missing);
   if (listing.incomplete) {
@@ -70,12 +63,12 @@ export function failedRunsTable(runs: readonly FailedRun[]): string {
   return markdownTable(
     ['Object', 'Run id', 'State', 'Task', 'Code', 'Message'],
     runs.map((run) => [
-      codeSpan(clipToLine(run.object, 200)),
-      codeSpan(clipToLine(run.runId, 64)),
+      literal(run.object, 200),
+      literal(run.runId, 64),
       stateCell(run.state),
-      codeSpan(clipToLine(run.task, 100)),
-      codeSpan(clipToLine(run.code, 100)),
-      codeSpan(clipToLine(run.message, 200)),
+      literal(run.task, 100),
+      literal(run.code, 100),
+      literal(run.message, 200),
     ]),
   );
 }
@@ -84,7 +77,7 @@ export function failedRunsTable(runs: readonly FailedRun[]): string {
 export function missingReasons(report: Pick<ObjectsReport, 'explanation' | 'explained'>): string {
   const missing = report.explanation?.missing ?? 0;
   if (missing === 0) return '';
-  const causes = report.explanation!.causes.map((cause) => codeSpan(clipToLine(cause, 300))).join('; ');
+  const causes = report.explanation!.causes.map((cause) => literal(cause)).join('; ');
   return `Reasons are missing for ${missing} of the ${report.explained} runs looked up: ${causes}.`;
 }
 
@@ -122,7 +115,9 @@ export function failedObjectsMessage(report: ObjectsReport): string {
   const rest = listing.count > NAMED_IN_FAILURE ? ` and ${listing.count - NAMED_IN_FAILURE}${more} more` : '';
   return (
     `${listing.count}${more} object(s) of ${report.label} failed processing: ${named}${rest}. ` +
-    `Every one is listed in ${report.file} (output objects-file).`
+    (report.file
+      ? `Every one is listed in ${report.file} (output objects-file).`
+      : 'The objects file could not be written (see the warning).')
   );
 }
 

@@ -2,7 +2,7 @@ import type { Outputs } from '../actions/outputs.js';
 import type { JobDetail } from '../ci/types.js';
 import { asJobsDetail } from './api-json.js';
 import { formatDuration, parseApiTime } from '../time.js';
-import { codeSpan, markdownTable, stateLabel } from './markdown.js';
+import { literal, markdownTable, stateCell } from './markdown.js';
 import { jobGantt } from './mermaid.js';
 
 /** The outputs that describe a job, as the contract (CONTRIBUTING.md) names them. Unknown times are empty. */
@@ -38,6 +38,17 @@ export function describeJobDuration(job: JobDetail, now: number): string {
   return ended ? `${total} from creation to end${ran}` : `${total} since creation, so far${ran}`;
 }
 
+/** How a value from an answer is shown: as it is in a log line, or `literal` in the summary. */
+export type Show = (text: string) => string;
+export const asText: Show = (text) => text;
+
+/**
+ * What the step concluded ("timed out after 1h; the job still runs"), written once for both the
+ * annotation and the summary: the values from answers it holds (a state, an error message) go
+ * through `show`.
+ */
+export type Outcome = (show: Show) => string;
+
 export interface JobSummaryContext {
   job: JobDetail;
   workflowId: string;
@@ -45,43 +56,47 @@ export interface JobSummaryContext {
   input: string;
   window?: string;
   requestId?: string;
-  /** What the step concluded, e.g. "timed out after 1h; the job still runs". */
-  outcome?: string;
+  outcome?: Outcome;
   now: number;
 }
 
 export function jobSummary(context: JobSummaryContext): string {
   const { job } = context;
   const rows: Array<[string, string]> = [
-    ['Name', codeSpan(job.name)],
-    ['Workflow', codeSpan(context.workflowId)],
+    ['Name', literal(job.name)],
+    ['Workflow', literal(context.workflowId)],
     ['Input', context.input],
     ['Upload window', context.window ?? 'all uploads'],
-    ['State', stateLabel(job.state)],
-    ['Code', job.code ? codeSpan(job.code) : ''],
-    ['Message', job.message],
+    ['State', stateCell(job.state)],
+    ['Code', literal(job.code)],
+    ['Message', literal(job.message)],
     ['Created', knownTime(job.creationTime)],
     ['Started', knownTime(job.startTime)],
     ['Ended', knownTime(job.endTime)],
     ['Duration', describeJobDuration(job, context.now)],
   ];
-  if (context.requestId) rows.push(['Request id', codeSpan(context.requestId)]);
-  const lines = [`### CI inventory trigger job ${codeSpan(job.jobId)}`, ''];
-  if (context.outcome) lines.push(context.outcome, '');
+  if (context.requestId) rows.push(['Request id', literal(context.requestId)]);
+  const lines = [`### CI inventory trigger job ${literal(job.jobId)}`, ''];
+  if (context.outcome) lines.push(context.outcome(literal), '');
   // The first pair is the header row: an empty one would show as a blank line above the table.
-  lines.push(markdownTable(['Job id', codeSpan(job.jobId)], rows));
+  lines.push(markdownTable(['Job id', literal(job.jobId)], rows));
   const gantt = jobGantt(job, context.now);
   if (gantt) lines.push('', gantt.trimEnd());
   return lines.join('\n') + '\n';
 }
 
+const INPUT_KINDS = ['Object', 'Prefix', 'Manifest', 'UrlFile'];
+
 /** What a job runs over, for the summary: `Prefix \`videos/\``. */
 export function describeInput(kind: string, value: string): string {
-  return `${kind} ${codeSpan(value)}`;
+  return `${INPUT_KINDS.includes(kind) ? kind : literal(kind, 40)} ${literal(value)}`;
 }
 
-/** An upload-time window in the API's form, or undefined for none (all uploads). */
-export function describeWindow(window: { start?: string; end?: string } | undefined): string | undefined {
+/** An upload-time window in the API's form, or undefined for none (all uploads); `literal` for the summary. */
+export function describeWindow(
+  window: { start?: string; end?: string } | undefined,
+  show: Show = asText,
+): string | undefined {
   if (!window?.start && !window?.end) return undefined;
-  return `${window.start || 'any time'} to ${window.end || 'any time'}`;
+  return `${window.start ? show(window.start) : 'any time'} to ${window.end ? show(window.end) : 'any time'}`;
 }

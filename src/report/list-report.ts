@@ -1,6 +1,6 @@
 import type { JobDetail } from '../ci/types.js';
 import { parseApiTime } from '../time.js';
-import { codeSpan, markdownTable, stateLabel } from './markdown.js';
+import { literal, markdownTable, stateCell } from './markdown.js';
 import { statePie } from './mermaid.js';
 
 /** A summary stays readable, and far under GitHub's 1 MiB a step, whatever `limit` is. */
@@ -17,17 +17,20 @@ export function listSummary(jobs: JobDetail[], files: { inOutput: number; jobsFi
           jobs
             .slice(0, MAX_LIST_SUMMARY_ROWS)
             .map((job) => [
-              codeSpan(job.jobId),
-              job.name,
-              stateLabel(job.state),
+              literal(job.jobId),
+              literal(job.name),
+              stateCell(job.state),
               when(job.creationTime),
               when(job.endTime),
-              job.state === 'Failed' ? job.code : '',
+              job.state === 'Failed' ? literal(job.code) : '',
             ]),
         ),
   );
   if (jobs.length > MAX_LIST_SUMMARY_ROWS) {
-    lines.push('', `… and ${jobs.length - MAX_LIST_SUMMARY_ROWS} more: every job is in \`jobs-file\`.`);
+    const where = files.jobsFile
+      ? ': every job is in `jobs-file`.'
+      : ' (the jobs file could not be written).';
+    lines.push('', `… and ${jobs.length - MAX_LIST_SUMMARY_ROWS} more${where}`);
   }
   if (files.inOutput < jobs.length) {
     lines.push(

@@ -2,7 +2,7 @@
  * Small Mermaid diagrams for the job summaries (GitHub renders ```mermaid blocks there): a Gantt of
  * a job's phases or a workflow run, and a pie of jobs per state. Pure text builders.
  */
-import { FINAL_JOB_STATES, JOB_STATES, type JobDetail } from '../ci/types.js';
+import { FINAL_JOB_STATES, isJobState, JOB_STATES, type JobDetail } from '../ci/types.js';
 import { formatDuration, parseApiTime } from '../time.js';
 import { stateLabel } from './markdown.js';
 
@@ -109,6 +109,7 @@ const PIE_COLOURS: Record<string, string> = {
   Cancel: '#afb8c1',
 };
 const OTHER_PIE_COLOUR = '#54aeff';
+const UNKNOWN_SLICE = 'unknown state';
 
 /** A `%%{init}%%` directive that sets theme variables (GitHub keeps its light or dark theme). */
 export function themeDirective(variables: Record<string, string>): string {
@@ -279,23 +280,28 @@ export function runGantt(run: { state: string; createTime: string }, times: RunT
   );
 }
 
-/** A pie of how many jobs (or runs) are in each state, in the API's order of states; empty for none. */
+/**
+ * A pie of how many jobs (or runs) are in each state, in the API's order of states; empty for none.
+ * Every state this action does not know is one slice, "unknown state": the table beside it names each.
+ */
 export function statePie(states: string[], title = 'Jobs by state'): string {
   if (states.length === 0) return '';
   const counts = new Map<string, number>();
-  for (const state of states) counts.set(state, (counts.get(state) ?? 0) + 1);
-  const order = (state: string) => {
-    const index = (JOB_STATES as readonly string[]).indexOf(state);
-    return index < 0 ? JOB_STATES.length : index;
-  };
-  const sorted = [...counts].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
+  for (const state of states) {
+    const slice = isJobState(state) ? state : UNKNOWN_SLICE;
+    counts.set(slice, (counts.get(slice) ?? 0) + 1);
+  }
+  const order = (slice: string) => (isJobState(slice) ? JOB_STATES.indexOf(slice) : JOB_STATES.length);
+  const sorted = [...counts].sort(([a], [b]) => order(a) - order(b));
   const colours = Object.fromEntries(
-    sorted.slice(0, 12).map(([state], i) => [`pie${i + 1}`, PIE_COLOURS[state] ?? OTHER_PIE_COLOUR]),
+    sorted.map(([slice], i) => [`pie${i + 1}`, PIE_COLOURS[slice] ?? OTHER_PIE_COLOUR]),
   );
   return mermaidBlock([
     themeDirective({ ...colours, pieOpacity: '1', pieStrokeColor: '#ffffff', pieSectionTextColor: TEXT }),
     'pie showData',
     `  title ${sanitizeLabel(title)}`,
-    ...sorted.map(([state, count]) => `  ${quotedLabel(stateLabel(state || 'unknown'))} : ${count}`),
+    ...sorted.map(
+      ([slice, count]) => `  ${quotedLabel(slice === UNKNOWN_SLICE ? slice : stateLabel(slice))} : ${count}`,
+    ),
   ]);
 }

@@ -33,6 +33,8 @@ export interface RetryDeps {
   deadline?: number;
   /** Called before each wait, so the caller can warn with what failed. */
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+  /** Called when a throttled call is given up because the wait it asks for passes the deadline. */
+  onOutOfTime?: (error: unknown, askedMs: number, leftMs: number) => void;
 }
 
 /** What a retryable failure may tell us about when to come back. */
@@ -50,7 +52,10 @@ export interface RetryHint {
  *
  * Errors are bounded by attempts and total time: a retry that would start after either limit is
  * not made, and the last error is thrown. Throttled answers are retried until the step's deadline
- * (or the throttle budget): a wait that would pass it is cut short, so the last try goes out at it.
+ * (or the throttle budget). No retry is made whose wait would end past it: when the service asks
+ * for more time than is left (`Retry-After`), the throttled answer is thrown at once, rather than
+ * the step sleeping to its end and sending a request it has no time left to follow (a create
+ * whose job nothing would watch). A back-off of our own is cut to what is left.
  */
 export async function retryWithBackoff<T>(
   attemptOnce: (attempt: number) => Promise<T>,
@@ -72,7 +77,11 @@ export async function retryWithBackoff<T>(
       let delayMs: number;
       if (hint.throttled) {
         const left = throttledUntil - deps.now();
-        if (left <= 0) throw error;
+        const asked = hint.retryAfterMs ?? 0;
+        if (left <= 0 || asked >= left) {
+          deps.onOutOfTime?.(error, asked, Math.max(0, left));
+          throw error;
+        }
         delayMs = Math.min(backoff(policy, ++throttles, hint, deps.random), left);
       } else {
         if (++errors >= policy.maxAttempts) throw error;

@@ -1,7 +1,8 @@
 import { cancelJob } from '../../job/cancel.js';
 import { JobRecord } from '../../job/post-state.js';
 import type { StepDeps } from '../../job/ports.js';
-import { codeSpan, markdownTable, stateLabel } from '../../report/markdown.js';
+import { literal, markdownTable, stateCell } from '../../report/markdown.js';
+import { parseApiTime } from '../../time.js';
 import { runAction } from '../run-action.js';
 import { readCancelSettings, type CancelSettings } from './settings.js';
 
@@ -22,16 +23,16 @@ export async function cancelStep(settings: CancelSettings, deps: StepDeps): Prom
       : `Cancelled job ${job.jobId}; it is now ${job.state}`,
   );
   await deps.reporter.writeSummary(
-    `### Cancel CI inventory trigger job ${codeSpan(job.jobId)}\n\n` +
+    `### Cancel CI inventory trigger job ${literal(job.jobId)}\n\n` +
       markdownTable(
         ['Job id', 'Name', 'State', 'Ended', 'Request id'],
         [
           [
-            codeSpan(job.jobId),
-            job.name,
-            stateLabel(job.state),
-            job.endTime === '-' ? '' : job.endTime,
-            codeSpan(requestId),
+            literal(job.jobId),
+            literal(job.name),
+            stateCell(job.state),
+            parseApiTime(job.endTime) ? job.endTime : '',
+            literal(requestId),
           ],
         ],
       ) +

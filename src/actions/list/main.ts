@@ -1,7 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { pages } from '../../ci/pages.js';
 import type { JobDetail } from '../../ci/types.js';
-import { runnerTempPath } from '../../github/runner-files.js';
 import type { StepDeps } from '../../job/ports.js';
 import { asJobsDetail } from '../../report/api-json.js';
 import { listSummary } from '../../report/list-report.js';
@@ -47,13 +45,15 @@ export async function listJobs(settings: ListSettings, deps: StepDeps): Promise<
   }
 
   const all = jobs.map(asJobsDetail);
-  const jobsFile = runnerTempPath('cos-workflow-trigger-jobs', 'json');
-  await writeFile(jobsFile, JSON.stringify(all, null, 2) + '\n');
+  const file = await deps.stepFile('cos-workflow-trigger-jobs', 'json', 'jobs-file');
+  await file.write(JSON.stringify(all, null, 2) + '\n');
+  await file.close();
+  const jobsFile = file.path;
   const kept = firstThatFit(all, MAX_JOBS_OUTPUT_BYTES);
   if (kept.length < all.length) {
     deps.reporter.warning(
       `The jobs output holds the first ${kept.length} of ${all.length} jobs (GitHub limits an output's ` +
-        `size); jobs-file (${jobsFile}) has them all.`,
+        `size)${jobsFile ? `; jobs-file (${jobsFile}) has them all` : ''}.`,
     );
   }
   deps.reporter.setOutputs({ jobs: JSON.stringify(kept), count: String(all.length), 'jobs-file': jobsFile });

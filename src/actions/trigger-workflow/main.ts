@@ -6,9 +6,9 @@ import { StepFailure, type StepDeps } from '../../job/ports.js';
 import { triggerWithoutDuplicates } from '../../objects/trigger.js';
 import { isPastShowing } from '../../objects/visibility.js';
 import { asWorkflowExecution } from '../../report/api-json.js';
-import { codeSpan, markdownTable, stateLabel } from '../../report/markdown.js';
+import { codeSpan, literal, markdownTable, stateCell } from '../../report/markdown.js';
 import { runGantt } from '../../report/mermaid.js';
-import { formatDuration } from '../../time.js';
+import { formatDuration, parseApiTime } from '../../time.js';
 import { waitUntilFinal } from '../../waiting/waiter.js';
 import { runAction } from '../run-action.js';
 import { triggerOnMany } from './many.js';
@@ -99,15 +99,15 @@ async function triggerOne(settings: TriggerSettings, object: string, deps: StepD
     execution: execution ? JSON.stringify(asWorkflowExecution(execution)) : '',
   });
   await reporter.writeSummary(
-    `### CI workflow run ${codeSpan(runId)}\n\n` +
+    `### CI workflow run ${literal(runId)}\n\n` +
       markdownTable(
-        ['Run id', codeSpan(runId)],
+        ['Run id', literal(runId)],
         [
           ['Workflow', codeSpan(settings.workflowId)],
-          ['Object', codeSpan(object)],
-          ['State', stateLabel(state)],
-          ['Created', execution?.createTime ?? ''],
-          ['Request id', codeSpan(requestId)],
+          ['Object', literal(object)],
+          ['State', stateCell(state)],
+          ['Created', execution && parseApiTime(execution.createTime) ? execution.createTime : ''],
+          ['Request id', literal(requestId)],
         ],
       ) +
       '\n' +

@@ -3,10 +3,10 @@
  * listing, explains the first failures as the main step does, and reports once: outputs, the runs
  * and objects files, the summary and the verdict.
  */
-import { errorMessage, isAbort } from '../../ci/errors.js';
+import { isAbort } from '../../ci/errors.js';
 import { StepFailure, type StepDeps } from '../../job/ports.js';
+import type { OutputName } from '../outputs.js';
 import { EXPLAIN_CONCURRENCY, EXPLAINED_RUNS } from '../../objects/collect.js';
-import { createObjectsFile } from '../../objects/file.js';
 import {
   failOnMessage,
   lostMessage,
@@ -79,9 +79,14 @@ export async function triggerOnMany(
     failed,
     explained: Math.min(failed.length, EXPLAINED_RUNS),
     explanation,
-    runsFile: await writeLines(deps, 'cos-workflow-trigger-runs', runsFileLines({ keys, runs })),
+    runsFile: await writeLines(deps, 'cos-workflow-trigger-runs', 'runs-file', runsFileLines({ keys, runs })),
     objectsFile: waited
-      ? await writeLines(deps, 'cos-workflow-trigger-failed-objects', failed.map(jsonLine).join(''))
+      ? await writeLines(
+          deps,
+          'cos-workflow-trigger-failed-objects',
+          'objects-file',
+          failed.map(jsonLine).join(''),
+        )
       : '',
   };
   reporter.setOutputs(manyOutputs(outcome));
@@ -116,22 +121,10 @@ function failedRuns(runs: ReadonlyMap<string, WatchedRun>): FailedRun[] {
     }));
 }
 
-/**
- * A JSON Lines file under RUNNER_TEMP; its path, or '' with a warning when it cannot be written: a
- * file is a report, and never fails the step.
- */
-async function writeLines(deps: StepDeps, stem: string, text: string): Promise<string> {
-  const path = deps.tempFile(stem, 'jsonl');
-  try {
-    const file = await createObjectsFile(path);
-    try {
-      await file.write(text);
-    } finally {
-      await file.close();
-    }
-    return path;
-  } catch (error) {
-    deps.reporter.warning(`${path} could not be written (${errorMessage(error)}); its output is left empty.`);
-    return '';
-  }
+/** A JSON Lines file for `output` (src/github/runner-files.ts): its path, or '' when it could not be written. */
+async function writeLines(deps: StepDeps, stem: string, output: OutputName, text: string): Promise<string> {
+  const file = await deps.stepFile(stem, 'jsonl', output);
+  await file.write(text);
+  await file.close();
+  return file.path;
 }
