@@ -162,15 +162,27 @@ afterAll(async () => {
 
 it('runs the `action` job of ci.yml against the emulator, as a runner would', async () => {
   const original = readFileSync(WORKFLOW, 'utf8');
-  const ciPort = /npm run emulator -- .*--port (\d+)/.exec(original)?.[1];
+  const ciPort = /emulator-in-background\.mjs [\s\S]*?\s--port (\d+)/.exec(original)?.[1];
   if (!ciPort)
-    throw new Error('no `npm run emulator -- … --port N` in ci.yml: cannot move it to a free port');
+    throw new Error('no `emulator-in-background.mjs … --port N` in ci.yml: cannot move it to a free port');
   // The emulator's command and every endpoint name the port: all of them move to a free one.
   const text = original.replace(new RegExp(`\\b${ciPort}\\b`, 'g'), String(await freePort()));
   // failsafe: every scalar stays the text written, as the runner passes `with:` values.
-  const job = parse(text, { schema: 'failsafe' }).jobs.action as { env?: Strings; steps: Step[] };
-  for (const key of ['defaults', 'container', 'services', 'strategy'])
+  const job = parse(text, { schema: 'failsafe' }).jobs.action as {
+    env?: Strings;
+    steps: Step[];
+    strategy?: { matrix?: Record<string, unknown> };
+    defaults?: { run?: { shell?: string; 'working-directory'?: string } };
+  };
+  for (const key of ['container', 'services'])
     if (key in job) throw new Error(`the action job uses ${key}:, which this test does not interpret`);
+  // The matrix picks the runner's OS, and this machine is the Linux one.
+  const dimensions = Object.keys(job.strategy?.matrix ?? {});
+  if (dimensions.some((key) => key !== 'os'))
+    throw new Error(`the action job's matrix has ${dimensions.join(', ')}: this test runs the os: one alone`);
+  if (job.defaults?.run?.['working-directory'])
+    throw new Error('the action job sets defaults.run.working-directory, which this test does not interpret');
+  const shell = job.defaults?.run?.shell;
 
   const temp = mkdtempSync(join(tmpdir(), 'ci-job-'));
   const ctx: Context = {
@@ -222,7 +234,7 @@ it('runs the `action` job of ci.yml against the emulator, as a runner would', as
       const files = { GITHUB_OUTPUT: join(temp, `output-${index}`), GITHUB_ENV: join(temp, `env-${index}`) };
       for (const file of Object.values(files)) writeFileSync(file, '');
       const { code, log } = await runScript(
-        step,
+        { shell, ...step },
         { ...host, ...env, ...files, RUNNER_TEMP: temp },
         temp,
         index,

@@ -10,7 +10,8 @@ const { JobRecord } = await import('../../src/job/post-state.js');
 const { AbortedError } = await import('../../src/waiting/sleep.js');
 
 const JOB = 'b' + 'c'.repeat(32);
-const signalListeners = () => [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+const signalListeners = () =>
+  (['SIGINT', 'SIGTERM', 'SIGBREAK'] as const).map((s) => process.listenerCount(s));
 let listenersBefore: number[];
 beforeEach(() => {
   jest.clearAllMocks();
@@ -100,5 +101,50 @@ describe('runAction', () => {
     );
     expect(core.info).toHaveBeenCalledWith('Received SIGINT: the workflow run is being cancelled');
     expect(core.setFailed).toHaveBeenCalledWith('stopped: the workflow run was cancelled.');
+  });
+});
+
+// The runner cancels a step with SIGINT then SIGTERM, and on Windows with Ctrl+C then Ctrl+Break,
+// which Node raises as SIGINT and SIGBREAK: each of them must reach the one cancel path.
+/** Runs a step that receives `signal` while it works, and tells whether the step saw its waits aborted. */
+async function stepAbortedBy(signal: NodeJS.Signals): Promise<boolean | undefined> {
+  let aborted: boolean | undefined;
+  await runAction(
+    'cancel',
+    () => COMMON_SETTINGS,
+    async (_settings, deps) => {
+      process.emit(signal, signal);
+      aborted = deps.signal?.aborted;
+    },
+  );
+  return aborted;
+}
+
+describe.each<NodeJS.Signals>(['SIGINT', 'SIGTERM', 'SIGBREAK'])('%s while a step runs', (signal) => {
+  it('aborts the step’s waits and says that the workflow run is being cancelled', async () => {
+    expect(await stepAbortedBy(signal)).toBe(true);
+    expect(core.info).toHaveBeenCalledWith(`Received ${signal}: the workflow run is being cancelled`);
+    expect(core.setFailed).not.toHaveBeenCalled();
+  });
+});
+
+describe('outside a step', () => {
+  it('nothing is aborted when no signal comes', async () => {
+    let aborted: boolean | undefined;
+    await runAction(
+      'cancel',
+      () => COMMON_SETTINGS,
+      async (_settings, deps) => {
+        aborted = deps.signal?.aborted;
+      },
+    );
+    expect(aborted).toBe(false);
+  });
+
+  it('stops listening for the cancel signals once the step has ended', async () => {
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGBREAK'];
+    const before = signals.map((signal) => process.listenerCount(signal));
+    await stepAbortedBy('SIGBREAK');
+    expect(signals.map((signal) => process.listenerCount(signal))).toEqual(before);
   });
 });

@@ -70,8 +70,11 @@ interface Step {
   with?: Record<string, unknown>;
 }
 
+type Permissions = Record<string, string> | string;
+
 interface Workflow {
-  jobs: Record<string, { steps?: Step[] }>;
+  permissions?: Permissions;
+  jobs: Record<string, { steps?: Step[]; permissions?: Permissions }>;
 }
 
 const actionYml = (dir: string): ActionYml => parse(read(join(dir, 'action.yml'))) as ActionYml;
@@ -126,7 +129,60 @@ function localActionProblems(content: string): string[] {
   return problems;
 }
 
+/** `owner/repo[/path]@<40 hex digits> # vX.Y.Z`: a release's commit, and the release it is. */
+const PINNED = /^[\w.-]+\/[\w.-]+(?:\/[^@\s]+)?@(?<sha>[0-9a-f]{40})\s+#\s+(?<version>v\d+\.\d+\.\d+)$/;
+
+/**
+ * Every `uses:` of another repository's action, as written (its comment included, which a YAML
+ * parser drops). A tag can be moved to other code; a commit cannot, and the comment lets
+ * Dependabot and readers know which release it is.
+ */
+function thirdPartyUses(content: string): string[] {
+  return [...content.matchAll(/^\s*(?:-\s+)?uses:\s*(.+?)\s*$/gm)]
+    .map(([, uses]) => (uses as string).replace(/^(['"])(.*)\1(\s+#.*)?$/, '$2$3'))
+    .filter((uses) => !uses.startsWith('./') && !uses.startsWith('docker://'));
+}
+
+function unpinnedUses(content: string): string[] {
+  return thirdPartyUses(content).filter((uses) => !PINNED.test(uses));
+}
+
+/** The permissions a workflow may write with, per job: everything else reads the contents only. */
+const WRITE_PERMISSIONS: Record<string, Record<string, string[]>> = {
+  'codeql.yml': { analyze: ['security-events'] },
+  'release.yml': { 'move-major-tag': ['contents'] },
+};
+
+function writePermissions(permissions: Permissions | undefined): string[] {
+  if (typeof permissions === 'string') return permissions === 'read-all' ? [] : [permissions];
+  return Object.entries(permissions ?? {})
+    .filter(([, level]) => level === 'write')
+    .map(([scope]) => scope);
+}
+
 describe('the validator bites', () => {
+  it('on an action used by its tag, or by a commit without the release it is', () => {
+    const workflow = [
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: actions/checkout@v5',
+      '      - uses: actions/setup-node@820762786026740c76f36085b0efc47a31fe5020',
+      '      - uses: github/codeql-action/init@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4',
+      '      - uses: actions/cache@0123456 # v4.2.0',
+      '      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+      "      - uses: 'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f' # v7.0.0",
+      '      - uses: ./wait',
+      '      - uses: docker://alpine:3',
+    ].join('\n');
+    expect(unpinnedUses(workflow)).toEqual([
+      'actions/checkout@v5',
+      'actions/setup-node@820762786026740c76f36085b0efc47a31fe5020',
+      'github/codeql-action/init@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4',
+      'actions/cache@0123456 # v4.2.0',
+    ]);
+  });
+
   it('on a misspelled key in an action.yml', () => {
     const errors = actionErrors(
       'name: x\ndescription: y\nruns: { using: node24, mian: x }\n',
@@ -239,10 +295,35 @@ describe.each(ACTION_DIRS)('%s/action.yml', (dir) => {
 });
 
 describe('workflows', () => {
-  it('include ci.yml and check-dist.yml', () => {
+  it('include CI, the dist/ check, CodeQL and the release', () => {
     expect(WORKFLOWS).toEqual(
-      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/check-dist.yml']),
+      expect.arrayContaining(
+        ['ci.yml', 'check-dist.yml', 'codeql.yml', 'release.yml'].map((file) => `.github/workflows/${file}`),
+      ),
     );
+  });
+
+  it('use each action at one commit, the same release everywhere', () => {
+    const pins = new Map<string, Set<string>>();
+    for (const path of WORKFLOWS) {
+      for (const uses of thirdPartyUses(read(path))) {
+        const match = PINNED.exec(uses);
+        const action = uses.slice(0, uses.indexOf('@')).split('/').slice(0, 2).join('/');
+        if (!match?.groups) continue; // reported by the test of each file
+        const pin = `${match.groups.sha} ${match.groups.version}`;
+        pins.set(action, (pins.get(action) ?? new Set()).add(pin));
+      }
+    }
+    expect(pins.size).toBeGreaterThan(0);
+    for (const [action, seen] of pins)
+      expect({ action, pins: [...seen] }).toEqual({ action, pins: [...seen].slice(0, 1) });
+  });
+
+  it('Dependabot keeps the pinned actions current', () => {
+    const { updates } = parse(read('.github/dependabot.yml')) as {
+      updates: { 'package-ecosystem': string }[];
+    };
+    expect(updates.map((update) => update['package-ecosystem'])).toContain('github-actions');
   });
 
   describe.each(WORKFLOWS)('%s', (path) => {
@@ -252,6 +333,22 @@ describe('workflows', () => {
 
     it('uses local actions only with the inputs and outputs they declare', () => {
       expect(localActionProblems(read(path))).toEqual([]);
+    });
+
+    it('pins every other action to a full commit SHA, with its release as a comment', () => {
+      expect(unpinnedUses(read(path))).toEqual([]);
+    });
+
+    it('reads the contents only, and writes only where its job must', () => {
+      const workflow = parse(read(path)) as Workflow;
+      expect(workflow.permissions).toEqual({ contents: 'read' });
+      const allowed = WRITE_PERMISSIONS[path.replace('.github/workflows/', '')] ?? {};
+      const granted = Object.fromEntries(
+        Object.entries(workflow.jobs)
+          .map(([id, job]) => [id, writePermissions(job.permissions)] as const)
+          .filter(([, scopes]) => scopes.length > 0),
+      );
+      expect(granted).toEqual(allowed);
     });
   });
 

@@ -11,7 +11,8 @@ import { realSleep } from '../waiting/sleep.js';
 
 /**
  * Cancelling after the workflow run was cancelled must fit in the runner's 7.5 s between SIGINT
- * and SIGTERM, and a post: step should not hold the run up: short time limit, one retry.
+ * and SIGTERM (on Windows between Ctrl+C and Ctrl+Break, which Node raises as SIGINT and
+ * SIGBREAK), and a post: step should not hold the run up: short time limit, one retry.
  */
 const CLEANUP_TIMEOUT_MS = 5000;
 const CLEANUP_RETRIES: RetryPolicy = {

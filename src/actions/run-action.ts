@@ -21,8 +21,15 @@ export function stepDeadline(settings: TimeLimitSettings, startedAt: number): nu
 }
 
 /**
+ * How the runner stops a step when the workflow run is cancelled: SIGINT, then SIGTERM 7.5 s later.
+ * On Windows it sends Ctrl+C, then Ctrl+Break 7.5 s later, which Node raises as SIGINT and SIGBREAK
+ * (elsewhere SIGBREAK is never sent, and listening for it is harmless).
+ */
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+
+/**
  * Runs one action: reads its settings, hands the step a client and a reporter, and turns any error
- * into one error annotation. SIGINT/SIGTERM (the workflow run was cancelled) abort the step's waits.
+ * into one error annotation. Any of the runner's cancel signals aborts the step's waits.
  */
 export async function runAction<S extends CommonSettings & TimeLimitSettings>(
   action: ActionName,
@@ -34,8 +41,7 @@ export async function runAction<S extends CommonSettings & TimeLimitSettings>(
     log.info(`Received ${signal}: the workflow run is being cancelled`);
     abort.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
   const state = new ActionsStateStore();
   let settings: S | undefined;
   try {
@@ -56,7 +62,6 @@ export async function runAction<S extends CommonSettings & TimeLimitSettings>(
   } catch (error) {
     log.fail(userMessage(error, new JobRecord(state).jobId || undefined, settings));
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal);
   }
 }

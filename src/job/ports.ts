@@ -59,7 +59,8 @@ export interface StepFile {
 
 /**
  * How long a create in flight when the workflow run is cancelled may still answer. The runner
- * sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT: this leaves time to cancel the job it made.
+ * sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT (on Windows Ctrl+Break 7.5 s after Ctrl+C,
+ * then kills the process): this leaves time to cancel the job it made.
  */
 export const CREATE_ANSWER_GRACE_MS = 4000;
 
