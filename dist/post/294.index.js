@@ -40,17 +40,26 @@ __webpack_require__.r(__webpack_exports__);
  * the environment names, keeping connections alive between polls, reading at most
  * MAX_ANSWER_BYTES of an answer (undici's `maxResponseSize` aborts the request past that).
  */
-function undiciTransport() {
+function undiciTransport(options = {}) {
     // Errors of connections to a proxy, so that a message names the proxy rather than the endpoint.
     const proxyOf = new WeakMap();
+    // Hosts that answered in this step: a name of theirs that does not resolve later is a passing
+    // fault of the runner's DNS, not a typo.
+    const answered = new Set();
     const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__.EnvHttpProxyAgent({
         maxResponseSize: _http_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANSWER_BYTES */ .g,
+        // How names are resolved (tests give a resolver of their own); by default Node's.
+        ...(options.lookup ? { connect: { lookup: options.lookup } } : {}),
         // Called for the connections to the proxy only; the pool is undici's default one.
         clientFactory: (proxy, options) => new undici__WEBPACK_IMPORTED_MODULE_0__.Pool(proxy, options).on('connectionError', (_origin, _targets, error) => proxyOf.set(error, proxy)),
     });
-    return (exchange) => send(dispatcher, exchange, (error) => proxyOf.get(error));
+    return async (exchange) => {
+        const answer = await send(dispatcher, exchange, (error) => proxyOf.get(error), answered);
+        answered.add(exchange.url.host);
+        return answer;
+    };
 }
-async function send(dispatcher, exchange, proxyOf) {
+async function send(dispatcher, exchange, proxyOf, answered) {
     const { url, method, headers, body, timeoutMs, signal } = exchange;
     // One controller for the time limit and the step's signal, rather than AbortSignal.any: that
     // one leaves a weak reference per request on the step's long-lived signal, which a long wait
@@ -84,7 +93,7 @@ async function send(dispatcher, exchange, proxyOf) {
         }
         if (signal?.aborted)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(`${exchange.name ?? (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .callName */ .A)(method, url)} was aborted`, 'aborted');
-        throw failure(error, exchange, proxyOf);
+        throw failure(error, exchange, proxyOf, answered);
     }
     finally {
         clearTimeout(timer);
@@ -92,7 +101,7 @@ async function send(dispatcher, exchange, proxyOf) {
     }
 }
 /** What went wrong, from the codes of undici and of Node's net, dns and tls, as the retry rules need it. */
-function failure(error, { method, url, timeoutMs, name }, proxyOf) {
+function failure(error, { method, url, timeoutMs, name }, proxyOf, answered) {
     const where = name ?? (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .callName */ .A)(method, url);
     const { code, source } = codeOf(error);
     const proxy = source && proxyOf(source);
@@ -110,8 +119,12 @@ function failure(error, { method, url, timeoutMs, name }, proxyOf) {
         case 'ECONNREFUSED':
             return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(`${where}: connection refused by ${host}`, 'connect');
         case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(`${where}: cannot resolve ${proxy ? `the proxy ${proxy.hostname}` : url.hostname}`, 'dns');
+        case 'EAI_AGAIN': {
+            const unresolved = proxy ?? url;
+            // No such name, for a host that never answered: a typo, which asking again will not mend.
+            const kind = code === 'ENOTFOUND' && !answered.has(unresolved.host) ? 'unknown-host' : 'dns';
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(`${where}: cannot resolve ${proxy ? `the proxy ${proxy.hostname}` : url.hostname}`, kind, undefined, undefined, unresolved.hostname);
+        }
     }
     // The handshake failed before anything was sent. Behind a TLS-inspecting proxy, Node needs its CA.
     if (code && /CERT|SELF_SIGNED|UNABLE_TO_/.test(code))

@@ -44,7 +44,17 @@ var XMLParser = __webpack_require__(2893);
 var fxp = __webpack_require__(5824);
 // EXTERNAL MODULE: ./src/ci/errors.ts
 var errors = __webpack_require__(9497);
+// EXTERNAL MODULE: ./src/time.ts
+var time = __webpack_require__(9834);
 ;// CONCATENATED MODULE: ./src/ci/task-answers.ts
+/**
+ * The parts of answers that say why a workflow run failed: a run's `Tasks` (the failed task and
+ * its own Code/Message, chosen by state, not position) and a media job's `JobsDetail`
+ * (docs/api-notes.md › Why a run failed). They read the plain
+ * tree of an answer (text for a leaf, an object of children, an array where a name repeats, as
+ * fast-xml-parser gives it), whichever reader produced it.
+ */
+
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** One element or many, as a list of elements; text and other shapes are dropped. */
 function task_answers_elements(value) {
@@ -57,7 +67,7 @@ function task_answers_text(node, name) {
 }
 /** One `<Tasks>` element: a node of the run's workflow that ran. */
 function toExecutionTask(node) {
-    return {
+    const task = {
         type: task_answers_text(node, 'Type'),
         name: task_answers_text(node, 'Name'),
         state: task_answers_text(node, 'State'),
@@ -65,6 +75,28 @@ function toExecutionTask(node) {
         createTime: task_answers_text(node, 'CreateTime'),
         endTime: task_answers_text(node, 'EndTime'),
     };
+    if (Object.hasOwn(node, 'Code'))
+        task.code = task_answers_text(node, 'Code');
+    if (Object.hasOwn(node, 'Message'))
+        task.message = task_answers_text(node, 'Message');
+    return task;
+}
+const rank = (task) => ['Failed', 'Cancel'].indexOf(task.state);
+/** Tasks without a readable time go after those with one, in the order given. */
+const startOf = (task) => parseApiTime(task.createTime)?.getTime() ?? Number.MAX_VALUE;
+/**
+ * The task a run failed in, chosen by state, not by position: a `Failed` task before a `Cancel`
+ * one (a branch cancelled beside the one that failed says less), the earliest created among them.
+ * The docs list Start first and in time order; the Go SDK's fixture has no Start or End task and
+ * lists the others out of order, so neither the first nor the last task can be trusted to be it.
+ */
+function failedTaskOf(tasks) {
+    const ended = tasks.filter((task) => rank(task) >= 0);
+    const [task] = ended.sort((a, b) => rank(a) - rank(b) || startOf(a) - startOf(b));
+    if (!task)
+        return undefined;
+    const code = task.code ?? '';
+    return code && code !== 'Success' ? { task, own: { code, message: task.message ?? '' } } : { task };
 }
 /** Every `<Tasks>` of a `<WorkflowExecution>`, in the order the answer gives them. */
 function tasksIn(execution) {
@@ -94,17 +126,20 @@ function mediaJobsIn(response) {
 
 // EXTERNAL MODULE: ./src/ci/http.ts
 var http = __webpack_require__(8282);
+// EXTERNAL MODULE: ./src/ci/types.ts
+var types = __webpack_require__(4521);
 ;// CONCATENATED MODULE: ./src/ci/xml-answers.ts
 /**
- * The API's answers, read with fast-xml-parser (see ../shared/ci-api.md). Loaded with the first
+ * The API's answers, read with fast-xml-parser (docs/api-notes.md › Answers). Loaded with the first
  * answer: a dry run or a step that fails on its inputs parses nothing.
  */
 
 
 
 
+
 /** The elements the API repeats: read as a list even when an answer holds one. */
-const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'Tasks']);
+const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'NonExistJobId', 'Tasks']);
 /** The API nests a few levels; a document far deeper is not an answer. */
 const MAX_DEPTH = 100;
 const parser = new XMLParser/* default */.A({
@@ -139,7 +174,7 @@ function readDocument(xml) {
         document = parser.parse(xml);
     }
     catch (error) {
-        throw new errors/* XmlShapeError */.Jv(`unreadable XML: ${error.message}`);
+        throw new errors/* XmlShapeError */.Jv(`unreadable XML: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
     const names = Object.keys(document).filter((name) => name !== '#text');
     const name = names[0];
@@ -201,7 +236,7 @@ function toJobDetail(node) {
         jobId: xml_answers_text(node, 'JobId'),
         name: xml_answers_text(node, 'Name'),
         type: xml_answers_text(node, 'Type'),
-        state: xml_answers_text(node, 'State'),
+        state: (0,types/* readState */.un)(xml_answers_text(node, 'State')),
         code: xml_answers_text(node, 'Code'),
         message: xml_answers_text(node, 'Message'),
         creationTime: xml_answers_text(node, 'CreationTime'),
@@ -230,9 +265,12 @@ function toJobDetail(node) {
     }
     return job;
 }
-/** The ids a describe names as unknown, one `<NonExistJobIds>` each; empty nodes are none. */
+/**
+ * The ids a describe names as unknown, one `<NonExistJobIds>` each (the Go SDK spells it
+ * `NonExistJobId`); empty nodes are none, and the docs leave the node out when every id exists.
+ */
 function nonExistJobIds(response) {
-    const ids = response['NonExistJobIds'] ?? [];
+    const ids = ['NonExistJobIds', 'NonExistJobId'].flatMap((name) => response[name] ?? []);
     return ids.filter((id) => typeof id === 'string' && id !== '');
 }
 /** The answer of CreateInventoryTriggerJob, DescribeInventoryTriggerJob and DescribeInventoryTriggerJobs. */
@@ -253,11 +291,12 @@ function toExecution(node) {
     const execution = {
         runId: xml_answers_text(node, 'RunId'),
         workflowId: xml_answers_text(node, 'WorkflowId'),
-        // ci-api.md writes Name; the DescribeWorkflowExecution page writes WorkflowName.
+        // The DescribeWorkflowExecution page writes WorkflowName; the Go SDK's fixture, Name.
         name: xml_answers_text(node, 'Name') || xml_answers_text(node, 'WorkflowName'),
         object: xml_answers_text(node, 'Object'),
-        state: xml_answers_text(node, 'State'),
-        createTime: xml_answers_text(node, 'CreateTime'),
+        state: (0,types/* readState */.un)(xml_answers_text(node, 'State')),
+        // The docs write CreateTime; the Go SDK reads the run list's time as CreationTime.
+        createTime: xml_answers_text(node, 'CreateTime') || xml_answers_text(node, 'CreationTime'),
     };
     if (has(node, 'Topology'))
         execution.topology = withoutIndentation(node['Topology']);

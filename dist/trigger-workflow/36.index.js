@@ -13,17 +13,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   retryableForSts: () => (/* binding */ retryableForSts)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9497);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3769);
 /* harmony import */ var _retry_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9004);
-/* harmony import */ var _waiting_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5753);
-/* harmony import */ var _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2980);
+/* harmony import */ var _sign_in_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5339);
 /**
  * Tencent STS `AssumeRoleWithWebIdentity` (API 3.0, 2018-08-13): a GitHub OIDC token for temporary
  * keys. Unsigned (`Authorization: SKIP`), JSON both ways, errors as HTTP 200 with `Response.Error`.
  * Retried like any call that changes nothing; the caller masks what it returns before anything else.
  */
-
-
 
 
 
@@ -53,7 +49,8 @@ function retryableForSts(error) {
         return /^(InternalError|RequestLimitExceeded)/.test(error.code) ? {} : false;
     return (0,_retry_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .retryableForIdempotentCall */ .Zx)(error);
 }
-let defaultTransport;
+/** STS sheds load with `RequestLimitExceeded`: the step's pace slows down as for the CI API's. */
+const isStsThrottled = (error) => error instanceof StsError && error.code.startsWith('RequestLimitExceeded');
 async function assumeRoleWithWebIdentity(assume, options) {
     const now = options.now ?? Date.now;
     const body = JSON.stringify({
@@ -63,51 +60,45 @@ async function assumeRoleWithWebIdentity(assume, options) {
         RoleSessionName: assume.roleSessionName,
         DurationSeconds: assume.durationSeconds,
     });
-    const once = () => attempt(body, options, now);
-    return (0,_waiting_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retryWithBackoff */ .Z)(once, retryableForSts, options.retryPolicy ?? _waiting_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY_POLICY */ .c, {
-        sleep: options.sleep ?? _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .realSleep */ .u,
-        now,
-        random: options.random ?? Math.random,
-        signal: options.signal,
-        onRetry: (error, attempt, delayMs) => options.logger.warning(`${error.message}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
-    });
-}
-async function attempt(body, options, now) {
-    const transport = options.transport ?? (defaultTransport ??= (0,_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .transportFromEnvironment */ .F)());
-    const started = now();
-    const answer = await transport({
-        url: new URL('/', options.endpoint),
-        method: 'POST',
-        headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'x-tc-action': 'AssumeRoleWithWebIdentity',
-            'x-tc-version': '2018-08-13',
-            'x-tc-timestamp': String(Math.floor(now() / 1000)),
-            'x-tc-region': options.region,
-            authorization: 'SKIP',
-        },
-        body,
-        timeoutMs: options.timeoutMs ?? 30_000,
-        signal: options.signal,
+    return (0,_sign_in_request_js__WEBPACK_IMPORTED_MODULE_2__/* .sendSignInRequest */ .O)({
         name: STS_CALL,
-    });
+        request: (at) => ({
+            url: new URL('/', options.endpoint),
+            method: 'POST',
+            headers: {
+                'content-type': 'application/json; charset=utf-8',
+                'x-tc-action': 'AssumeRoleWithWebIdentity',
+                'x-tc-version': '2018-08-13',
+                'x-tc-timestamp': String(Math.floor(at / 1000)),
+                'x-tc-region': options.region,
+                authorization: 'SKIP',
+            },
+            body,
+        }),
+        read: (answer, sentAt) => readAnswer(answer, options, now, sentAt),
+        retryable: retryableForSts,
+        throttled: isStsThrottled,
+    }, options);
+}
+function readAnswer(answer, options, now, sentAt) {
     const { status, body: text } = answer;
     const date = [answer.headers.date].flat()[0];
     const parsed = parseAnswer(text);
     const requestId = parsed?.RequestId ?? '';
-    options.logger.debug(`${STS_CALL} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${now() - started} ms`);
+    options.logger.debug(`${STS_CALL} → ${status}${requestId ? ` (request id ${requestId})` : ''} in ${now() - sentAt} ms`);
     if (parsed?.Error)
         throw new StsError(parsed.Error.Code ?? 'UnknownError', parsed.Error.Message ?? '', requestId, status);
     const keys = parsed?.Credentials;
+    const expiredTime = secondsOf(parsed?.ExpiredTime);
     if (status !== 200 ||
         !keys?.TmpSecretId ||
         !keys.TmpSecretKey ||
         !keys.Token ||
-        !Number.isFinite(parsed?.ExpiredTime)) {
+        expiredTime === undefined) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${STS_CALL} got ${parsed ? 'an answer without credentials' : `${text.length} characters that are not STS JSON`}` +
             ` (HTTP ${status})${requestId ? `; request id ${requestId}` : ''}`, 'unparsable', status, requestId);
     }
-    const expiresAtMs = parsed.ExpiredTime * 1000;
+    const expiresAtMs = expiredTime * 1000;
     const answeredAt = date ? Date.parse(date) : NaN;
     return {
         secretId: keys.TmpSecretId,
@@ -117,6 +108,14 @@ async function attempt(body, options, now) {
         lifetimeMs: expiresAtMs - (Number.isNaN(answeredAt) ? now() : answeredAt),
         requestId,
     };
+}
+/** Unix seconds: a number, as documented, or the same number quoted, which says as much. */
+function secondsOf(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : undefined;
+    if (typeof value === 'string' && /^\s*\d{1,15}(\.\d+)?\s*$/.test(value))
+        return Number(value);
+    return undefined;
 }
 function parseAnswer(text) {
     try {

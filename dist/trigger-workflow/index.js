@@ -40145,7 +40145,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4447);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40154,7 +40154,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4447:
+/***/ 4233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40169,29 +40169,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(9497);
 // EXTERNAL MODULE: ./src/ci/retry-rules.ts
 var retry_rules = __nccwpck_require__(9004);
-;// CONCATENATED MODULE: ./src/ci/types.ts
-/** The vocabulary of the CI batch-trigger API, as the action uses it (see ../shared/ci-api.md). */
-const types_JOB_STATES = (/* unused pure expression or super */ null && (['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel']));
-/** States after which a job never moves again. `Pause` is not one: it may be resumed. */
-const FINAL_JOB_STATES = ['Success', 'Failed', 'Cancel'];
-const isFinalJobState = (state) => FINAL_JOB_STATES.includes(state);
-const EXECUTION_STATES = ['Running', 'Success', 'Failed', 'Cancel'];
-/**
- * `b` + 32 hex characters. A job id from an answer goes into the next request's path, so anything
- * else (`../../x`) is refused rather than sent.
- */
-const types_JOB_ID_PATTERN = /^b[0-9a-f]{32}$/;
-const isJobId = (text) => types_JOB_ID_PATTERN.test(text);
-/**
- * Run and media job ids as the API gives them (`i`/`j` + 32 hex; letters and digits in every
- * sample). Ids read from answers go into a path: anything else is not sent.
- */
-const isTaskOrRunId = (id) => /^[A-Za-z0-9]{1,64}$/.test(id);
-
+// EXTERNAL MODULE: ./src/ci/types.ts
+var types = __nccwpck_require__(4521);
 ;// CONCATENATED MODULE: ./src/job/ports.ts
 /**
  * How long a create in flight when the workflow run is cancelled may still answer. The runner
- * sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT: this leaves time to cancel the job it made.
+ * sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT (on Windows Ctrl+Break 7.5 s after Ctrl+C,
+ * then kills the process): this leaves time to cancel the job it made.
  */
 const CREATE_ANSWER_GRACE_MS = 4000;
 /** The step ends as a failure with this message, after its outputs and summary are written. */
@@ -40199,48 +40183,147 @@ class StepFailure extends Error {
     name = 'StepFailure';
 }
 
-;// CONCATENATED MODULE: ./src/report/api-json.ts
+;// CONCATENATED MODULE: ./src/ci/pages.ts
 /**
- * The `job`, `jobs` and `execution` outputs in the API's own names (`JobId`, `State`, …), as the
- * contract promises: workflows read them with `fromJSON(...).JobId`, as they would read the API.
+ * Follows `nextToken` page by page. Stops on the last page, on an empty page, and on a token seen
+ * before: a service that hands out the same cursor again would otherwise be asked forever. The
+ * caller stops early by leaving the loop (`limit`, a deadline).
  */
-function asJobsDetail(job) {
-    const interval = job.operation?.timeInterval;
-    return {
-        Code: job.code,
-        Message: job.message,
-        JobId: job.jobId,
-        Name: job.name,
-        Type: job.type,
-        State: job.state,
-        CreationTime: job.creationTime,
-        StartTime: job.startTime,
-        EndTime: job.endTime,
-        ...(job.progress === undefined ? {} : { Progress: job.progress }),
-        ...(job.input ? { Input: job.input } : {}),
-        ...(job.operation
-            ? {
-                Operation: {
-                    WorkflowIds: job.operation.workflowIds ?? '',
-                    ...(interval ? { TimeInterval: { Start: interval.start ?? '', End: interval.end ?? '' } } : {}),
-                },
-            }
-            : {}),
-    };
+async function* pages_pages(fetchPage, onRepeatedToken) {
+    const seen = new Set();
+    let token = '';
+    for (;;) {
+        const page = await fetchPage(token);
+        if (page.items.length === 0)
+            return;
+        yield page.items;
+        if (!page.nextToken)
+            return;
+        if (seen.has(page.nextToken))
+            return onRepeatedToken?.(page.nextToken);
+        seen.add(page.nextToken);
+        token = page.nextToken;
+    }
 }
-function asWorkflowExecution(execution) {
-    return {
-        RunId: execution.runId,
-        WorkflowId: execution.workflowId,
-        Name: execution.name,
-        Object: execution.object,
-        State: execution.state,
-        CreateTime: execution.createTime,
-        ...(execution.topology === undefined ? {} : { Topology: execution.topology }),
-    };
+
+// EXTERNAL MODULE: ./src/time.ts
+var time = __nccwpck_require__(9834);
+;// CONCATENATED MODULE: ./src/waiting/poll-schedule.ts
+/**
+ * Gaps between status checks: a Fibonacci climb from one second up to `poll-interval`.
+ * Short jobs are noticed within a second or two; long ones cost one call per interval.
+ */
+function* pollDelays(pollIntervalMs, firstMs = 1000) {
+    let previous = 0;
+    let current = Math.min(firstMs, pollIntervalMs);
+    for (;;) {
+        yield current;
+        const next = Math.min(previous + current || firstMs, pollIntervalMs);
+        previous = current;
+        current = next;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/waiting/waiter.ts
+
+
+
+/** How long a wait goes on while every status check fails. */
+const DEFAULT_MAX_SILENCE_MS = 5 * 60_000;
+/** A long wait says it is still waiting this often at most, and never more often than it checks. */
+const HEARTBEAT_MS = 5 * 60_000;
+/** No status check succeeded for too long: the wait gave up. The last failure is its cause. */
+class WaitStalledError extends Error {
+    silentForMs;
+    failedChecks;
+    name = 'WaitStalledError';
+    constructor(silentForMs, failedChecks, cause) {
+        super(`no status check has succeeded for ${(0,time/* formatDuration */.a3)(silentForMs)} (${failedChecks} failed in a row), ` +
+            `so the wait gave up; the last failure: ${(0,errors/* errorMessage */.gJ)(cause)}`, { cause });
+        this.silentForMs = silentForMs;
+        this.failedChecks = failedChecks;
+    }
+}
+/**
+ * Polls on the back-off schedule until a final state, the timeout, an abort (which throws), or a
+ * failure that does not pass (which throws too).
+ */
+async function waitUntilFinal(options) {
+    const { now, sleep, signal } = options;
+    const startedAt = options.startedAt ?? now();
+    const deadline = options.deadline ?? Infinity;
+    const maxSilenceMs = options.maxSilenceMs ?? DEFAULT_MAX_SILENCE_MS;
+    let last = options.initial;
+    let lastState = last === undefined ? undefined : options.stateOf(last);
+    let checks = 0;
+    let failedInARow = 0;
+    let lastSuccessAt = now();
+    // When the wait last said something: the caller's own line before it, a state change, a failure.
+    let lastSaidAt = now();
+    if (last !== undefined && options.isFinal(last))
+        return { last, timedOut: false, checks };
+    const delays = pollDelays(options.pollIntervalMs);
+    let nextCheckAt = startedAt;
+    let checkEndedAt = now();
+    for (;;) {
+        const delay = delays.next().value;
+        // On schedule, checks keep to it; a check that is late (after a slow create, or a check that
+        // spent long in retries) goes out once, and the schedule goes on from it: never a burst of
+        // checks making up for missed ones.
+        nextCheckAt = nextCheckAt + delay >= checkEndedAt ? nextCheckAt + delay : checkEndedAt + delay;
+        // The last check is made at the deadline itself: a job that ended just before it counts as ended.
+        const lastChance = nextCheckAt >= deadline;
+        const checkAt = Math.min(nextCheckAt, deadline);
+        // Once per check at most: after a check, before the pause to the next.
+        if (options.onStillWaiting &&
+            lastState !== undefined &&
+            checks > 0 &&
+            now() - lastSaidAt >= HEARTBEAT_MS) {
+            lastSaidAt = now();
+            options.onStillWaiting(lastState, now() - startedAt, Math.max(0, checkAt - now()));
+        }
+        await sleep(Math.max(0, checkAt - now()), signal);
+        let succeeded = false;
+        try {
+            last = await options.check();
+            succeeded = true;
+            lastSuccessAt = now();
+            failedInARow = 0;
+        }
+        catch (error) {
+            if (!options.isPassingFault?.(error))
+                throw error;
+            failedInARow++;
+            const silentForMs = now() - lastSuccessAt;
+            if (silentForMs >= maxSilenceMs && !lastChance && now() < deadline) {
+                throw new WaitStalledError(silentForMs, failedInARow, error);
+            }
+            if (options.onCheckFailed) {
+                lastSaidAt = now();
+                options.onCheckFailed(error, silentForMs);
+            }
+        }
+        finally {
+            checks++;
+            checkEndedAt = now();
+        }
+        if (succeeded) {
+            const state = options.stateOf(last);
+            if (state !== lastState) {
+                lastState = state;
+                lastSaidAt = now();
+                options.onStateChange?.(state, now() - startedAt, last);
+            }
+            if (options.isFinal(last))
+                return { last, timedOut: false, checks };
+        }
+        if (lastChance || now() >= deadline)
+            return { last, timedOut: true, checks };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 const GLYPHS = {
     Success: '✅',
     Failed: '❌',
@@ -40249,179 +40332,61 @@ const GLYPHS = {
     Running: '⏳',
     Pause: '⏸',
 };
+/** How long a value from an answer may be in a table cell (a job's message, a name, a code). */
+const CELL_CHARACTERS = 300;
 /** A glyph beside the state's name, never instead of it: the word is what people search for. */
 function markdown_stateLabel(state) {
     const glyph = GLYPHS[state];
     return glyph ? `${glyph} ${state}` : state;
 }
+/** A state as a summary shows it: a known one with its glyph, any other as the literal text it is. */
+function markdown_stateCell(state) {
+    return (0,types/* isJobState */.hY)(state) ? markdown_stateLabel(state) : markdown_literal(state, 40);
+}
+/** Cut to `max` characters, line breaks as spaces: one line of a table or an annotation. */
+function markdown_clipToLine(text, max) {
+    const flat = text.replace(/[\r\n]+/g, ' ');
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/**
+ * A value from an answer (a job's name, code or message, an object key, an id) as the summary
+ * shows it, the one way: on one line, cut to `max` characters, in a code span. Inside a code span
+ * nothing is markup: not `<img>`, `[text](link)`, `</details>` nor a heading; a line break cannot
+ * end a table row.
+ */
+function markdown_literal(text, max = CELL_CHARACTERS) {
+    return codeSpan(markdown_clipToLine(text, max));
+}
+/**
+ * A code span that holds any text: its fence is longer than any run of backticks inside, and a
+ * space pads a text that starts or ends with a backtick or a space (CommonMark strips one each side).
+ */
+function codeSpan(text) {
+    if (text === '')
+        return '';
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? [])
+        longest = Math.max(longest, run.length);
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
 /** A GitHub-flavoured table; cell text is escaped so that user data cannot break the layout. */
-function markdownTable(header, rows) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+function markdown_markdownTable(header, rows) {
+    // A lone CR ends a line in Markdown as LF does: either would end the row.
+    const cell = (text) => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
     return [
         `| ${header.map(cell).join(' | ')} |`,
         `| ${header.map(() => '---').join(' | ')} |`,
         ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
     ].join('\n');
 }
-
-;// CONCATENATED MODULE: ./src/time.ts
-/** Durations and times as users write them, and the API's `%Y-%m-%dT%H:%M:%S%z` time form. */
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const DURATION_EXPECTED = 'expected a number of seconds (45, 1.5) or a duration like 750ms, 30s, 5m, 1h, 1h30m, 2h15m30s';
-const TIME_EXPECTED = (/* unused pure expression or super */ null && ('expected ISO 8601 with Z or an offset (2026-11-01T00:00:00Z, 2026-11-01T08:00:00+08:00), ' +
-    'the API form (2026-11-01T08:00:00+0800), a relative time before now (-24h, -7d, -90m, -1d12h) or now'));
-const BARE_SECONDS = /^\d+(?:\.\d+)?$/;
-// Units at most once each and from largest to smallest, so that `30m1h` or `5m5m` is refused.
-const UNIT_DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
-const RELATIVE_TIME = /^-(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-const ABSOLUTE_TIME = /^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})[Tt ](?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2})(?:\.(?<frac>\d+))?(?:(?<z>[Zz])|(?<sign>[+-])(?<oh>\d{2}):?(?<om>\d{2}))?$/;
-/** Sums `groups` (digit strings or undefined) times `units`; undefined when no group matched. */
-function sumUnits(groups, units) {
-    if (groups.every((g) => g === undefined))
-        return undefined;
-    return groups.reduce((total, g, i) => total + (g === undefined ? 0 : Number(g) * units[i]), 0);
-}
-/** `750ms`, `30s`, `5m`, `1h30m`, `2h15m30s` or a bare number of seconds (`45`, `1.5`), in milliseconds. */
-function parseDuration(text) {
-    const trimmed = text.trim();
-    let ms;
-    if (BARE_SECONDS.test(trimmed)) {
-        ms = Number(trimmed) * SECOND;
-    }
-    else {
-        const match = UNIT_DURATION.exec(trimmed);
-        if (match)
-            ms = sumUnits(match.slice(1), [HOUR, MINUTE, SECOND, 1]);
-    }
-    if (ms === undefined || !Number.isSafeInteger(Math.round(ms))) {
-        throw new Error(`Invalid duration '${text}': ${DURATION_EXPECTED}.`);
-    }
-    return Math.round(ms);
-}
-function daysInMonth(year, month) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-}
-/** ISO 8601 / RFC 3339 date-time with `Z`, `+08:00` or `+0800`. */
-function parseAbsolute(text) {
-    const g = ABSOLUTE_TIME.exec(text)?.groups;
-    if (!g)
-        return { error: 'unparsable' };
-    if (!g.z && !g.sign)
-        return { error: 'no-offset' };
-    const num = (digits) => Number(digits ?? 0);
-    const [year, month, day] = [num(g.y), num(g.mo), num(g.d)];
-    const [hour, minute, second] = [num(g.h), num(g.mi), num(g.s)];
-    const [offH, offM] = [num(g.oh), num(g.om)];
-    const inRange = (value, low, high) => value >= low && value <= high;
-    if (!inRange(month, 1, 12) ||
-        !inRange(day, 1, daysInMonth(year, month)) ||
-        !inRange(hour, 0, 23) ||
-        !inRange(minute, 0, 59) ||
-        !inRange(second, 0, 59) ||
-        !inRange(offH, 0, 23) ||
-        !inRange(offM, 0, 59)) {
-        return { error: 'impossible' };
-    }
-    const millis = Number((g.frac ?? '').slice(0, 3).padEnd(3, '0'));
-    const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
-    // Date.UTC maps years 0-99 to 1900-1999; the API's placeholders use year 1.
-    date.setUTCFullYear(year);
-    const offset = (g.sign === '-' ? -1 : 1) * (offH * HOUR + offM * MINUTE);
-    return { date: new Date(date.getTime() - offset) };
-}
 /**
- * The times a job's window or a list filter can sensibly hold. Outside them a time is a typo
- * (`-99999999d`, year 20266), which the service would take silently: it filters nothing, or all.
+ * `text` ended as a sentence: a full stop is added unless it already ends with one (or with `!`,
+ * `?`, or their CJK forms), as a message from the service often does.
  */
-const EARLIEST_TIME = new Date('2000-01-01T00:00:00Z');
-const LATEST_TIME = new Date('2100-01-01T00:00:00Z');
-/** A time that reads well but falls outside EARLIEST_TIME to LATEST_TIME. */
-class time_TimeOutOfRangeError extends (/* unused pure expression or super */ null && (RangeError)) {
-    name = 'TimeOutOfRangeError';
-}
-/**
- * An absolute time with `Z` or an offset, a relative time before `now` (`-24h`, `-1d12h`) or `now`,
- * from 2000 to 2100.
- */
-function time_parseTime(text, now) {
-    const date = parseAnyTime(text, now);
-    if (date < EARLIEST_TIME || date > LATEST_TIME) {
-        throw new time_TimeOutOfRangeError(`Invalid time '${text}': it is ${describeYear(date)}, not from 2000 to 2100.`);
-    }
-    return date;
-}
-function describeYear(date) {
-    return Number.isNaN(date.getTime()) ? 'out of range' : `in the year ${date.getUTCFullYear()}`;
-}
-function parseAnyTime(text, now) {
-    const trimmed = text.trim();
-    if (trimmed.toLowerCase() === 'now')
-        return new Date(now.getTime());
-    const relative = RELATIVE_TIME.exec(trimmed);
-    const ago = relative ? sumUnits(relative.slice(1), [DAY, HOUR, MINUTE, SECOND]) : undefined;
-    if (ago !== undefined) {
-        const date = new Date(now.getTime() - ago);
-        if (Number.isNaN(date.getTime()))
-            throw new time_TimeOutOfRangeError(`Invalid time '${text}': it is too far in the past.`);
-        return date;
-    }
-    const absolute = parseAbsolute(trimmed);
-    if ('date' in absolute)
-        return absolute.date;
-    if (absolute.error === 'no-offset') {
-        throw new Error(`Invalid time '${text}': it has no offset, so it is ambiguous; add Z (UTC) or an offset like +08:00.`);
-    }
-    if (absolute.error === 'impossible') {
-        throw new Error(`Invalid time '${text}': no such date or time of day.`);
-    }
-    throw new Error(`Invalid time '${text}': ${TIME_EXPECTED}.`);
-}
-const pad = (n, width = 2) => String(n).padStart(width, '0');
-/** The service runs on Beijing time: its answers and every documented sample print `+0800`. */
-const BEIJING_OFFSET_MS = 8 * HOUR;
-/**
- * The API's `%Y-%m-%dT%H:%M:%S%z` form in Beijing time, as the service itself prints it:
- * `2026-11-01T08:00:00+0800`. The instant is the same in any offset; this is the one the service's
- * own parser is sure to have met.
- */
-function formatApiTime(date) {
-    if (Number.isNaN(date.getTime()))
-        throw new Error('Cannot format an invalid date.');
-    const beijing = new Date(date.getTime() + BEIJING_OFFSET_MS);
-    return (`${pad(beijing.getUTCFullYear(), 4)}-${pad(beijing.getUTCMonth() + 1)}-${pad(beijing.getUTCDate())}` +
-        `T${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}:${pad(beijing.getUTCSeconds())}+0800`);
-}
-const EPOCH_YEAR = 1970;
-/** A time as the API writes it; undefined for `-`, empty, unparsable, or a placeholder before 1970. */
-function time_parseApiTime(text) {
-    if (text === undefined)
-        return undefined;
-    const parsed = parseAbsolute(text.trim());
-    if (!('date' in parsed) || parsed.date.getUTCFullYear() < EPOCH_YEAR)
-        return undefined;
-    return parsed.date;
-}
-/** For logs and summaries: `850ms`, `12s`, `3m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    const total = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
-    if (total < SECOND)
-        return `${total}ms`;
-    const seconds = Math.floor(total / SECOND);
-    // Short spans keep their tenths: a 1.5 s timeout must not read as 1 s.
-    if (seconds < 10) {
-        const tenths = Math.floor(total / 100);
-        return tenths % 10 === 0 ? `${tenths / 10}s` : `${(tenths / 10).toFixed(1)}s`;
-    }
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${pad(seconds % 60)}s`;
-    return `${Math.floor(minutes / 60)}h ${pad(minutes % 60)}m`;
+function sentence(text) {
+    return /[.!?。！？]\s*$/.test(text) ? text.trimEnd() : `${text}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
@@ -40432,31 +40397,31 @@ function formatDuration(ms) {
 
 
 
-const mermaid_SECOND = 1000;
-const mermaid_MINUTE = 60 * mermaid_SECOND;
-const mermaid_HOUR = 60 * mermaid_MINUTE;
-const mermaid_DAY = 24 * mermaid_HOUR;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 /** Gantt `tickInterval`s, smallest first: the first that gives at most ten ticks is used. */
 const TICKS = [
-    [mermaid_SECOND, '1second'],
-    [2 * mermaid_SECOND, '2second'],
-    [5 * mermaid_SECOND, '5second'],
-    [10 * mermaid_SECOND, '10second'],
-    [15 * mermaid_SECOND, '15second'],
-    [30 * mermaid_SECOND, '30second'],
-    [mermaid_MINUTE, '1minute'],
-    [2 * mermaid_MINUTE, '2minute'],
-    [5 * mermaid_MINUTE, '5minute'],
-    [10 * mermaid_MINUTE, '10minute'],
-    [15 * mermaid_MINUTE, '15minute'],
-    [30 * mermaid_MINUTE, '30minute'],
-    [mermaid_HOUR, '1hour'],
-    [2 * mermaid_HOUR, '2hour'],
-    [3 * mermaid_HOUR, '3hour'],
-    [6 * mermaid_HOUR, '6hour'],
-    [12 * mermaid_HOUR, '12hour'],
-    [mermaid_DAY, '1day'],
-    [7 * mermaid_DAY, '1week'],
+    [SECOND, '1second'],
+    [2 * SECOND, '2second'],
+    [5 * SECOND, '5second'],
+    [10 * SECOND, '10second'],
+    [15 * SECOND, '15second'],
+    [30 * SECOND, '30second'],
+    [MINUTE, '1minute'],
+    [2 * MINUTE, '2minute'],
+    [5 * MINUTE, '5minute'],
+    [10 * MINUTE, '10minute'],
+    [15 * MINUTE, '15minute'],
+    [30 * MINUTE, '30minute'],
+    [HOUR, '1hour'],
+    [2 * HOUR, '2hour'],
+    [3 * HOUR, '3hour'],
+    [6 * HOUR, '6hour'],
+    [12 * HOUR, '12hour'],
+    [DAY, '1day'],
+    [7 * DAY, '1week'],
 ];
 /** A tick interval that labels a span of `ms` with at most ten ticks (d3's own choice repeats labels). */
 function tickInterval(ms) {
@@ -40464,7 +40429,7 @@ function tickInterval(ms) {
 }
 /** The gantt `dateFormat` (dayjs tokens) that `ganttDate` writes. */
 const GANTT_DATE_FORMAT = 'YYYY-MM-DD HH:mm:ss';
-const mermaid_pad = (n, width = 2) => String(n).padStart(width, '0');
+const pad = (n, width = 2) => String(n).padStart(width, '0');
 /**
  * Text that Mermaid reads as a label: one line, and none of the characters that end a gantt task
  * name (`:`), a task's data (`#`, `;`) or that start an entity (`#...;`). Look-alikes keep it legible.
@@ -40495,16 +40460,16 @@ function apiOffsetMinutes(text) {
 /** `UTC+0800`, `UTC-0530`, `UTC+0000`. */
 function offsetName(offsetMinutes) {
     const abs = Math.abs(offsetMinutes);
-    return `UTC${offsetMinutes < 0 ? '-' : '+'}${mermaid_pad(Math.floor(abs / 60))}${mermaid_pad(abs % 60)}`;
+    return `UTC${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
 }
 /**
  * A time in `GANTT_DATE_FORMAT`, as the wall clock at `offsetMinutes` shows it (whole seconds). The
  * browser reads and draws it as local time, so the axis shows the same clock as the summary's table.
  */
 function ganttDate(ms, offsetMinutes) {
-    const d = new Date(Math.floor(ms / mermaid_SECOND) * mermaid_SECOND + offsetMinutes * mermaid_MINUTE);
-    return (`${mermaid_pad(d.getUTCFullYear(), 4)}-${mermaid_pad(d.getUTCMonth() + 1)}-${mermaid_pad(d.getUTCDate())} ` +
-        `${mermaid_pad(d.getUTCHours())}:${mermaid_pad(d.getUTCMinutes())}:${mermaid_pad(d.getUTCSeconds())}`);
+    const d = new Date(Math.floor(ms / SECOND) * SECOND + offsetMinutes * MINUTE);
+    return (`${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+        `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`);
 }
 /** GitHub's (Primer) colours: what a state looks like everywhere else on GitHub. */
 const COLOURS = {
@@ -40524,6 +40489,7 @@ const PIE_COLOURS = {
     Cancel: '#afb8c1',
 };
 const OTHER_PIE_COLOUR = '#54aeff';
+const UNKNOWN_SLICE = 'unknown state';
 /** A `%%{init}%%` directive that sets theme variables (GitHub keeps its light or dark theme). */
 function themeDirective(variables) {
     return `%%{init: ${JSON.stringify({ themeVariables: variables })}}%%`;
@@ -40557,18 +40523,18 @@ function gantt(title, section, offsetMinutes, bars) {
         'gantt',
         `  title ${sanitizeLabel(`${title}, times ${offsetName(offsetMinutes)}`)}`,
         `  dateFormat ${GANTT_DATE_FORMAT}`,
-        `  axisFormat ${last - first < mermaid_DAY ? '%H:%M:%S' : '%m-%d %H:%M'}`,
+        `  axisFormat ${last - first < DAY ? '%H:%M:%S' : '%m-%d %H:%M'}`,
         `  tickInterval ${tickInterval(last - first)}`,
         '  todayMarker off',
         `  section ${sanitizeLabel(section)}`,
         ...bars.map((bar) => `  ${sanitizeLabel(bar.label)} :${[...bar.tags, bar.id, date(bar.from), bar.to === undefined ? '0s' : date(bar.to)].join(', ')}`),
     ]);
 }
-const isFinalState = (state) => FINAL_JOB_STATES.includes(state);
+const isFinalState = (state) => types/* FINAL_JOB_STATES */.C5.includes(state);
 /** Whole seconds: the API's times have no finer grain, so "now" is cut to match. */
-const toSecond = (ms) => Math.floor(ms / mermaid_SECOND) * mermaid_SECOND;
+const toSecond = (ms) => Math.floor(ms / SECOND) * SECOND;
 /** A duration between whole seconds: `0s`, `5s`, `3m 05s`. */
-const span = (ms) => (ms < mermaid_SECOND ? '0s' : formatDuration(ms));
+const span = (ms) => (ms < SECOND ? '0s' : (0,time/* formatDuration */.a3)(ms));
 /** The tags that colour how a thing ended: green for Success, red for Failed, grey otherwise. */
 const endTags = (state) => state === 'Success' ? ['done'] : state === 'Failed' ? ['crit'] : [];
 /**
@@ -40576,7 +40542,7 @@ const endTags = (state) => state === 'Success' ? ['done'] : state === 'Failed' ?
  * milestone labelled with the final state. A job that has not ended is drawn up to `now`. Empty
  * when the job has no known creation time.
  */
-function jobGantt(job, now) {
+function mermaid_jobGantt(job, now) {
     const created = parseApiTime(job.creationTime)?.getTime();
     if (created === undefined)
         return '';
@@ -40634,8 +40600,8 @@ function jobGantt(job, now) {
  * step saw the run's final state (or last looked, for a run that still runs), and says so.
  */
 function runGantt(run, times) {
-    const created = time_parseApiTime(run.createTime)?.getTime() ?? toSecond(times.triggeredAt);
-    const offset = apiOffsetMinutes(time_parseApiTime(run.createTime) ? run.createTime : undefined) ?? 0;
+    const created = (0,time/* parseApiTime */.JY)(run.createTime)?.getTime() ?? toSecond(times.triggeredAt);
+    const offset = apiOffsetMinutes((0,time/* parseApiTime */.JY)(run.createTime) ? run.createTime : undefined) ?? 0;
     const seen = Math.max(created, toSecond(times.seenAt));
     const ended = isFinalState(run.state);
     const bars = [
@@ -40662,126 +40628,3327 @@ function runGantt(run, times) {
         (ended ? 'saw the run ended.' : 'last looked at the run.') +
         '\n');
 }
-/** A pie of how many jobs are in each state, in the API's order of states; empty for no jobs. */
-function statePie(states) {
+/**
+ * A pie of how many jobs (or runs) are in each state, in the API's order of states; empty for none.
+ * Every state this action does not know is one slice, "unknown state": the table beside it names each.
+ */
+function statePie(states, title = 'Jobs by state') {
     if (states.length === 0)
         return '';
     const counts = new Map();
-    for (const state of states)
-        counts.set(state, (counts.get(state) ?? 0) + 1);
-    const order = (state) => {
-        const index = JOB_STATES.indexOf(state);
-        return index < 0 ? JOB_STATES.length : index;
-    };
-    const sorted = [...counts].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
-    const colours = Object.fromEntries(sorted.slice(0, 12).map(([state], i) => [`pie${i + 1}`, PIE_COLOURS[state] ?? OTHER_PIE_COLOUR]));
+    for (const state of states) {
+        const slice = (0,types/* isJobState */.hY)(state) ? state : UNKNOWN_SLICE;
+        counts.set(slice, (counts.get(slice) ?? 0) + 1);
+    }
+    const order = (slice) => ((0,types/* isJobState */.hY)(slice) ? types/* JOB_STATES */.RH.indexOf(slice) : types/* JOB_STATES */.RH.length);
+    const sorted = [...counts].sort(([a], [b]) => order(a) - order(b));
+    const colours = Object.fromEntries(sorted.map(([slice], i) => [`pie${i + 1}`, PIE_COLOURS[slice] ?? OTHER_PIE_COLOUR]));
     return mermaidBlock([
         themeDirective({ ...colours, pieOpacity: '1', pieStrokeColor: '#ffffff', pieSectionTextColor: TEXT }),
         'pie showData',
-        '  title Jobs by state',
-        ...sorted.map(([state, count]) => `  ${quotedLabel(stateLabel(state || 'unknown'))} : ${count}`),
+        `  title ${sanitizeLabel(title)}`,
+        ...sorted.map(([slice, count]) => `  ${quotedLabel(slice === UNKNOWN_SLICE ? slice : markdown_stateLabel(slice))} : ${count}`),
     ]);
 }
 
-;// CONCATENATED MODULE: ./src/waiting/poll-schedule.ts
-/**
- * Gaps between status checks: a Fibonacci climb from one second up to `poll-interval`.
- * Short jobs are noticed within a second or two; long ones cost one call per interval.
- */
-function* pollDelays(pollIntervalMs, firstMs = 1000) {
-    let previous = 0;
-    let current = Math.min(firstMs, pollIntervalMs);
-    for (;;) {
-        yield current;
-        const next = Math.min(previous + current || firstMs, pollIntervalMs);
-        previous = current;
-        current = next;
-    }
+;// CONCATENATED MODULE: ./src/report/job-report.ts
+
+
+
+
+/** The outputs that describe a job, as the contract (CONTRIBUTING.md) names them. Unknown times are empty. */
+function jobOutputs(job) {
+    return {
+        state: job.state,
+        code: job.code,
+        message: job.message,
+        'creation-time': knownTime(job.creationTime),
+        'start-time': knownTime(job.startTime),
+        'end-time': knownTime(job.endTime),
+        job: JSON.stringify(asJobsDetail(job)),
+    };
 }
-
-;// CONCATENATED MODULE: ./src/waiting/waiter.ts
-
-
-/** How long a wait goes on while every status check fails. */
-const DEFAULT_MAX_SILENCE_MS = 5 * 60_000;
-/** No status check succeeded for too long: the wait gave up. The last failure is its cause. */
-class WaitStalledError extends Error {
-    silentForMs;
-    failedChecks;
-    name = 'WaitStalledError';
-    constructor(silentForMs, failedChecks, cause) {
-        super(`no status check has succeeded for ${formatDuration(silentForMs)} (${failedChecks} failed in a row), ` +
-            `so the wait gave up; the last failure: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-        this.silentForMs = silentForMs;
-        this.failedChecks = failedChecks;
-    }
+function knownTime(text) {
+    return parseApiTime(text) ? text : '';
 }
 /**
- * Polls on the back-off schedule until a final state, the timeout, an abort (which throws), or a
- * failure that does not pass (which throws too).
+ * How long the job took, counted from its creation as the log's times are, to its end (or now so
+ * far); and beside it how long it ran, from its start: `7s from creation to end (ran 4s)`.
  */
-async function waitUntilFinal(options) {
-    const { now, sleep, signal } = options;
-    const startedAt = options.startedAt ?? now();
-    const deadline = options.timeoutMs > 0 ? startedAt + options.timeoutMs : Infinity;
-    const maxSilenceMs = options.maxSilenceMs ?? DEFAULT_MAX_SILENCE_MS;
-    let last = options.initial;
-    let lastState = last === undefined ? undefined : options.stateOf(last);
-    let checks = 0;
-    let failedInARow = 0;
-    let lastSuccessAt = now();
-    if (last !== undefined && options.isFinal(last))
-        return { last, timedOut: false, checks };
-    const delays = pollDelays(options.pollIntervalMs);
-    let nextCheckAt = startedAt;
-    let checkEndedAt = now();
-    for (;;) {
-        const delay = delays.next().value;
-        // On schedule, checks keep to it; a check that is late (after a slow create, or a check that
-        // spent long in retries) goes out once, and the schedule goes on from it: never a burst of
-        // checks making up for missed ones.
-        nextCheckAt = nextCheckAt + delay >= checkEndedAt ? nextCheckAt + delay : checkEndedAt + delay;
-        // The last check is made at the deadline itself: a job that ended just before it counts as ended.
-        const lastChance = nextCheckAt >= deadline;
-        const checkAt = Math.min(nextCheckAt, deadline);
-        await sleep(Math.max(0, checkAt - now()), signal);
-        let succeeded = false;
+function describeJobDuration(job, now) {
+    const created = parseApiTime(job.creationTime)?.getTime();
+    if (created === undefined)
+        return '';
+    const ended = parseApiTime(job.endTime)?.getTime();
+    const to = ended ?? now;
+    const started = parseApiTime(job.startTime)?.getTime();
+    const ran = started === undefined ? '' : ` (${ended ? 'ran' : 'running for'} ${formatDuration(to - started)})`;
+    const total = formatDuration(to - created);
+    return ended ? `${total} from creation to end${ran}` : `${total} since creation, so far${ran}`;
+}
+const asText = (text) => text;
+function jobSummary(context) {
+    const { job } = context;
+    const rows = [
+        ['Name', literal(job.name)],
+        ['Workflow', literal(context.workflowId)],
+        ['Input', context.input],
+        ['Upload window', context.window ?? 'all uploads'],
+        ['State', stateCell(job.state)],
+        ['Code', literal(job.code)],
+        ['Message', literal(job.message)],
+        ['Created', knownTime(job.creationTime)],
+        ['Started', knownTime(job.startTime)],
+        ['Ended', knownTime(job.endTime)],
+        ['Duration', describeJobDuration(job, context.now)],
+    ];
+    if (context.requestId)
+        rows.push(['Request id', literal(context.requestId)]);
+    const lines = [`### CI inventory trigger job ${literal(job.jobId)}`, ''];
+    if (context.outcome)
+        lines.push(context.outcome(literal), '');
+    // The first pair is the header row: an empty one would show as a blank line above the table.
+    lines.push(markdownTable(['Job id', literal(job.jobId)], rows));
+    const gantt = jobGantt(job, context.now);
+    if (gantt)
+        lines.push('', gantt.trimEnd());
+    return lines.join('\n') + '\n';
+}
+const INPUT_KINDS = (/* unused pure expression or super */ null && (['Object', 'Prefix', 'Manifest', 'UrlFile']));
+/** What a job runs over, for the summary: `Prefix \`videos/\``. */
+function describeInput(kind, value) {
+    return `${INPUT_KINDS.includes(kind) ? kind : literal(kind, 40)} ${literal(value)}`;
+}
+/** An upload-time window in the API's form, or undefined for none (all uploads); `literal` for the summary. */
+function job_report_describeWindow(window, show = asText) {
+    if (!window?.start && !window?.end)
+        return undefined;
+    return `${window.start ? show(window.start) : 'any time'} to ${window.end ? show(window.end) : 'any time'}`;
+}
+
+;// CONCATENATED MODULE: ./src/job/own-job.ts
+
+
+
+
+/**
+ * How much earlier than the create was sent a job of this step may say it was created: its
+ * CreationTime is cut to the second, and a runner clock a little off goes unnoticed by the service
+ * (a signature is valid from a minute before its time). Far less than the hour between two runs
+ * of a job with a reused name.
+ */
+const CREATION_MARGIN_MS = 60_000;
+/** Jobs of that name created this long before the create are listed too, to say what was found. */
+const LOOKUP_WINDOW_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
+const PAGE_SIZE = 100;
+const MAX_PAGES = 10;
+/**
+ * Lists the jobs named as the create was, newest first, and picks the one this step made: its
+ * input, workflow and time window are the ones sent, and it was created after the create went out
+ * (on the service's clock: `clockOffsetMs` is what the client learned of it).
+ */
+async function findOwnJob(client, sent, clockOffsetMs) {
+    const { name } = sent.request;
+    const since = formatApiTime(new Date(sent.sentAt + clockOffsetMs() - LOOKUP_WINDOW_MS));
+    const others = [];
+    let pageCount = 0;
+    let requestId = '';
+    const fetchPage = async (nextToken) => {
+        const page = await client.listJobs({
+            name,
+            startCreationTime: since,
+            order: 'Desc',
+            size: PAGE_SIZE,
+            nextToken,
+        });
+        requestId = page.requestId;
+        return { items: page.value.jobs, nextToken: page.value.nextToken };
+    };
+    for await (const page of pages(fetchPage)) {
+        let older = false;
+        for (const job of page) {
+            if (job.name !== name)
+                continue;
+            const why = whyNotOurs(job, sent, clockOffsetMs());
+            if (why === undefined)
+                return { own: { value: job, requestId }, others };
+            others.push({ job, why });
+            older ||= createdBefore(job, sent, clockOffsetMs());
+        }
+        // Newest first: once a page reaches jobs older than the create, no later page holds ours.
+        if (older || ++pageCount >= MAX_PAGES)
+            break;
+    }
+    return { others };
+}
+/** Undefined when the job is the one this step's create made; otherwise why it is not. */
+function whyNotOurs(job, sent, clockOffsetMs) {
+    const { request } = sent;
+    if (!isJobId(job.jobId))
+        return 'its JobId is not b + 32 hex characters';
+    const inputs = Object.entries(job.input ?? {}).filter(([, value]) => value !== '');
+    const [kind, value] = inputs[0] ?? [];
+    if (inputs.length !== 1 || kind !== request.input.kind || value !== request.input.value) {
+        const found = inputs.length === 0 ? 'not given' : inputs.map(([k, v]) => `${k} '${v}'`).join(' and ');
+        return `its input is ${found}, not ${request.input.kind} '${request.input.value}'`;
+    }
+    const workflow = job.operation?.workflowIds ?? '';
+    if (workflow !== request.workflowId) {
+        return `its workflow is ${workflow || 'not given'}, not ${request.workflowId}`;
+    }
+    const window = job.operation?.timeInterval;
+    const sentWindow = request.timeInterval;
+    if (!sameTime(window?.start, sentWindow?.start) || !sameTime(window?.end, sentWindow?.end)) {
+        return `its time window is ${describeWindow(window) ?? 'none'}, not ${describeWindow(sentWindow) ?? 'none'}`;
+    }
+    if (!parseApiTime(job.creationTime))
+        return `its CreationTime '${job.creationTime}' cannot be read`;
+    if (createdBefore(job, sent, clockOffsetMs)) {
+        return (`it was created at ${job.creationTime}, before this step sent its create ` +
+            `(${formatApiTime(new Date(sent.sentAt + clockOffsetMs))})`);
+    }
+    return undefined;
+}
+function createdBefore(job, sent, clockOffsetMs) {
+    const created = parseApiTime(job.creationTime);
+    return created !== undefined && created.getTime() < sent.sentAt + clockOffsetMs - CREATION_MARGIN_MS;
+}
+/** The same instant, whatever offset each is written in; unset, empty and `-` are all "none". */
+function sameTime(a, b) {
+    const instant = (text) => !text || text === '-' ? undefined : (parseApiTime(text)?.getTime() ?? text);
+    return instant(a) === instant(b);
+}
+
+;// CONCATENATED MODULE: ./src/objects/visibility.ts
+
+const RUN_SHOWS_WITHIN_MS = 60_000;
+/**
+ * A run's CreateTime is cut to the second, and an answer's `Date` shows the service's clock a
+ * little low, never high: a run a trigger started is never more than this before the send.
+ */
+const ANSWERED_CLOCK_SLACK_MS = 2000;
+/**
+ * The earliest creation time (ms since the epoch, on the service's clock) of a run started by a
+ * trigger sent at `sentAt`, by this runner's clock. Once an answer has shown the service's clock,
+ * two seconds before the send; until then, the margin the main step allows a lost create's job.
+ */
+function createdNoEarlierThan(sentAt, clock) {
+    return clock.answeredOffsetMs === undefined
+        ? sentAt + clock.offsetMs - CREATION_MARGIN_MS
+        : sentAt + clock.answeredOffsetMs - ANSWERED_CLOCK_SLACK_MS;
+}
+/** A trigger sent at `sentAt` whose run has not shown by `now` will not: it counts as lost. */
+function isPastShowing(sentAt, now) {
+    return now - sentAt >= RUN_SHOWS_WITHIN_MS;
+}
+
+;// CONCATENATED MODULE: ./src/objects/trigger.ts
+
+
+
+
+
+
+
+
+/** Sends of one trigger at most, each after a look-up that found no run. */
+const MAX_SENDS = 3;
+/** Runs of one object created since a send: more than this many pages would be another workflow's storm. */
+const LOOKUP_PAGES = 10;
+/** Starts one run of the workflow on `request.object`, or finds the one a lost answer started. */
+async function triggerWithoutDuplicates(request, deps) {
+    for (let send = 1;; send++) {
+        const sentAt = deps.now();
+        let lost;
         try {
-            last = await options.check();
-            succeeded = true;
-            lastSuccessAt = now();
-            failedInARow = 0;
+            const { value: runId, requestId } = await deps.sender.triggerWorkflow(request);
+            return { runId, requestId, sentAt, found: false };
         }
         catch (error) {
-            if (!options.isPassingFault?.(error))
-                throw error;
-            failedInARow++;
-            const silentForMs = now() - lastSuccessAt;
-            if (silentForMs >= maxSilenceMs && !lastChance && now() < deadline) {
-                throw new WaitStalledError(silentForMs, failedInARow, error);
+            // A trigger the cancellation cut short is not looked for: the step has no time left for it.
+            if (!(0,retry_rules/* mayHaveBeenProcessed */.uZ)(error) || (0,errors/* isCutShort */.zy)(error) || deps.signal?.aborted) {
+                if (!(0,errors/* isCutShort */.zy)(error))
+                    throw error;
+                throw new StepFailure(`${(0,errors/* errorMessage */.gJ)(error)}. The trigger was not sent again: the service may have started the ` +
+                    `run, and a second trigger would process ${request.object} twice. Look for the run in the CI console.`);
             }
-            options.onCheckFailed?.(error, silentForMs);
+            lost = error;
         }
-        finally {
-            checks++;
-            checkEndedAt = now();
+        deps.log(`The answer to the trigger of ${request.object} was lost (${(0,errors/* errorMessage */.gJ)(lost)}); ` +
+            'looking for the run it may have started');
+        const runId = await lookForRun(request, sentAt, lost, deps);
+        if (runId) {
+            deps.log(`Found workflow run ${runId} on ${request.object}, started by the trigger whose answer was lost`);
+            return { runId, requestId: '', sentAt, found: true };
         }
-        if (succeeded) {
-            const state = options.stateOf(last);
-            if (state !== lastState) {
-                lastState = state;
-                options.onStateChange?.(state, now() - startedAt, last);
-            }
-            if (options.isFinal(last))
-                return { last, timedOut: false, checks };
+        if (send >= MAX_SENDS) {
+            throw new StepFailure(`The trigger of ${request.object} was sent ${send} times, each answer lost (the last: ` +
+                `${(0,errors/* errorMessage */.gJ)(lost)}), and no run of it has shown up: it was not sent again.`);
         }
-        if (lastChance || now() >= deadline)
-            return { last, timedOut: true, checks };
+        deps.log(`No run of ${request.object} shown ${Math.round(RUN_SHOWS_WITHIN_MS / 1000)} s after the trigger: sending it again`);
     }
 }
+/**
+ * Looks for the run a lost trigger may have started, on the poll schedule, until a run shows or
+ * RUN_SHOWS_WITHIN_MS has passed since the send. Undefined: no run, the trigger may go again.
+ */
+async function lookForRun(request, sentAt, lost, deps) {
+    const shownBy = sentAt + RUN_SHOWS_WITHIN_MS;
+    const limit = deps.deadline === undefined ? shownBy : Math.min(shownBy, deps.deadline);
+    const notSent = `The answer to the trigger of ${request.object} was lost (${(0,errors/* errorMessage */.gJ)(lost)})`;
+    let result;
+    try {
+        result = await waitUntilFinal({
+            check: () => findRun(request, sentAt, deps),
+            stateOf: (runId) => runId ?? 'not found',
+            isFinal: (runId) => runId !== undefined,
+            pollIntervalMs: deps.pollIntervalMs,
+            deadline: limit,
+            now: deps.now,
+            sleep: deps.sleep,
+            signal: deps.signal,
+            startedAt: sentAt,
+            isPassingFault: retry_rules/* isPassingFault */.Ev,
+        });
+    }
+    catch (error) {
+        if ((0,errors/* isAbort */.rV)(error))
+            throw error;
+        throw new StepFailure(`${notSent}, and looking for the run it may have started failed (${(0,errors/* errorMessage */.gJ)(error)}): ` +
+            'it was not sent again, so that the object does not run twice.');
+    }
+    if (result.last)
+        return result.last;
+    if (limit < shownBy) {
+        throw new StepFailure(`${notSent}, and no run of it had shown up when the timeout passed: it was not sent again, ` +
+            'since the service may still show one.');
+    }
+    return undefined;
+}
+/**
+ * The newest run of the object created since the send that no one else has. The list is asked
+ * from the earliest time the clock allows; the answer's own `Date` then narrows it to the send.
+ */
+async function findRun(request, sentAt, deps) {
+    const since = (0,time/* formatApiTime */.dV)(new Date(createdNoEarlierThan(sentAt, deps.clock)));
+    let found;
+    let count = 0;
+    const fetchPage = async (nextToken) => {
+        const { value } = await deps.client.listExecutions({
+            workflowId: request.workflowId,
+            name: request.object,
+            startCreationTime: since,
+            order: 'Asc',
+            size: 100,
+            nextToken,
+        });
+        return { items: value.executions, nextToken: value.nextToken };
+    };
+    for await (const page of pages_pages(fetchPage)) {
+        const earliest = createdNoEarlierThan(sentAt, deps.clock);
+        for (const run of page) {
+            // A time that cannot be read leaves the list's own window to judge.
+            const created = (0,time/* parseApiTime */.JY)(run.createTime)?.getTime() ?? Infinity;
+            const ours = run.object === request.object &&
+                (0,types/* isTaskOrRunId */.LE)(run.runId) &&
+                !deps.isTaken(run.runId) &&
+                created >= Math.floor(earliest / 1000) * 1000;
+            if (ours)
+                found = run.runId;
+        }
+        if (++count >= LOOKUP_PAGES)
+            break;
+    }
+    return found;
+}
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
-var core = __nccwpck_require__(4952);
+;// CONCATENATED MODULE: ./src/report/api-json.ts
+/**
+ * The `job`, `jobs` and `execution` outputs in the API's own names (`JobId`, `State`, …), as the
+ * contract (CONTRIBUTING.md › The contract) promises: workflows read them with
+ * `fromJSON(...).JobId`, as they would read the API.
+ */
+function api_json_asJobsDetail(job) {
+    const interval = job.operation?.timeInterval;
+    return {
+        Code: job.code,
+        Message: job.message,
+        JobId: job.jobId,
+        Name: job.name,
+        Type: job.type,
+        State: job.state,
+        CreationTime: job.creationTime,
+        StartTime: job.startTime,
+        EndTime: job.endTime,
+        ...(job.progress === undefined ? {} : { Progress: job.progress }),
+        ...(job.input ? { Input: job.input } : {}),
+        ...(job.operation
+            ? {
+                Operation: {
+                    WorkflowIds: job.operation.workflowIds ?? '',
+                    ...(interval ? { TimeInterval: { Start: interval.start ?? '', End: interval.end ?? '' } } : {}),
+                },
+            }
+            : {}),
+    };
+}
+function asWorkflowExecution(execution) {
+    return {
+        RunId: execution.runId,
+        WorkflowId: execution.workflowId,
+        Name: execution.name,
+        Object: execution.object,
+        State: execution.state,
+        CreateTime: execution.createTime,
+        ...(execution.topology === undefined ? {} : { Topology: execution.topology }),
+    };
+}
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/github/log-safety.ts
 /**
  * A log line the runner reads as a workflow command starts with `::` (after any spaces), or holds
@@ -40801,32 +43968,71 @@ const ESCAPES = {
     '\u2028': '\\u2028',
     '\u2029': '\\u2029',
 };
+/** No line the step writes to the log is longer, however long a message from an answer is. */
+const MAX_LOG_LINE_BYTES = 64 * 1024;
+/** Left for what goes around the text: `::error::`, an annotation's properties, the cut's note. */
+const ROOM_BYTES = 1024;
+/** What a character may take once escaped, where that is more than its UTF-8 bytes. */
+const ESCAPED_BYTES = {
+    '%': 3,
+    '\r': 3,
+    '\n': 3,
+    '\u0085': 6,
+    '\u2028': 6,
+    '\u2029': 6,
+};
+/**
+ * The text of one log line (a line, an annotation, a debug message), cut so that the line stays
+ * within MAX_LOG_LINE_BYTES: each character counts the bytes it may take once escaped (`%`, CR and
+ * LF become three in a workflow command, U+2028 six in `oneLine`).
+ */
+function boundedLine(text) {
+    const budget = MAX_LOG_LINE_BYTES - ROOM_BYTES;
+    // No UTF-16 unit costs more than six bytes: most lines need no counting.
+    if (text.length * 6 <= budget)
+        return text;
+    let bytes = 0;
+    let end = 0;
+    for (const character of text) {
+        const cost = ESCAPED_BYTES[character] ?? Buffer.byteLength(character);
+        if (bytes + cost > budget) {
+            return `${text.slice(0, end)}… (cut: ${text.length - end} more characters)`;
+        }
+        bytes += cost;
+        end += character.length;
+    }
+    return text;
+}
+/** A line for `core.info`, which writes its text as it is: bounded, on one line. */
+function logLine(text) {
+    return oneLine(boundedLine(text));
+}
 
 ;// CONCATENATED MODULE: ./src/github/log.ts
 
 
-/** What the action's runner glue logs outside a step's reporter. */
+/**
+ * What the action's runner glue logs outside a step's reporter. Every line is bounded (see
+ * MAX_LOG_LINE_BYTES); annotations and debug lines are workflow commands, which `@actions/core`
+ * escapes itself.
+ */
 const log = {
-    debug: (message) => core/* debug */.Yz(message),
-    info: (message) => core/* info */.pq(oneLine(message)),
-    warning: (message) => core/* warning */.$e(message),
+    debug: (message) => core_debug(boundedLine(message)),
+    info: (message) => info(logLine(message)),
+    warning: (message) => warning(boundedLine(message)),
     /** Hides a secret in every later line of the log. */
-    mask: (secret) => core/* setSecret */.Pq(secret),
+    mask: (secret) => core_setSecret(secret),
     /** One error annotation, and exit code 1. */
-    fail: (message) => core/* setFailed */.C1(message),
+    fail: (message) => setFailed(boundedLine(message)),
     /** Lines printed as they are, each one escaped: for a block such as the dry run's request. */
     block(title, lines) {
-        core/* startGroup */.Oh(oneLine(title));
+        startGroup(logLine(title));
         for (const line of lines)
-            core/* info */.pq(oneLine(line));
-        core/* endGroup */.N4();
+            info(logLine(line));
+        endGroup();
     },
 };
 
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -40838,12 +44044,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -40882,10 +44088,8 @@ class Context {
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -40915,7 +44119,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
         return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
@@ -41119,7 +44323,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
+function dist_bundle_lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -41171,7 +44375,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -45872,6 +49076,7 @@ function randomTail() {
 
 
 
+
 /** GitHub's limits: 1 MB an output, 1 MiB of summary a step. Kept under both with room to spare. */
 const MAX_OUTPUT_BYTES = 1_000_000;
 const MAX_SUMMARY_BYTES = 1_000_000;
@@ -45881,43 +49086,50 @@ const MAX_SUMMARY_BYTES = 1_000_000;
  */
 function githubReporter(declaredOutputs) {
     let summaryBytes = 0;
+    let saidNoSummary = false;
     return {
-        debug: (message) => core/* debug */.Yz(message),
-        /** `core.info` writes its text as it is: a line break in a value would start a line of its own. */
-        info: (message) => core/* info */.pq(oneLine(message)),
-        /** Annotations and debug lines are workflow commands, which `@actions/core` escapes itself. */
-        warning: (message) => core/* warning */.$e(message),
-        setOutput(name, value) {
-            if (!declaredOutputs.includes(name)) {
-                throw new Error(`Output '${name}' is not declared in this action's action.yml`);
+        debug: log.debug,
+        info: log.info,
+        warning: log.warning,
+        setOutputs(outputs) {
+            for (const [name, given] of Object.entries(outputs)) {
+                if (!declaredOutputs.includes(name)) {
+                    throw new Error(`Output '${name}' is not declared in this action's action.yml`);
+                }
+                let value = given ?? '';
+                if (Buffer.byteLength(value) > MAX_OUTPUT_BYTES) {
+                    warning(`Output '${name}' is over GitHub's 1 MB limit for an output; it is left empty.`);
+                    value = '';
+                }
+                setOutput(name, value);
             }
-            if (Buffer.byteLength(value) > MAX_OUTPUT_BYTES) {
-                core/* warning */.$e(`Output '${name}' is over GitHub's 1 MB limit for an output; it is left empty.`);
-                value = '';
-            }
-            core/* setOutput */.uH(name, value);
         },
         async writeSummary(markdown) {
-            // Outside a runner (a local run) there is no summary file; the log already says it all.
-            if (!process.env.GITHUB_STEP_SUMMARY)
-                return core/* debug */.Yz('No GITHUB_STEP_SUMMARY: summary not written');
+            // Outside a runner (a local run) there may be no summary file: said once, so that a summary
+            // that goes nowhere does not go silently.
+            if (!process.env.GITHUB_STEP_SUMMARY) {
+                if (!saidNoSummary)
+                    info('GITHUB_STEP_SUMMARY is not set: the job summary is not written.');
+                saidNoSummary = true;
+                return;
+            }
             const link = runUrl(runContext());
             let text = link ? `${markdown}\n<sub>[Workflow run](${link})</sub>\n` : markdown;
             if (summaryBytes + Buffer.byteLength(text) > MAX_SUMMARY_BYTES) {
-                core/* warning */.$e("The job summary was cut at GitHub's limit of 1 MiB for a step.");
+                warning("The job summary was cut at GitHub's limit of 1 MiB for a step.");
                 text =
                     cutAtLine(text, MAX_SUMMARY_BYTES - summaryBytes - 200) + '\n\n*(cut at GitHub’s 1 MiB limit)*\n';
             }
             // The summary is a report, not the result: a file that cannot be written must not fail the step.
             try {
-                await core/* summary */.z.addRaw(text).write();
+                await summary.addRaw(text).write();
                 summaryBytes += Buffer.byteLength(text);
             }
             catch (error) {
-                core/* warning */.$e(`The job summary could not be written: ${error.message}`);
+                warning(`The job summary could not be written: ${(0,errors/* errorMessage */.gJ)(error)}`);
             }
             finally {
-                core/* summary */.z.emptyBuffer();
+                summary.emptyBuffer();
             }
         },
     };
@@ -45932,18 +49144,18 @@ class ActionsStateStore {
     save(key, value) {
         this.saved.set(key, value);
         try {
-            core/* saveState */.LZ(key, value);
+            saveState(key, value);
         }
         catch (error) {
             if (this.warned)
                 return;
             this.warned = true;
-            core/* warning */.$e(`The step's state could not be saved (${error.message}): the post: step will not ` +
+            warning(`The step's state could not be saved (${(0,errors/* errorMessage */.gJ)(error)}): the post: step will not ` +
                 'be able to cancel the job if this step is stopped.');
         }
     }
     get(key) {
-        return this.saved.get(key) ?? core/* getState */.Gu(key);
+        return this.saved.get(key) ?? getState(key);
     }
 }
 /** The longest start of `text` that ends at a line break and fits in `bytes`. */
@@ -45953,11 +49165,15 @@ function cutAtLine(text, bytes) {
     return lastBreak > 0 ? start.slice(0, lastBreak) : '';
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/github/runner-files.ts
+
+
 
 
 /**
@@ -45967,6 +49183,55 @@ var external_node_path_ = __nccwpck_require__(6760);
 function runnerTempPath(stem, extension) {
     const folder = process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
     return (0,external_node_path_.join)(folder, `${stem}-${globalThis.crypto.randomUUID().slice(0, 8)}.${extension}`);
+}
+/**
+ * The one place a step writes files, under RUNNER_TEMP. The step's verdict never depends on them:
+ * a file that cannot be created or written (RUNNER_TEMP missing, read-only or a file, a full disk)
+ * is one warning, its output is left empty, and the step goes on to report the job. A file that
+ * exists already is never overwritten or followed (`wx`).
+ */
+async function openRunnerFile(stem, extension, output, warn) {
+    const path = runnerTempPath(stem, extension);
+    let handle;
+    let failed = false;
+    const fail = async (error) => {
+        failed = true;
+        warn(`The file for the ${output} output could not be written (${(0,errors/* errorMessage */.gJ)(error)}): ${output} is ` +
+            "left empty. The step's result does not depend on it.");
+        await handle?.close().catch(() => undefined);
+        handle = undefined;
+    };
+    try {
+        handle = await (0,promises_.open)(path, 'wx');
+    }
+    catch (error) {
+        await fail(error);
+    }
+    return {
+        get path() {
+            return failed ? '' : path;
+        },
+        async write(text) {
+            if (!handle || !text)
+                return;
+            try {
+                await handle.write(text);
+            }
+            catch (error) {
+                await fail(error);
+            }
+        },
+        async close() {
+            const open = handle;
+            handle = undefined;
+            try {
+                await open?.close();
+            }
+            catch (error) {
+                await fail(error);
+            }
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/job/post-state.ts
@@ -46034,11 +49299,15 @@ class JobRecord {
 
 // EXTERNAL MODULE: ./src/waiting/sleep.ts
 var sleep = __nccwpck_require__(2980);
+// EXTERNAL MODULE: ./src/waiting/retry.ts
+var retry = __nccwpck_require__(5753);
 ;// CONCATENATED MODULE: ./src/ci/credentials.ts
 /**
  * Where a request's keys come from: the keys the user gave, or a CAM role assumed with GitHub's
  * OIDC token and renewed before it expires, so that a wait longer than the keys' lifetime works.
  */
+
+
 
 /**
  * The role could not be assumed (no OIDC token, STS refused or unreachable), its cause kept. Its own
@@ -46049,25 +49318,34 @@ class SignInError extends Error {
     cause;
     name = 'SignInError';
     constructor(roleArn, cause) {
-        super(`Could not sign in with role ${roleArn}: ${cause instanceof Error ? cause.message : String(cause)}`);
+        super(`Could not sign in with role ${roleArn}: ${(0,errors/* errorMessage */.gJ)(cause)}`);
         this.cause = cause;
     }
 }
 const DEFAULT_STS_ENDPOINT = 'https://sts.tencentcloudapi.com';
+/** A caller that says nothing of its limits: the default request time limit and retries. */
+const DEFAULT_LIMITS = { timeoutMs: 30_000 };
 const FIVE_MINUTES = 5 * 60_000;
 /** After a failed renewal, keys with this much left are still used, and STS is asked again later. */
 const STILL_USABLE_MS = 10_000;
 const RETRY_RENEWAL_MS = 30_000;
 /**
+ * STS gives keys for 15 minutes at least: a lifetime under a minute (or in the past) says more of
+ * the answer than of the keys. They are reused for a fixed while rather than renewed per request;
+ * if the service refuses them as expired, the refusal renews them (see renewAfterRefusal).
+ */
+const SHORTEST_LIFETIME_MS = 60_000;
+const ODD_LIFETIME_REUSE_MS = 30_000;
+/**
  * When keys that last `lifetimeMs` from `obtainedAtMs` are replaced: once less than a tenth of
  * their lifetime or five minutes is left, whichever comes first. The margin never exceeds half the
- * lifetime; STS keys last at least 15 minutes, so that only matters for an emulator's short keys.
+ * lifetime (keys of a few minutes are still used for half of it).
  */
 function renewalTime(obtainedAtMs, lifetimeMs) {
     const margin = Math.min(Math.max(lifetimeMs / 10, FIVE_MINUTES), lifetimeMs / 2);
     return obtainedAtMs + lifetimeMs - margin;
 }
-/** CI's answer to temporary keys past their `ExpiredTime` (ci-api.md › STS). */
+/** CI's answer to temporary keys past their `ExpiredTime` (docs/api-notes.md › Temporary keys). */
 function refusedAsExpired(error) {
     return (error instanceof errors/* ApiError */.hD &&
         error.status === 403 &&
@@ -46087,8 +49365,9 @@ function staticCredentials(credentials) {
 function assumedRoleCredentials(role, deps) {
     const now = deps.now ?? Date.now;
     const assume = deps.assume ??
-        (async (request) => (await __nccwpck_require__.e(/* import() */ 36).then(__nccwpck_require__.bind(__nccwpck_require__, 36))).assumeRoleWithWebIdentity(request, {
+        (async (request, limits) => (await __nccwpck_require__.e(/* import() */ 36).then(__nccwpck_require__.bind(__nccwpck_require__, 36))).assumeRoleWithWebIdentity(request, {
             ...deps.sts,
+            ...limits,
             endpoint: role.stsEndpoint,
             region: deps.region,
             logger: deps.logger,
@@ -46097,8 +49376,25 @@ function assumedRoleCredentials(role, deps) {
     let held;
     let renewing;
     let retryRenewalAt = 0;
-    const fetchKeys = async () => {
-        const webIdentityToken = await deps.getIdToken(role.audience);
+    let oddLifetimeTold = false;
+    /** When keys got at `obtainedAt` are renewed, and when they stop working. */
+    const timesOf = (fresh, obtainedAt) => {
+        if (fresh.lifetimeMs >= SHORTEST_LIFETIME_MS)
+            return { renewAt: renewalTime(obtainedAt, fresh.lifetimeMs), expiresAt: obtainedAt + fresh.lifetimeMs };
+        if (!oddLifetimeTold) {
+            oddLifetimeTold = true;
+            const lifetime = Math.round(fresh.lifetimeMs / 1000);
+            deps.logger.warning(`STS answered keys that ${lifetime <= 0 ? `had expired already (${-lifetime} s before its answer)` : `last ${lifetime} s`} ` +
+                `(request id ${fresh.requestId}): they are reused for ${ODD_LIFETIME_REUSE_MS / 1000} s before ` +
+                'the role is assumed again, and renewed at once if the CI API refuses them as expired');
+        }
+        return { renewAt: obtainedAt + ODD_LIFETIME_REUSE_MS, expiresAt: obtainedAt + ODD_LIFETIME_REUSE_MS };
+    };
+    const fetchKeys = async (limits) => {
+        // The token and the exchange share one budget, so that a cleanup's sign-in stays short.
+        const budgetMs = Math.max((limits.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.c).maxElapsedMs, limits.timeoutMs);
+        const bounded = { ...limits, deadline: Math.min(limits.deadline ?? Infinity, now() + budgetMs) };
+        const webIdentityToken = await deps.getIdToken(role.audience, bounded);
         deps.mask(webIdentityToken);
         const fresh = await assume({
             providerId: role.providerId,
@@ -46106,56 +49402,81 @@ function assumedRoleCredentials(role, deps) {
             roleArn: role.roleArn,
             roleSessionName: role.roleSessionName,
             durationSeconds: role.durationSeconds,
-        });
+        }, bounded);
         for (const secret of [fresh.secretId, fresh.secretKey, fresh.sessionToken])
             deps.mask(secret);
         const obtainedAt = now();
         const keys = {
             credentials: { secretId: fresh.secretId, secretKey: fresh.secretKey, sessionToken: fresh.sessionToken },
-            renewAt: renewalTime(obtainedAt, fresh.lifetimeMs),
-            expiresAt: obtainedAt + fresh.lifetimeMs,
+            ...timesOf(fresh, obtainedAt),
         };
-        deps.logger.debug(`Assumed role ${role.roleArn} as ${role.roleSessionName} (request id ${fresh.requestId}): keys for ` +
-            `${Math.round(fresh.lifetimeMs / 1000)} s, renewed after ${Math.round((keys.renewAt - obtainedAt) / 1000)} s`);
+        // A line at info level: a user sees the sign-in and each renewal, never a key.
+        const until = `valid until ${isoSeconds(keys.expiresAt)}, renewed from ${isoSeconds(keys.renewAt)}`;
+        deps.logger.info(held
+            ? `Renewed the temporary keys of role ${role.roleArn} (request id ${fresh.requestId}): ${until}`
+            : `Signed in with role ${role.roleArn} as ${role.roleSessionName} (request id ${fresh.requestId}): ` +
+                `temporary keys ${until}`);
         return keys;
     };
-    // Requests that find the keys due at the same moment share one renewal.
-    const renew = () => (renewing ??= fetchKeys()
-        .then((keys) => (held = keys))
-        .finally(() => (renewing = undefined)));
+    // Requests that find the keys due at the same moment share one renewal. One that the cancel of
+    // the request that began it stopped does not stop the others: a cleanup signs in on its own.
+    const renew = async (limits) => {
+        if (limits.signal?.aborted)
+            throw new sleep/* AbortedError */.o();
+        if (renewing) {
+            try {
+                return await renewing;
+            }
+            catch (error) {
+                if (!(0,errors/* isAbort */.rV)(error) || limits.signal?.aborted)
+                    throw error;
+            }
+        }
+        return (renewing ??= fetchKeys(limits)
+            .then((keys) => (held = keys))
+            .finally(() => (renewing = undefined)));
+    };
     return {
-        async current() {
+        async current(limits = DEFAULT_LIMITS) {
             const t = now();
             if (held && (t < held.renewAt || (t < retryRenewalAt && t < held.expiresAt - STILL_USABLE_MS))) {
                 return held.credentials;
             }
             try {
-                return (await renew()).credentials;
+                return (await renew(limits)).credentials;
             }
             catch (error) {
+                if (limits.signal?.aborted)
+                    throw new sleep/* AbortedError */.o();
                 // Keys that still work are better than a failed request: try STS again a little later.
                 if (!held || now() >= held.expiresAt - STILL_USABLE_MS)
                     throw new SignInError(role.roleArn, error);
                 retryRenewalAt = now() + RETRY_RENEWAL_MS;
-                deps.logger.warning(`Could not renew the role's keys (${error.message}); the current keys last ` +
+                deps.logger.warning(`Could not renew the role's keys (${(0,errors/* errorMessage */.gJ)(error)}); the current keys last ` +
                     `${Math.round((held.expiresAt - now()) / 1000)} s more, trying again in ${RETRY_RENEWAL_MS / 1000} s`);
                 return held.credentials;
             }
         },
-        async renewAfterRefusal(refused) {
+        async renewAfterRefusal(refused, limits = DEFAULT_LIMITS) {
             // Another request renewed them meanwhile: the fresh keys are ready.
             if (held && held.credentials.secretId !== refused.secretId)
                 return true;
             deps.logger.debug('The CI API refused the role keys as expired: renewing them now');
             try {
-                await renew();
+                await renew(limits);
             }
             catch (error) {
+                if (limits.signal?.aborted)
+                    throw new sleep/* AbortedError */.o();
                 throw new SignInError(role.roleArn, error);
             }
             return true;
         },
     };
+}
+/** `2026-11-30T04:00:00Z`: a time in the log, to the second. */
+function isoSeconds(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 // EXTERNAL MODULE: ./src/ci/transport.ts
@@ -47189,7 +50510,7 @@ function isAttribute(name /*, options*/) {
 // If there are any named exports you also want to re-export:
 
 ;// CONCATENATED MODULE: ./src/ci/xml-body.ts
-/** The one request body of the API, the create's (see ../shared/ci-api.md). */
+/** The one request body of the API, the create's (docs/api-notes.md › The create's body). */
 
 const builder = new json2xml({ ignoreAttributes: true, suppressEmptyNode: false });
 function buildCreateJobBody(request) {
@@ -47205,8 +50526,6 @@ function buildCreateJobBody(request) {
     });
 }
 
-// EXTERNAL MODULE: ./src/waiting/retry.ts
-var retry = __nccwpck_require__(5753);
 ;// CONCATENATED MODULE: ./src/ci/client.ts
 
 
@@ -47218,7 +50537,9 @@ var retry = __nccwpck_require__(5753);
 
 /** Signing, HTTP and XML reading load with the first request: a dry run loads none of them. */
 let wire;
-const loadWire = () => (wire ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3103)), Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6332))]));
+// One after the other: request.js loads xml-answers.js itself, and two imports of one module graph
+// at once trip jest's ESM linker (a test-only fault; Node and the bundle do not care).
+const loadWire = () => (wire ??= Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 691)).then(async (request) => [request, await Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3511))]));
 const NEVER_RETRY = () => false;
 /** The filters and paging that listing jobs and listing executions share, as query parameters. */
 function listQuery(query) {
@@ -47227,10 +50548,26 @@ function listQuery(query) {
         jobId: query.jobId,
         states: query.states?.join(','),
         name: query.name,
+        startCreationTime: query.startCreationTime,
+        endCreationTime: query.endCreationTime,
         orderByTime: query.order,
         size: query.size === undefined ? undefined : String(query.size),
         nextToken: query.nextToken || undefined,
     };
+}
+/**
+ * A describe of an id the service does not know: the docs name it in `NonExistJobIds` with a 200,
+ * but a `ResourceNotFound` (with whatever status) says the same.
+ */
+async function unknownAsUndefined(answer) {
+    try {
+        return await answer;
+    }
+    catch (error) {
+        if ((0,errors/* isResourceNotFound */.SH)(error))
+            return { value: undefined, requestId: error.requestId };
+        throw error;
+    }
 }
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
 class CiClient {
@@ -47239,6 +50576,8 @@ class CiClient {
     now;
     transport;
     credentials;
+    /** `signal`, or for a client with an answer grace, aborted that long after it. */
+    graceSignal;
     constructor(options) {
         this.options = options;
         this.now = options.now ?? Date.now;
@@ -47247,46 +50586,57 @@ class CiClient {
             : staticCredentials(options.credentials);
         this.transport = options.transport ?? (0,ci_transport/* transportFromEnvironment */.F)();
         this.clock = options.clock ?? { offsetMs: 0 };
+        this.graceSignal =
+            options.signal && options.answerGraceMs
+                ? abortedLater(options.signal, options.answerGraceMs)
+                : options.signal;
     }
-    /** Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates). */
-    async createJob(request) {
+    /** The same client (keys, clock, pace, connections), whose requests count against `budget`. */
+    withCallBudget(budget) {
+        return new CiClient({
+            ...this.options,
+            credentials: this.credentials,
+            transport: this.transport,
+            clock: this.clock,
+            callBudget: budget,
+        });
+    }
+    /**
+     * Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates).
+     * `onSend` is told when the request goes out: until then, no job can come of it.
+     */
+    async createJob(request, onSend) {
         return this.call({ method: 'POST', path: '/inventorytriggerjob', body: buildCreateJobBody(request) }, NEVER_RETRY, (answer, xml) => {
             const { jobs, requestId } = xml.parseJobResponse(answer.body);
             const job = jobs[0];
             if (!job?.jobId)
                 throw this.unexpected(answer, 'a create answer without a JobId');
-            if (!isJobId(job.jobId))
-                throw this.unexpected(answer, 'a JobId that is not b + 32 hex characters');
+            this.checkId(answer, 'a JobId', job.jobId, types/* JOB_ID */.mu);
             return { value: job, requestId };
-        });
+        }, { creates: true, onSend });
     }
-    /** Undefined when the service does not know the id. */
+    /** Undefined when the service does not know the id (`NonExistJobIds`, or `ResourceNotFound`). */
     async describeJob(jobId) {
-        return this.call({ method: 'GET', path: `/inventorytriggerjob/${jobId}` }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
+        return unknownAsUndefined(this.call({ method: 'GET', path: idPath('/inventorytriggerjob', jobId, types/* JOB_ID */.mu) }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { jobs, requestId } = xml.parseJobResponse(answer.body);
             const job = jobs.find((candidate) => candidate.jobId === jobId);
             if (!job && jobs.length > 0)
                 throw this.unexpected(answer, 'an answer about another JobId');
             return { value: job, requestId };
-        });
+        }));
     }
     async listJobs(query) {
         return this.call({
             method: 'GET',
             path: '/inventorytriggerjob',
-            query: {
-                type: 'Workflow',
-                ...listQuery(query),
-                startCreationTime: query.startCreationTime,
-                endCreationTime: query.endCreationTime,
-            },
+            query: { type: 'Workflow', ...listQuery(query) },
         }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { jobs, nextToken, requestId } = xml.parseJobResponse(answer.body);
             return { value: { jobs, nextToken }, requestId };
         });
     }
     async cancelJob(jobId) {
-        return this.call({ method: 'PUT', path: `/inventorytriggerjob/${jobId}`, query: { cancel: '' } }, retry_rules/* retryableForIdempotentCall */.Zx, () => ({ value: undefined }));
+        return this.call({ method: 'PUT', path: idPath('/inventorytriggerjob', jobId, types/* JOB_ID */.mu), query: { cancel: '' } }, retry_rules/* retryableForIdempotentCall */.Zx, () => ({ value: undefined }));
     }
     /** Retried only when the service cannot have started a run: a second run is not harmless. */
     async triggerWorkflow(request) {
@@ -47298,26 +50648,26 @@ class CiClient {
             const { instanceId, requestId } = xml.parseTriggerWorkflowResponse(answer.body);
             if (!instanceId)
                 throw this.unexpected(answer, 'a trigger answer without an InstanceId');
+            this.checkId(answer, 'an InstanceId', instanceId, types/* RUN_ID */.UC);
             return { value: instanceId, requestId };
-        });
+        }, { creates: true });
     }
     async describeExecution(runId) {
-        return this.call({ method: 'GET', path: `/workflowexecution/${runId}` }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
+        return this.call({ method: 'GET', path: idPath('/workflowexecution', runId, types/* RUN_ID */.UC) }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { execution, requestId } = xml.parseExecutionResponse(answer.body);
             return { value: execution, requestId };
         });
     }
     /**
      * A task's media job (DescribeMediaJob, `GET /jobs/<JobId>`), for its Code and Message;
-     * undefined when the service does not know the id. An id of another shape is not sent.
+     * undefined when the service does not know the id.
      */
     async describeMediaJob(jobId) {
-        if (!isTaskOrRunId(jobId))
-            throw new TypeError(`"${jobId.slice(0, 80)}" is not a media job id`);
-        return this.call({ method: 'GET', path: `/jobs/${jobId}` }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
+        const path = idPath('/jobs', jobId, types/* RUN_ID */.UC);
+        return unknownAsUndefined(this.call({ method: 'GET', path }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { jobs, requestId } = xml.parseMediaJobResponse(answer.body);
             return { value: jobs.find((job) => job.jobId === jobId), requestId };
-        });
+        }));
     }
     async listExecutions(query) {
         return this.call({
@@ -47332,22 +50682,36 @@ class CiClient {
     /**
      * The one way a request goes out. A clock the service rejects is corrected once and kept for
      * the rest of the step; keys refused as expired are renewed once and the request sent again;
-     * other failures go through the call's own retry rule.
+     * other failures go through the call's own retry rule. The sign-in is part of the request: it
+     * keeps to the client's signal, time limit, retries and deadline.
      */
-    async call(spec, retryable, read) {
+    async call(spec, retryable, read, { creates = false, onSend } = {}) {
         const { options } = this;
         const [{ sendSigned }, xml] = await loadWire();
+        const timeoutMs = options.timeoutMs ?? 30_000;
+        // What stops the waits before a request goes out; once out, it may answer within the grace.
+        const signal = creates ? options.signal : this.graceSignal;
         const context = {
             endpoint: options.endpoint,
-            timeoutMs: options.timeoutMs ?? 30_000,
+            timeoutMs,
             now: this.now,
             logger: options.logger,
             transport: this.transport,
-            signal: options.signal,
+            signal: this.graceSignal,
+        };
+        const limits = {
+            signal,
+            timeoutMs,
+            retryPolicy: options.retryPolicy,
+            deadline: options.deadline,
         };
         let renewedAfterRefusal = false;
         const paced = async (credentials) => {
-            await options.pacer?.acquire(options.signal);
+            options.callBudget?.take();
+            await options.pacer?.acquire(signal);
+            if (creates && options.signal?.aborted)
+                throw new sleep/* AbortedError */.o();
+            onSend?.();
             try {
                 const answer = await sendSigned({ ...context, credentials }, spec, this.clock.offsetMs);
                 options.pacer?.record(false);
@@ -47359,7 +50723,7 @@ class CiClient {
             }
         };
         const send = async () => {
-            let credentials = await this.credentials.current();
+            let credentials = await this.credentials.current(limits);
             const sendWithKeys = () => paced(credentials);
             try {
                 return await sendWithKeys();
@@ -47367,8 +50731,8 @@ class CiClient {
             catch (error) {
                 if (refusedAsExpired(error) && !renewedAfterRefusal) {
                     renewedAfterRefusal = true;
-                    if (await this.credentials.renewAfterRefusal(credentials)) {
-                        credentials = await this.credentials.current();
+                    if (await this.credentials.renewAfterRefusal(credentials, limits)) {
+                        credentials = await this.credentials.current(limits);
                         return await sendWithKeys();
                     }
                 }
@@ -47384,6 +50748,9 @@ class CiClient {
         // An answer that cannot be read is retried like a lost one, so reading is part of the attempt.
         const once = async () => {
             const answer = await send();
+            const serviceTime = Date.parse(answer.date);
+            if (!Number.isNaN(serviceTime))
+                this.clock.answeredOffsetMs = serviceTime - this.now();
             try {
                 const { value, requestId } = read(answer, xml);
                 return { value, requestId: answer.requestId || requestId || '' };
@@ -47394,48 +50761,156 @@ class CiClient {
                 throw error;
             }
         };
-        return (0,retry/* retryWithBackoff */.Z)(once, retryable, options.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.c, {
+        // No retry is waited for that the budget has no call left to make.
+        const budget = options.callBudget;
+        const retryableWithin = budget ? (error) => budget.left > 0 && retryable(error) : retryable;
+        return (0,retry/* retryWithBackoff */.Z)(once, retryableWithin, options.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.c, {
             sleep: options.sleep ?? sleep/* realSleep */.u,
             now: this.now,
             random: options.random ?? Math.random,
-            signal: options.signal,
+            signal,
             deadline: options.deadline,
             onRetry: (error, attempt, delayMs) => options.logger.warning(
             // Transport errors already say which request failed; API errors say only what the service said.
-            `${error instanceof errors/* TransportError */.wX ? error.message : `${spec.method} ${spec.path}: ${String(error.message ?? error)}`}` +
+            `${error instanceof errors/* TransportError */.wX ? error.message : `${spec.method} ${spec.path}: ${(0,errors/* errorMessage */.gJ)(error)}`}` +
                 `; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
         });
+    }
+    /** An id from an answer that the step goes on to use in a path: of its form, or the answer is refused. */
+    checkId(answer, what, id, form) {
+        if (!form.test(id))
+            throw this.unexpected(answer, `${what} that is not ${form.form}`);
     }
     unexpected(answer, what) {
         return new errors/* TransportError */.wX(`${answer.where} got ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
             `${answer.requestId ? `; request id ${answer.requestId}` : ''}`, 'unparsable', answer.status, answer.requestId);
     }
 }
+/**
+ * Every id that goes into a path goes through here: one of another form (`../../x`) is never
+ * sent. Ids from answers are checked where they are read (checkId), so this refusing one is a bug.
+ */
+function idPath(base, id, form) {
+    if (!form.test(id))
+        throw new TypeError(`${base}/…: the id "${id.slice(0, 80)}" is not ${form.form}; not sent`);
+    return `${base}/${id}`;
+}
+/** Aborted `ms` after `signal` is. */
+function abortedLater(signal, ms) {
+    const later = new AbortController();
+    // Unref'd: a step that is done by then must not stay alive for it.
+    const abort = () => setTimeout(() => later.abort(), ms).unref();
+    if (signal.aborted)
+        abort();
+    else
+        signal.addEventListener('abort', abort, { once: true });
+    return later.signal;
+}
 
+// EXTERNAL MODULE: ./src/ci/sign-in-request.ts
+var sign_in_request = __nccwpck_require__(5339);
 ;// CONCATENATED MODULE: ./src/github/id-token.ts
-/** GitHub's OIDC token for the workflow run, through `@actions/core` (which also masks it). */
-/** GitHub gave no token: the message says what to change in the workflow. */
+/**
+ * GitHub's OIDC token for the workflow run. Asked as `@actions/core`'s `getIDToken` asks it (the
+ * runner's `ACTIONS_ID_TOKEN_REQUEST_URL` with `&audience=`, the job's bearer token), but through
+ * the step's transport: `getIDToken` takes no abort signal or time limit (its client waits three
+ * minutes for a silent endpoint, and a request given up on still holds the process) and reads an
+ * answer of any size whole, then masks it itself. README › Reliability says what the step keeps to.
+ */
+
+
+const ID_TOKEN_CALL = "GitHub's OIDC token request";
+/** Of an error answer's message, what is quoted. */
+const QUOTED_CHARS = 200;
+/** GitHub gave no token: the message says what to change in the workflow, or what GitHub answered. */
 class IdTokenError extends Error {
+    status;
     name = 'IdTokenError';
+    constructor(message, 
+    /** GitHub's HTTP status, when it answered one. */
+    status) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * What the job lacks to ask for a token, and what to do about it: `undefined` when it lacks
+ * nothing. Only the variable's name is said; the other's value (a URL) is not repeated.
+ */
+function missingIdToken(env = process.env) {
+    const missing = !env.ACTIONS_ID_TOKEN_REQUEST_URL
+        ? 'ACTIONS_ID_TOKEN_REQUEST_URL'
+        : !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+            ? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+            : undefined;
+    return (missing && `add \`permissions: id-token: write\` to the workflow or the job (the job has no ${missing})`);
 }
 /**
  * The token for `audience`, fresh on every call: GitHub's tokens last minutes, and each renewal of
- * the role's keys needs one. `@actions/core` is loaded here, on first use, with its HTTP client.
+ * the role's keys needs one. Not masked here: the caller masks it once, before anything else.
  */
-async function githubIdToken(audience, env = process.env) {
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new IdTokenError('GitHub gives this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set): add ' +
-            '`permissions: id-token: write` to the workflow or the job');
-    }
-    const { getIDToken } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4952));
+async function githubIdToken(audience, options, env = process.env) {
+    const missing = missingIdToken(env);
+    if (missing)
+        throw new IdTokenError(`GitHub gives this job no OIDC token: ${missing}`);
+    const url = tokenUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL, audience);
+    return (0,sign_in_request/* sendSignInRequest */.O)({
+        name: ID_TOKEN_CALL,
+        request: () => ({
+            url,
+            method: 'GET',
+            headers: {
+                authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}`,
+                accept: 'application/json',
+            },
+        }),
+        read: (answer) => readToken(answer, audience),
+        retryable: retryableTokenRequest,
+        throttled: (error) => error instanceof IdTokenError && error.status === 429,
+    }, options);
+}
+function tokenUrl(base, audience) {
     try {
-        return await getIDToken(audience);
+        return new URL(`${base}&audience=${encodeURIComponent(audience)}`);
     }
-    catch (error) {
-        // The toolkit's message spans lines ("Error Code : 401 …"): one line for the annotation.
-        const detail = error.message.replace(/\s+/g, ' ').trim();
-        throw new IdTokenError(`GitHub's OIDC token for audience '${audience}' could not be had: ${detail}`);
+    catch {
+        throw new IdTokenError('ACTIONS_ID_TOKEN_REQUEST_URL, set by the runner, is not a URL');
     }
+}
+function readToken(answer, audience) {
+    const parsed = parseJson(answer.body);
+    if (answer.status !== 200) {
+        const message = typeof parsed?.message === 'string' ? parsed.message.slice(0, QUOTED_CHARS) : '';
+        throw new IdTokenError(`${ID_TOKEN_CALL} for audience '${audience}' answered HTTP ${answer.status}` +
+            (message ? `: ${message}` : ''), answer.status);
+    }
+    if (typeof parsed?.value !== 'string' || parsed.value === '') {
+        throw new errors/* TransportError */.wX(`${ID_TOKEN_CALL} got an answer without a token (HTTP 200, ${answer.body.length} characters)`, 'unparsable', 200);
+    }
+    return parsed.value;
+}
+function parseJson(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * GitHub's own faults and a connection that failed are worth another try; a refusal is not, nor a
+ * time-out: an endpoint silent for `request-timeout` holds the step that long, not several times.
+ */
+function retryableTokenRequest(error) {
+    if (error instanceof IdTokenError) {
+        if (error.status === 429)
+            return { throttled: true };
+        return error.status !== undefined && error.status >= 500 ? {} : false;
+    }
+    if (error instanceof errors/* TransportError */.wX)
+        return ['connect', 'dns', 'reset'].includes(error.kind) ? {} : false;
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/waiting/pacing.ts
@@ -47567,7 +51042,8 @@ class RequestPacer {
 
 /**
  * Cancelling after the workflow run was cancelled must fit in the runner's 7.5 s between SIGINT
- * and SIGTERM, and a post: step should not hold the run up: short time limit, one retry.
+ * and SIGTERM (on Windows between Ctrl+C and Ctrl+Break, which Node raises as SIGINT and
+ * SIGBREAK), and a post: step should not hold the run up: short time limit, one retry.
  */
 const CLEANUP_TIMEOUT_MS = 5000;
 const CLEANUP_RETRIES = {
@@ -47577,28 +51053,26 @@ const CLEANUP_RETRIES = {
     maxDelayMs: 1000,
     throttleBudgetMs: 6000,
 };
-/** A step that waits ends at its timeout (0: no limit of its own); throttled calls are retried until then. */
-function stepDeadline(settings, now) {
-    const { timeoutMs, wait } = settings;
-    return timeoutMs && wait !== false ? now + timeoutMs : undefined;
-}
-/** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
-function clientsFor(settings, signal) {
+/**
+ * Clients made on first use, so that a step that fails on its inputs loads and sends nothing. The
+ * step's deadline (see StepDeps) bounds the retries of throttled calls, except the cleanup's.
+ */
+function clientsFor(settings, signal, deadline) {
     const clock = { offsetMs: 0 };
     const transport = (0,ci_transport/* transportFromEnvironment */.F)();
-    // One set of keys for the step: renewed once for all its clients, whichever needs it first.
+    // One pace for every request of the step, whichever client sends it, signing in included.
+    const pacer = new RequestPacer({ now: Date.now, sleep: sleep/* realSleep */.u });
+    // One set of keys for the step: renewed once for all its clients, whichever needs it first, within
+    // the signal and time limit of the client that needs them (see CiClient).
     const credentials = settings.signIn.role
         ? assumedRoleCredentials(settings.signIn.role, {
-            getIdToken: githubIdToken,
+            getIdToken: (audience, limits) => githubIdToken(audience, { ...limits, transport, pacer, logger: log }),
             mask: log.mask,
             logger: log,
             region: settings.region,
-            sts: { timeoutMs: settings.requestTimeoutMs, transport },
+            sts: { transport, pacer },
         })
         : settings.signIn.keys;
-    // One pace for every request of the step, whichever client sends it.
-    const pacer = new RequestPacer({ now: Date.now, sleep: sleep/* realSleep */.u });
-    const deadline = stepDeadline(settings, Date.now());
     const make = (options) => {
         let client;
         return () => (client ??= new CiClient({
@@ -47618,24 +51092,13 @@ function clientsFor(settings, signal) {
         /** Its requests and retry waits stop when the workflow run is cancelled. */
         client: make({ signal, deadline }),
         /** Its requests outlive the cancellation briefly: a create the service acted on should be known. */
-        steadyClient: make({ signal: signal && abortedLater(signal, CREATE_ANSWER_GRACE_MS), deadline }),
-        /** Still works after the cancellation, briefly: to cancel the job. */
+        steadyClient: make({ signal, answerGraceMs: CREATE_ANSWER_GRACE_MS, deadline }),
+        /** Still works after the cancellation, briefly, signing in on its own if it must: to cancel the job. */
         cleanupClient: make({
             timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
             retryPolicy: CLEANUP_RETRIES,
         }),
     };
-}
-/** Aborted `ms` after `signal` is. */
-function abortedLater(signal, ms) {
-    const later = new AbortController();
-    // Unref'd: a step that is done by then must not stay alive for it.
-    const abort = () => setTimeout(() => later.abort(), ms).unref();
-    if (signal.aborted)
-        abort();
-    else
-        signal.addEventListener('abort', abort, { once: true });
-    return later.signal;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/outputs.ts
@@ -47662,7 +51125,18 @@ const OUTPUTS = {
     wait: JOB_OUTPUTS,
     cancel: ['state'],
     list: ['jobs', 'count', 'jobs-file'],
-    'trigger-workflow': ['instance-id', 'state', 'request-id', 'execution'],
+    'trigger-workflow': [
+        'instance-id',
+        'state',
+        'request-id',
+        'execution',
+        'count',
+        'success-count',
+        'failed-count',
+        'failed-objects',
+        'objects-file',
+        'runs-file',
+    ],
     post: [],
 };
 /** The folder of each action's action.yml, from the repository's root. */
@@ -47674,26 +51148,44 @@ const ACTION_DIRS = {
     'trigger-workflow': 'trigger-workflow',
 };
 
+// EXTERNAL MODULE: ./src/ci/url.ts
+var url = __nccwpck_require__(5717);
 ;// CONCATENATED MODULE: ./src/github/input-error.ts
 /** A wrong input: names it, says what was expected and what was given (never a secret's value). */
 class input_error_InputError extends Error {
     input;
     expected;
-    given;
     name = 'InputError';
-    constructor(input, expected, 
-    /** What the user gave, already safe to print; undefined for a missing input or a secret. */
-    given) {
-        super(given === undefined
+    /** What the user gave, as shown: without credentials; undefined for a missing input or a secret. */
+    given;
+    constructor(input, expected, given) {
+        const shown = given === undefined ? undefined : withoutUserinfo(given);
+        super(shown === undefined
             ? `Input '${input}': ${expected}.`
-            : `Input '${input}': expected ${expected}, got '${given}'.`);
+            : `Input '${input}': expected ${expected}, got '${shown}'.`);
         this.input = input;
         this.expected = expected;
-        this.given = given;
+        this.given = shown;
     }
+}
+/**
+ * The one redaction of an input echoed in an error: a `user:password@` part (a URL's userinfo) is
+ * taken out, whether or not the value parses as a URL (a port out of range, a space in it). Past
+ * the `//` (or from the start without one), everything up to the last `@` goes: a password may
+ * hold `@`, `/` or a space, and an error that says less is better than one that leaks.
+ */
+function withoutUserinfo(text) {
+    const at = text.lastIndexOf('@');
+    if (at < 0)
+        return text;
+    const slashes = text.indexOf('//');
+    const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+    return `${text.slice(0, from)}…${text.slice(at)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/user-message.ts
+
+
 
 
 
@@ -47712,23 +51204,54 @@ const ADVICE = {
     ResourceNotFound: 'check the bucket, region and the id given',
     SlowDown: 'the API is throttling requests: run fewer jobs at once or retry later',
 };
-/** One line for the error annotation: what happened and what to do, never a stack trace. */
-function userMessage(error, jobId) {
+function adviceFor(error) {
+    const known = ADVICE[error.code];
+    if (known)
+        return known;
+    // A throttled answer by any code (429 TooManyRequests, 503) is the same advice as SlowDown.
+    if ((0,retry_rules/* isThrottled */.B5)(error))
+        return ADVICE.SlowDown;
+    return error.status >= 500 ? 'a fault of the service: retry later' : '';
+}
+/**
+ * One line for the error annotation: what happened and what to do, never a stack trace. With the
+ * step's endpoints, a host that does not resolve says which input to check.
+ */
+function userMessage(error, jobId, endpoints) {
     const prefix = jobId ? `Job ${jobId}: ` : '';
     if (error instanceof input_error_InputError || error instanceof StepFailure)
         return error.message;
     if (error instanceof errors/* ApiError */.hD) {
-        const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
+        const advice = adviceFor(error);
         const call = error.where ? `${error.where}: ` : '';
-        return `${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
+        return sentence(`${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}`);
     }
     // A request cut short by the cancellation says no more than a wait cut short by it.
-    const aborted = error instanceof errors/* TransportError */.wX && error.kind === 'aborted';
-    if (error instanceof sleep/* AbortedError */.o || aborted)
+    if ((0,errors/* isAbort */.rV)(error))
         return `${prefix}stopped: the workflow run was cancelled.`;
-    if (error instanceof errors/* TransportError */.wX || error instanceof SignInError || error instanceof WaitStalledError)
-        return `${prefix}${error.message}.`;
-    return `${prefix}unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    if (error instanceof errors/* TransportError */.wX || error instanceof SignInError || error instanceof WaitStalledError) {
+        const advice = endpoints ? unresolvedHostAdvice(error, endpoints) : '';
+        return sentence(`${prefix}${error.message}${advice ? `: ${advice}` : ''}`);
+    }
+    return `${prefix}unexpected error: ${(0,errors/* errorMessage */.gJ)(error)}`;
+}
+/**
+ * A name that did not resolve is most often a typo in an input: in `region` or `bucket`, which
+ * make the default endpoint, or in the `endpoint` or `sts-endpoint` given.
+ */
+function unresolvedHostAdvice(error, endpoints) {
+    const cause = error instanceof SignInError ? error.cause : error;
+    if (!(cause instanceof errors/* TransportError */.wX) || !cause.host)
+        return '';
+    const { endpoint, bucket, region, signIn } = endpoints;
+    if (cause.host === endpoint.hostname) {
+        return endpoint.href === (0,url/* defaultEndpoint */.nQ)(bucket, region).href
+            ? `check the region and bucket inputs, which make the endpoint ${endpoint.hostname}`
+            : 'check the endpoint input';
+    }
+    if (cause.host === signIn.role?.stsEndpoint.hostname)
+        return 'check the sts-endpoint input';
+    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/actions/run-action.ts
@@ -47740,9 +51263,19 @@ function userMessage(error, jobId) {
 
 
 
+/** The step's deadline (see StepDeps), the one place it is worked out. */
+function stepDeadline(settings, startedAt) {
+    return settings.timeoutMs && settings.wait !== false ? startedAt + settings.timeoutMs : undefined;
+}
+/**
+ * How the runner stops a step when the workflow run is cancelled: SIGINT, then SIGTERM 7.5 s later.
+ * On Windows it sends Ctrl+C, then Ctrl+Break 7.5 s later, which Node raises as SIGINT and SIGBREAK
+ * (elsewhere SIGBREAK is never sent, and listening for it is harmless).
+ */
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'];
 /**
  * Runs one action: reads its settings, hands the step a client and a reporter, and turns any error
- * into one error annotation. SIGINT/SIGTERM (the workflow run was cancelled) abort the step's waits.
+ * into one error annotation. Any of the runner's cancel signals aborts the step's waits.
  */
 async function runAction(action, readSettings, step) {
     const abort = new AbortController();
@@ -47750,38 +51283,818 @@ async function runAction(action, readSettings, step) {
         log.info(`Received ${signal}: the workflow run is being cancelled`);
         abort.abort();
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of CANCEL_SIGNALS)
+        process.on(signal, onSignal);
     const state = new ActionsStateStore();
+    let settings;
     try {
-        const settings = readSettings();
+        settings = readSettings();
+        const deadline = stepDeadline(settings, Date.now());
+        const reporter = githubReporter(OUTPUTS[action]);
         await step(settings, {
-            reporter: githubReporter(OUTPUTS[action]),
+            reporter,
             state,
-            ...clientsFor(settings, abort.signal),
+            ...clientsFor(settings, abort.signal, deadline),
             now: Date.now,
+            deadline,
             sleep: sleep/* realSleep */.u,
             signal: abort.signal,
-            tempFile: runnerTempPath,
+            stepFile: (stem, extension, output) => openRunnerFile(stem, extension, output, reporter.warning),
             printBlock: log.block,
         });
     }
     catch (error) {
-        log.fail(userMessage(error, new JobRecord(state).jobId || undefined));
+        log.fail(userMessage(error, new JobRecord(state).jobId || undefined, settings));
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const signal of CANCEL_SIGNALS)
+            process.off(signal, onSignal);
     }
 }
 
+;// CONCATENATED MODULE: ./src/ci/call-budget.ts
+/**
+ * A number of requests set aside for one purpose (the reasons of failed runs), counted as they
+ * are sent: a retry takes one as the first attempt does, so the count holds whatever fails.
+ */
+class call_budget_CallBudget {
+    calls;
+    purpose;
+    used = 0;
+    constructor(calls, 
+    /** What the calls are for, as the error names it: `reasons`. */
+    purpose) {
+        this.calls = calls;
+        this.purpose = purpose;
+    }
+    get left() {
+        return this.calls - this.used;
+    }
+    /** Takes one call, or throws CallBudgetSpent when none is left. */
+    take() {
+        if (this.used >= this.calls)
+            throw new CallBudgetSpent(this);
+        this.used += 1;
+    }
+}
+/** No call was left of the budget: the request was not sent. */
+class CallBudgetSpent extends Error {
+    name = 'CallBudgetSpent';
+    constructor(budget) {
+        super(`not sent: the ${budget.calls} calls set aside for ${budget.purpose} are spent`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/ci/task-answers.ts
+var task_answers = __nccwpck_require__(3693);
+;// CONCATENATED MODULE: ./src/objects/reasons.ts
+
+
+
+const MAX_CAUSES = 3;
+/** Long enough for any real error text; a hostile answer's is cut. */
+const MAX_MESSAGE = 1000;
+/** Why one run stays unexplained; any other error is not about the run. */
+class Unexplained extends Error {
+    kind;
+    /** Causes of one kind (the same call refused with the same code) are told once. */
+    constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+    }
+}
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** Fills in `task`, `code` and `message` of each run it can explain. */
+async function reasons_explainRuns(runs, client, options) {
+    const explanation = { missing: 0, causes: [] };
+    const kinds = new Set();
+    const note = (cause, kind = cause) => {
+        explanation.missing += 1;
+        if (explanation.causes.length < MAX_CAUSES && !kinds.has(kind))
+            explanation.causes.push(cause);
+        kinds.add(kind);
+    };
+    const timeLeft = () => options.deadline === undefined || options.now() < options.deadline;
+    /** One run: a cause when it stays unexplained (or is explained only in part). */
+    async function explainOne(run) {
+        if (!(0,types/* isTaskOrRunId */.LE)(run.runId))
+            return 'a run id in the list is not one the API gives';
+        if (!timeLeft())
+            return 'the timeout passed before they were asked for';
+        const execution = (await call('DescribeWorkflowExecution', () => client.describeExecution(run.runId)))
+            .value;
+        if (!execution)
+            return 'DescribeWorkflowExecution did not find the run';
+        const { task, own } = (0,task_answers/* failedTaskOf */.eC)(execution.tasks ?? []) ?? {};
+        if (!task)
+            return 'no task of the run ended Failed or Cancel';
+        const name = clip(task.name || task.type, 200);
+        if (own) {
+            // The task says why itself: no DescribeMediaJob, which needs a permission of its own.
+            Object.assign(run, { task: name, code: clip(own.code, 200), message: clip(own.message, MAX_MESSAGE) });
+            return undefined;
+        }
+        if (!(0,types/* isTaskOrRunId */.LE)(task.jobId)) {
+            run.task = name;
+            return 'the task that ended has no media job';
+        }
+        if (!timeLeft())
+            return 'the timeout passed before they were asked for';
+        const media = (await call('DescribeMediaJob', () => client.describeMediaJob(task.jobId))).value;
+        run.task = name;
+        if (!media)
+            return "DescribeMediaJob did not find the task's media job";
+        // The docs: Code and Message mean something only when the media job Failed.
+        if (media.state === 'Failed' || (media.code && media.code !== 'Success')) {
+            run.code = clip(media.code, 200);
+            run.message = clip(media.message, MAX_MESSAGE);
+        }
+        // A task cancelled with its run has no error to tell: the state says it all.
+        return run.code || media.state === 'Cancel'
+            ? undefined
+            : `the media job of the task says no error code (state ${clip(media.state, 40)})`;
+    }
+    /** A failed call becomes the run's cause; only the workflow run's cancellation goes on up. */
+    async function call(name, send) {
+        try {
+            return await send();
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw error;
+            const text = (0,errors/* errorMessage */.gJ)(error);
+            const kind = error instanceof errors/* ApiError */.hD ? error.code : error instanceof errors/* TransportError */.wX ? error.kind : text;
+            throw new Unexplained(`${name} failed: ${text}`, `${name} ${kind}`);
+        }
+    }
+    let next = 0;
+    const worker = async () => {
+        while (next < runs.length) {
+            const run = runs[next++];
+            try {
+                const cause = await explainOne(run);
+                if (cause)
+                    note(cause);
+            }
+            catch (error) {
+                if (!(error instanceof Unexplained))
+                    throw error;
+                note(error.message, error.kind);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, runs.length) }, worker));
+    return explanation;
+}
+
+;// CONCATENATED MODULE: ./src/objects/collect.ts
+/**
+ * The failed objects of a set of workflow runs, all of them: lists every failed or cancelled run
+ * into the objects file and explains the first ones. The runs are an inventory job's (the main
+ * step, `wait/`) or any others the list can select; the caller turns the result into outputs and a
+ * report (./report.ts).
+ */
+
+
+
+/** Runs looked up for a reason: two calls each, four at a time. */
+const EXPLAINED_RUNS = 20;
+const EXPLAIN_CONCURRENCY = 4;
+/** Every call made for the reasons, retries included: what the README promises. */
+const EXPLAIN_CALLS = 2 * EXPLAINED_RUNS;
+/** Runs kept for `failed-objects`. */
+const KEPT_RUNS = 100;
+const collect_PAGE_SIZE = 100;
+const PROGRESS_EVERY = 1000;
+async function collectFailedObjects(client, source, options) {
+    const { file } = options;
+    let explained = 0;
+    let explanation;
+    let listing;
+    try {
+        listing = await listFailedRuns({
+            page: async (nextToken) => (await client.listExecutions({
+                ...source.query,
+                states: ['Failed', 'Cancel'],
+                size: collect_PAGE_SIZE,
+                nextToken,
+            })).value,
+            explain: async (runs) => {
+                explained = runs.length;
+                const reasonsClient = client.withCallBudget(new CallBudget(EXPLAIN_CALLS, 'reasons'));
+                explanation = await explainRuns(runs, reasonsClient, {
+                    concurrency: EXPLAIN_CONCURRENCY,
+                    deadline: options.deadline,
+                    now: options.now,
+                    signal: options.signal,
+                });
+            },
+            explainFirst: EXPLAINED_RUNS,
+            keepFirst: KEPT_RUNS,
+            write: file.write,
+            deadline: options.deadline,
+            now: options.now,
+            progress: (count) => options.log(`Listed ${count} failed or cancelled runs of ${source.label}`),
+            progressEvery: PROGRESS_EVERY,
+        });
+    }
+    finally {
+        await file.close();
+    }
+    return { label: source.label, listing, explained, explanation, file: file.path };
+}
+
+;// CONCATENATED MODULE: ./src/objects/report.ts
+
+const SUMMARY_ROWS = 20;
+/** GitHub shows ten annotations of a kind per step: nine objects and the count. */
+const OBJECT_WARNINGS = 9;
+const NAMED_IN_FAILURE = 3;
+/** ` in task T with CODE: message`, or '' when nothing is known; plain text for annotations and messages. */
+function reasonPhrase(run, maxMessage = 300) {
+    if (!run.task)
+        return '';
+    const code = run.code ? ` with ${markdown_clipToLine(run.code, 100)}` : '';
+    const message = run.code && run.message ? `: ${markdown_clipToLine(run.message, maxMessage)}` : '';
+    return ` in task ${markdown_clipToLine(run.task, 100)}${code}${message}`;
+}
+const atLeast = (listing) => (listing.incomplete ? ' or more' : '');
+function objectsSection(report) {
+    const { listing } = report;
+    const lines = ['', '#### Objects', ''];
+    if (listing.count === 0) {
+        lines.push(listing.incomplete
+            ? `No failed run was listed before the list stopped (${listing.incomplete}).`
+            : 'Every workflow run of the job ended `Success`.');
+        return lines.join('\n') + '\n';
+    }
+    const more = atLeast(listing);
+    lines.push([...listing.byState].map(([state, count]) => `${stateCell(state)}: ${count}${more}`).join(' · ') +
+        ' (every other run ended `Success`)', '', failedRunsTable(listing.first.slice(0, SUMMARY_ROWS)));
+    if (listing.count > SUMMARY_ROWS)
+        lines.push('', `… and ${listing.count - SUMMARY_ROWS}${more} more` +
+            (report.file ? ': every run is in `objects-file`.' : ' (the objects file could not be written).'));
+    const missing = missingReasons(report);
+    if (missing)
+        lines.push('', missing);
+    if (listing.incomplete) {
+        lines.push('', `The list stopped early (${listing.incomplete}): at least ${listing.count} runs did not succeed.`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** A table of failed runs with their reasons; every value from the service as code. */
+function failedRunsTable(runs) {
+    return markdown_markdownTable(['Object', 'Run id', 'State', 'Task', 'Code', 'Message'], runs.map((run) => [
+        markdown_literal(run.object, 200),
+        markdown_literal(run.runId, 64),
+        markdown_stateCell(run.state),
+        markdown_literal(run.task, 100),
+        markdown_literal(run.code, 100),
+        markdown_literal(run.message, 200),
+    ]));
+}
+/** Why reasons are missing, once, when any are; '' when none is. */
+function missingReasons(report) {
+    const missing = report.explanation?.missing ?? 0;
+    if (missing === 0)
+        return '';
+    const causes = report.explanation.causes.map((cause) => markdown_literal(cause)).join('; ');
+    return `Reasons are missing for ${missing} of the ${report.explained} runs looked up: ${causes}.`;
+}
+/** `failed-count`, `failed-objects` (the first runs, with their reasons where known) and `objects-file`. */
+function failedObjectsOutputs(report) {
+    return {
+        'failed-count': String(report.listing.count),
+        'failed-objects': failedObjectsJson(report.listing.first),
+        'objects-file': report.file,
+    };
+}
+/** `failed-objects`: each run's key, id, state and reason, without `createTime`. */
+function failedObjectsJson(runs) {
+    return JSON.stringify(runs.map(({ object, runId, state, task, code, message }) => ({
+        object,
+        runId,
+        state,
+        task,
+        code,
+        message,
+    })));
+}
+/** The one-line verdict: the count, the first objects with their reasons, and where the rest are. */
+function failedObjectsMessage(report) {
+    const { listing } = report;
+    const more = atLeast(listing);
+    const named = listing.first
+        .slice(0, NAMED_IN_FAILURE)
+        .map((run) => `${clipToLine(run.object, 200)} (${run.state}${reasonPhrase(run, 200)}, run ${run.runId})`)
+        .join(', ');
+    const rest = listing.count > NAMED_IN_FAILURE ? ` and ${listing.count - NAMED_IN_FAILURE}${more} more` : '';
+    return (`${listing.count}${more} object(s) of ${report.label} failed processing: ${named}${rest}. ` +
+        (report.file
+            ? `Every one is listed in ${report.file} (output objects-file).`
+            : 'The objects file could not be written (see the warning).'));
+}
+/** At most nine annotations, one per object with its reason, and a tenth with the count and the file. */
+function objectWarnings(report) {
+    const shown = report.listing.first.slice(0, OBJECT_WARNINGS);
+    const perObject = shown.map((run) => `Object ${clipToLine(run.object, 300)}: workflow run ${run.runId} ended ${run.state}${reasonPhrase(run)}`);
+    const notShown = report.listing.count - shown.length;
+    const { incomplete } = report.listing;
+    const tail = (notShown > 0 ? ` ${notShown}${atLeast(report.listing)} of them are not annotated here.` : '') +
+        (incomplete ? ` The list stopped early: ${incomplete}.` : '');
+    return [...perObject, `${failedObjectsMessage(report)}${tail}`];
+}
+
+;// CONCATENATED MODULE: ./src/objects/watch.ts
+/**
+ * Waits for many workflow runs at the cost of a list: each status check lists the workflow's runs
+ * since the oldest one still awaited (DescribeWorkflowExecutions, 100 a page) and matches them to
+ * the step's RunIds; never a describe per run per check. The checks keep to the poll schedule every
+ * wait uses.
+ */
+
+
+
+
+
+
+const watch_PAGE_SIZE = 100;
+const FINAL_STATES = ['Success', 'Failed', 'Cancel'];
+const isFinalRunState = (state) => FINAL_STATES.includes(state);
+const awaited = (run) => !run.lost && !isFinalRunState(run.state);
+/** `12 Running, 980 Success, 8 Failed`: how many runs are in each state. */
+function describeStates(runs) {
+    const counts = new Map();
+    for (const run of runs) {
+        const state = run.lost ? 'not shown' : run.state || 'not shown yet';
+        counts.set(state, (counts.get(state) ?? 0) + 1);
+    }
+    return [...counts].map(([state, count]) => `${count} ${state}`).join(', ');
+}
+/**
+ * Checks until every run has ended (or is lost), the deadline passes (`timedOut`), or the wait is
+ * aborted or stalls (it throws). Updates each run's `state`, `createTime` and `lost` in place.
+ */
+async function watchRuns(runs, deps) {
+    const byRunId = new Map(runs.map((run) => [run.runId, run]));
+    const startedAt = deps.now();
+    /** One check: one pass through the list, from the oldest run still awaited. */
+    const check = async () => {
+        const waiting = runs.filter(awaited);
+        if (waiting.length === 0)
+            return describeStates(runs);
+        const unseen = new Set(waiting.map((run) => run.runId));
+        // Runs already listed are found from their own creation time, to the second; the others from
+        // the earliest their trigger allows.
+        const from = Math.min(...waiting.map((run) => (0,time/* parseApiTime */.JY)(run.createTime)?.getTime() ?? createdNoEarlierThan(run.sentAt, deps.clock)));
+        const fetchPage = async (nextToken) => {
+            const { value } = await deps.client.listExecutions({
+                workflowId: deps.workflowId,
+                startCreationTime: (0,time/* formatApiTime */.dV)(new Date(from)),
+                order: 'Asc',
+                size: watch_PAGE_SIZE,
+                nextToken,
+            });
+            return { items: value.executions, nextToken: value.nextToken };
+        };
+        for await (const page of pages_pages(fetchPage)) {
+            for (const listed of page) {
+                const run = byRunId.get(listed.runId);
+                if (!run)
+                    continue;
+                run.state = listed.state;
+                run.createTime = listed.createTime;
+                unseen.delete(run.runId);
+            }
+            // Listed oldest first: once every awaited run has been seen, later pages hold none of them.
+            if (unseen.size === 0)
+                break;
+        }
+        const now = deps.now();
+        for (const runId of unseen) {
+            const run = byRunId.get(runId);
+            if (!run.createTime && isPastShowing(run.sentAt, now))
+                run.lost = true;
+        }
+        return describeStates(runs);
+    };
+    const result = await waitUntilFinal({
+        check,
+        stateOf: (states) => states,
+        isFinal: () => !runs.some(awaited),
+        pollIntervalMs: deps.pollIntervalMs,
+        deadline: deps.deadline,
+        now: deps.now,
+        sleep: deps.sleep,
+        signal: deps.signal,
+        startedAt,
+        isPassingFault: retry_rules/* isPassingFault */.Ev,
+        onStateChange: (states, elapsedMs) => deps.log(`Workflow runs: ${states} (${(0,time/* formatDuration */.a3)(elapsedMs)} after the last trigger)`),
+        onCheckFailed: (error, silentForMs) => deps.log(`Listing the workflow runs failed (${(0,errors/* errorMessage */.gJ)(error)}); the wait goes on ` +
+            `(no answer for ${(0,time/* formatDuration */.a3)(silentForMs)})`),
+    });
+    return { timedOut: result.timedOut };
+}
+
+;// CONCATENATED MODULE: ./src/objects/many-report.ts
+
+
+
+
+
+/** Failed keys shown in the summary and kept in `failed-objects`. */
+const SHOWN_FAILURES = 100;
+/** Keys named in a failure message. */
+const NAMED = 3;
+const count = (n) => n.toLocaleString('en');
+/** `Success` when every key's run succeeded, else the worst of Failed and Cancel, else the state of one still unfinished. */
+function overallState(outcome) {
+    const states = [...outcome.runs.values()].map((run) => run.state);
+    if (states.includes('Failed'))
+        return 'Failed';
+    if (states.includes('Cancel'))
+        return 'Cancel';
+    const unfinished = states.find((state) => state !== '' && !isFinalRunState(state));
+    if (unfinished)
+        return unfinished;
+    const all = states.length === outcome.keys.length && states.every((state) => state === 'Success');
+    return all ? 'Success' : '';
+}
+/** One line per key: its run id and last state (both empty for a key not triggered). */
+function runsFileLines(outcome) {
+    return outcome.keys
+        .map((object) => {
+        const run = outcome.runs.get(object);
+        return `${JSON.stringify({ object, runId: run?.runId ?? '', state: run?.state ?? '' })}\n`;
+    })
+        .join('');
+}
+function manyOutputs(outcome) {
+    const outputs = { count: String(outcome.keys.length), 'runs-file': outcome.runsFile };
+    if (!outcome.waited)
+        return outputs;
+    const states = [...outcome.runs.values()].map((run) => run.state);
+    return {
+        ...outputs,
+        state: overallState(outcome),
+        'success-count': String(states.filter((state) => state === 'Success').length),
+        'failed-count': String(outcome.failed.length),
+        'failed-objects': failedObjectsJson(outcome.failed.slice(0, SHOWN_FAILURES)),
+        'objects-file': outcome.objectsFile,
+    };
+}
+/**
+ * Keys in each state, as table cells: a state the service gave (a glyph, or code for one this
+ * action does not know), or what this step knows of a key without one.
+ */
+function tally(outcome) {
+    const counts = new Map();
+    const add = (key, cell) => {
+        const entry = counts.get(key) ?? { cell: cell(), n: 0 };
+        entry.n += 1;
+        counts.set(key, entry);
+    };
+    for (const object of outcome.keys) {
+        const run = outcome.runs.get(object);
+        if (run?.state)
+            add(`state ${run.state}`, () => markdown_stateCell(run.state));
+        else {
+            const own = !run
+                ? 'not triggered'
+                : run.lost
+                    ? 'not shown'
+                    : outcome.waited
+                        ? 'not shown yet'
+                        : 'triggered';
+            add(own, () => own);
+        }
+    }
+    return [...counts.values()].map(({ cell, n }) => [cell, n]);
+}
+function manySummary(outcome, elapsedMs) {
+    const rows = [
+        ['Objects', `${count(outcome.keys.length)} (from \`${outcome.input}\`)`],
+        ...tally(outcome).map(([cell, n]) => [cell, count(n)]),
+        ['Time', (0,time/* formatDuration */.a3)(elapsedMs)],
+    ];
+    const parts = [
+        `### CI workflow runs on ${count(outcome.keys.length)} objects\n\n` +
+            markdown_markdownTable(['Workflow', codeSpan(outcome.workflowId)], rows) +
+            '\n',
+    ];
+    if (outcome.waited) {
+        const finalStates = [...outcome.runs.values()].map((run) => run.state).filter(isFinalRunState);
+        if (finalStates.length > 0)
+            parts.push(statePie(finalStates, 'Runs by final state'));
+    }
+    if (outcome.failed.length > 0) {
+        const shown = outcome.failed.slice(0, SHOWN_FAILURES);
+        const lines = ['#### Failed objects', '', failedRunsTable(shown)];
+        if (outcome.failed.length > shown.length)
+            lines.push('', `… and ${count(outcome.failed.length - shown.length)} more: every one is in \`objects-file\`.`);
+        const missing = missingReasons(outcome);
+        if (missing)
+            lines.push('', missing);
+        parts.push(lines.join('\n') + '\n');
+    }
+    return parts.join('\n');
+}
+/** `a.mp4 (Failed in task Transcode_1 with InvalidInput: …, run i…), b.mp4 (…) and 5 more`. */
+function named(runs, failed) {
+    const reasons = new Map(failed.map((run) => [run.runId, run]));
+    const text = runs
+        .slice(0, NAMED)
+        .map((run) => {
+        const reason = reasons.get(run.runId);
+        const why = reason ? reasonPhrase(reason, 200) : '';
+        return `${markdown_clipToLine(run.object, 200)} (${markdown_clipToLine(run.state || 'not shown', 40)}${why}, run ${run.runId})`;
+    })
+        .join(', ');
+    return runs.length > NAMED ? `${text} and ${count(runs.length - NAMED)} more` : text;
+}
+/** The runs that fail the step: those that ended in a `fail-on` state, naming how many and the first keys. */
+function failOnMessage(outcome, failOn) {
+    const ended = [...outcome.runs.values()].filter((run) => failOn.includes(run.state));
+    if (ended.length === 0)
+        return undefined;
+    const states = [...new Set(ended.map((run) => run.state))].join(' or ');
+    const file = outcome.objectsFile
+        ? ` Failed and cancelled runs are listed in ${outcome.objectsFile} (output objects-file).`
+        : '';
+    return `${count(ended.length)} of ${count(outcome.keys.length)} workflow runs ended ${states}: ${named(ended, outcome.failed)}.${file}`;
+}
+/** Runs still unfinished at the timeout. */
+function timeoutMessage(outcome, timeoutMs) {
+    const running = [...outcome.runs.values()].filter((run) => !run.lost && !isFinalRunState(run.state));
+    return (`Timed out after ${(0,time/* formatDuration */.a3)(timeoutMs)}: ${count(running.length)} of ${count(outcome.keys.length)} ` +
+        `workflow runs had not ended; they still run: ${named(running, [])}.`);
+}
+/** Runs the service had not shown a minute after their trigger. */
+function lostMessage(outcome) {
+    const lost = [...outcome.runs.values()].filter((run) => run.lost);
+    if (lost.length === 0)
+        return undefined;
+    return (`${count(lost.length)} workflow run(s) had not shown in the list a minute after their trigger, ` +
+        `so what became of them is not known: ${named(lost, [])}.`);
+}
+
+;// CONCATENATED MODULE: ./src/objects/runs.ts
+/**
+ * Every failed or cancelled workflow run of a job, at any count: pages through the list, writes
+ * each page to the objects file as it arrives, and keeps only counts and the first runs (for the
+ * outputs and the summary), so memory stays flat whether 3 or 100,000 runs failed.
+ */
+
+const toFailedRun = (run) => ({
+    object: run.object,
+    runId: run.runId,
+    state: run.state,
+    task: '',
+    code: '',
+    message: '',
+    createTime: run.createTime,
+});
+/** One JSON Lines line of the objects file (JSON escapes every line break a value holds). */
+function jsonLine(run) {
+    const { object, runId, state, task, code, message, createTime } = run;
+    return `${JSON.stringify({ object, runId, state, task, code, message, createTime })}\n`;
+}
+/**
+ * Lists until a page comes back empty or without a next token (src/ci/pages.ts). A token seen
+ * before (the service going round in circles) or the deadline stops it early, and `incomplete`
+ * says so.
+ */
+async function runs_listFailedRuns(options) {
+    const listing = { count: 0, byState: new Map(), first: [] };
+    // The first runs wait here until they are explained, so that their lines carry the reasons.
+    let held = [];
+    const release = async () => {
+        if (!held)
+            return;
+        const runs = held;
+        held = undefined;
+        if (runs.length > 0)
+            await options.explain(runs.slice(0, options.explainFirst));
+        await options.write(runs.map(jsonLine).join(''));
+    };
+    let nextToken = '';
+    const fetchPage = async (token) => {
+        const page = await options.page(token);
+        nextToken = page.nextToken;
+        return { items: page.executions, nextToken: page.nextToken };
+    };
+    const onRepeatedToken = () => (listing.incomplete = 'the service gave the same page token twice');
+    for await (const executions of pages(fetchPage, onRepeatedToken)) {
+        const runs = executions.map(toFailedRun);
+        const before = listing.count;
+        for (const run of runs) {
+            listing.count += 1;
+            listing.byState.set(run.state, (listing.byState.get(run.state) ?? 0) + 1);
+            if (listing.first.length < options.keepFirst)
+                listing.first.push(run);
+        }
+        if (held) {
+            held.push(...runs);
+            if (held.length >= options.explainFirst)
+                await release();
+        }
+        else {
+            await options.write(runs.map(jsonLine).join(''));
+        }
+        if (Math.floor(listing.count / options.progressEvery) > Math.floor(before / options.progressEvery))
+            options.progress(listing.count);
+        if (nextToken && options.deadline !== undefined && options.now() >= options.deadline) {
+            listing.incomplete = 'the timeout passed';
+            break;
+        }
+    }
+    await release();
+    return listing;
+}
+
+;// CONCATENATED MODULE: ./src/objects/trigger-many.ts
+/**
+ * Triggers the workflow on many keys, a few at a time, through the step's one request pacing (the
+ * clients share it): a step of 1,000 keys on a shared quota slows down rather than fails.
+ */
+
+
+
+/** Triggers in flight at most. */
+const TRIGGER_CONCURRENCY = 8;
+const trigger_many_PROGRESS_EVERY = 100;
+/**
+ * Sends one trigger per key, at most TRIGGER_CONCURRENCY at once, in the order given. The first
+ * error, the cancellation or the step's deadline stops new triggers; those in flight finish.
+ */
+async function triggerMany(keys, request, deps) {
+    const started = new Map();
+    const taken = new Set(deps.earlierRunIds);
+    const triggerDeps = { ...deps, isTaken: (runId) => taken.has(runId) };
+    let stopped;
+    let next = 0;
+    const worker = async () => {
+        while (next < keys.length && !stopped) {
+            // The sender outlives the cancellation briefly, for the triggers in flight: none starts after it.
+            if (deps.signal?.aborted) {
+                stopped = { error: new sleep/* AbortedError */.o(), reason: 'the workflow run was cancelled' };
+                return;
+            }
+            if (deps.deadline !== undefined && deps.now() >= deps.deadline) {
+                stopped = { reason: 'the timeout passed before every key was triggered' };
+                return;
+            }
+            const object = keys[next++];
+            try {
+                const run = await triggerWithoutDuplicates({ ...request, object }, triggerDeps);
+                taken.add(run.runId);
+                started.set(object, run);
+                if (started.size % trigger_many_PROGRESS_EVERY === 0)
+                    deps.log(`Triggered ${started.size} of ${keys.length} runs`);
+            }
+            catch (error) {
+                stopped ??= { error, reason: `triggering ${object} failed: ${(0,errors/* errorMessage */.gJ)(error)}` };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(TRIGGER_CONCURRENCY, keys.length) }, worker));
+    return { started, ...(stopped ? { stopped } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/actions/trigger-workflow/trigger-deps.ts
+/** How the step's triggers are sent and looked up: one way for one object and for many. */
+function triggerDeps(settings, deps) {
+    return {
+        sender: deps.steadyClient(),
+        client: deps.client(),
+        pollIntervalMs: settings.pollIntervalMs,
+        deadline: deps.deadline,
+        now: deps.now,
+        sleep: deps.sleep,
+        signal: deps.signal,
+        clock: deps.clock ?? { offsetMs: 0 },
+        log: (message) => deps.reporter.info(message),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/trigger-workflow/many.ts
+/**
+ * `trigger-workflow/` over many keys: triggers them a few at a time, waits for their runs by
+ * listing, explains the first failures as the main step does, and reports once: outputs, the runs
+ * and objects files, the summary and the verdict.
+ */
+
+
+
+
+
+
+
+
+
+async function triggerOnMany(settings, targets, deps) {
+    const { reporter } = deps;
+    const startedAt = deps.now();
+    const { keys } = targets;
+    reporter.info(`Triggering workflow ${settings.workflowId} on ${keys.length} object(s) from ${targets.input}, ` +
+        `${TRIGGER_CONCURRENCY} at a time`);
+    const common = triggerDeps(settings, deps);
+    const { started, stopped } = await triggerMany(keys, { workflowId: settings.workflowId, name: settings.name }, { ...common, earlierRunIds: targets.earlierRunIds });
+    const runs = new Map();
+    for (const object of keys) {
+        const run = started.get(object);
+        if (run)
+            runs.set(object, { object, runId: run.runId, sentAt: run.sentAt, state: '', createTime: '' });
+    }
+    reporter.info(`Triggered ${runs.size} of ${keys.length} run(s)`);
+    const aborted = stopped?.error !== undefined && (0,errors/* isAbort */.rV)(stopped.error);
+    let timedOut = false;
+    let waitError;
+    let failed = [];
+    let explanation;
+    if (settings.wait && runs.size > 0 && !aborted) {
+        try {
+            ({ timedOut } = await watchRuns([...runs.values()], { ...common, workflowId: settings.workflowId }));
+            failed = failedRuns(runs);
+            explanation = await reasons_explainRuns(failed.slice(0, EXPLAINED_RUNS), deps.client(), {
+                concurrency: EXPLAIN_CONCURRENCY,
+                deadline: deps.deadline,
+                now: deps.now,
+                signal: deps.signal,
+            });
+        }
+        catch (error) {
+            waitError = error;
+            failed = failedRuns(runs);
+        }
+    }
+    const waited = settings.wait && !aborted;
+    const outcome = {
+        workflowId: settings.workflowId,
+        keys,
+        input: targets.input,
+        runs,
+        waited,
+        failed,
+        explained: Math.min(failed.length, EXPLAINED_RUNS),
+        explanation,
+        runsFile: await writeLines(deps, 'cos-workflow-trigger-runs', 'runs-file', runsFileLines({ keys, runs })),
+        objectsFile: waited
+            ? await writeLines(deps, 'cos-workflow-trigger-failed-objects', 'objects-file', failed.map(jsonLine).join(''))
+            : '',
+    };
+    reporter.setOutputs(manyOutputs(outcome));
+    await reporter.writeSummary(manySummary(outcome, deps.now() - startedAt));
+    // Nothing started, or the run cancelled: the error says it all, as it would for one object.
+    if (stopped?.error !== undefined && (aborted || runs.size === 0))
+        throw stopped.error;
+    if (waitError !== undefined)
+        throw waitError;
+    const failures = [
+        stopped &&
+            `Triggering stopped (${stopped.reason}): ${keys.length - runs.size} of ${keys.length} object(s) ` +
+                'were not triggered (runs-file lists every key, with an empty runId for those).',
+        timedOut && timeoutMessage(outcome, settings.timeoutMs),
+        waited && lostMessage(outcome),
+        waited && failOnMessage(outcome, settings.failOn),
+    ].filter((text) => Boolean(text));
+    if (failures.length > 0)
+        throw new StepFailure(failures.join(' '));
+}
+/** The runs that ended Failed or Cancel, in the order of their keys, as the objects file lists them. */
+function failedRuns(runs) {
+    return [...runs.values()]
+        .filter((run) => run.state === 'Failed' || run.state === 'Cancel')
+        .map(({ object, runId, state, createTime }) => ({
+        object,
+        runId,
+        state,
+        createTime,
+        task: '',
+        code: '',
+        message: '',
+    }));
+}
+/** A JSON Lines file for `output` (src/github/runner-files.ts): its path, or '' when it could not be written. */
+async function writeLines(deps, stem, output, text) {
+    const file = await deps.stepFile(stem, 'jsonl', output);
+    await file.write(text);
+    await file.close();
+    return file.path;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/github/input-readers.ts
+
 
 
 
 /** Settings are read trimmed; an input given as an empty string counts as not given. */
 function readOptional(name) {
-    const value = core/* getInput */.V4(name);
+    const value = getInput(name);
     return value === '' ? undefined : value;
 }
 /**
@@ -47789,7 +52102,7 @@ function readOptional(name) {
  * `clip.mp4`, and a trimmed key would run the workflow on the wrong one (or on none).
  */
 function readVerbatim(name) {
-    const value = core/* getInput */.V4(name, { trimWhitespace: false });
+    const value = getInput(name, { trimWhitespace: false });
     return value === '' ? undefined : value;
 }
 function readRequired(name, expected) {
@@ -47809,14 +52122,48 @@ function readBoolean(name, fallback) {
         return false;
     throw new input_error_InputError(name, '`true` or `false`', value);
 }
+const input_readers_SECOND = 1000;
+const input_readers_HOUR = 3600 * input_readers_SECOND;
+/**
+ * Every duration input and its bounds, in one place. Each stays far inside what a Node timer
+ * holds (2³¹ − 1 ms, about 24.8 days; past it a timer fires at once).
+ */
+const DURATION_RANGES = {
+    // A request must have time to be answered; a longer wait than a day is no request.
+    'request-timeout': { min: 1, max: 24 * input_readers_HOUR, expected: 'a duration above zero and at most 24h' },
+    // Faster than a check a second is load on the API, not news sooner.
+    'poll-interval': { min: input_readers_SECOND, max: 24 * input_readers_HOUR, expected: 'a duration from 1s to 24h' },
+    // GitHub's own limit for a job (and for a self-hosted runner's) is five days.
+    timeout: {
+        min: 0,
+        max: 120 * input_readers_HOUR,
+        zero: 'no limit of its own',
+        expected: '0 (no limit of its own) or a duration of at most 120h (5 days, GitHub’s limit for a job)',
+    },
+    // What STS takes as DurationSeconds.
+    'role-duration': {
+        min: 15 * 60 * input_readers_SECOND,
+        max: 12 * input_readers_HOUR,
+        wholeSeconds: true,
+        expected: 'whole seconds from 15m to 12h',
+    },
+};
+/** A duration input, in ms, checked against its bounds (DURATION_RANGES). */
 function readDuration(name, fallback) {
     const value = readOptional(name) ?? fallback;
+    let ms;
     try {
-        return parseDuration(value);
+        ms = (0,time/* parseDuration */.E9)(value);
     }
     catch {
         throw new input_error_InputError(name, 'a duration such as `750ms`, `30s`, `5m`, `1h30m` or a number of seconds', value);
     }
+    const range = DURATION_RANGES[name];
+    const allowed = (ms === 0 && range.zero !== undefined) ||
+        (ms >= Math.max(range.min, 1) && ms <= range.max && (!range.wholeSeconds || ms % input_readers_SECOND === 0));
+    if (!allowed)
+        throw new input_error_InputError(name, range.expected, value);
+    return ms;
 }
 function readTime(name, now) {
     const value = readOptional(name);
@@ -47831,6 +52178,23 @@ function readTime(name, now) {
         }
         throw new InputError(name, 'a time such as `2026-11-01T00:00:00Z`, `2026-11-01T08:00:00+08:00`, `2026-11-01T08:00:00+0800`, `-24h`, `-7d` or `now`', value);
     }
+}
+/**
+ * A window of two times, each read as readTime reads it, whose start may not come after its end.
+ * The refusal shows both as given and as the UTC times they stand for, side by side.
+ */
+function readTimeWindow(startName, endName, now) {
+    const start = readTime(startName, now);
+    const end = readTime(endName, now);
+    if (start && end && start > end) {
+        throw new InputError(startName, `expected a time before ${endName}, but ${describeTimeInput(startName, start)} comes after ` +
+            describeTimeInput(endName, end));
+    }
+    return { start, end };
+}
+/** A time input as given and as the instant it stands for: `start-time '-1h' (2026-12-07T12:23:07Z)`. */
+function describeTimeInput(name, time) {
+    return `${name} '${readOptional(name)}' (${time.toISOString().replace('.000Z', 'Z')})`;
 }
 function readChoice(name, choices, fallback) {
     const value = readOptional(name) ?? fallback;
@@ -47867,7 +52231,7 @@ const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 /**
  * A service's base URL: `https://`, or `http://` to a loopback address only (an emulator), with no
- * path, query or credentials. Credentials in a refused URL are not echoed back.
+ * path, query or credentials. Credentials in a refused URL are not echoed back (InputError).
  */
 function readBaseUrl(name, fallback) {
     const text = readOptional(name);
@@ -47881,12 +52245,53 @@ function readBaseUrl(name, fallback) {
     catch {
         throw new input_error_InputError(name, expected, text);
     }
-    const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
     const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
     if (!secure || !bare)
-        throw new input_error_InputError(name, expected, shown);
+        throw new input_error_InputError(name, expected, text);
     return url;
+}
+/**
+ * The text of a file an input names (a path, relative to the working directory), read only when it
+ * is at most `maxBytes` and valid UTF-8; undefined when the input is not given.
+ */
+function readInputFile(name, maxBytes) {
+    const path = readOptional(name);
+    if (path === undefined)
+        return undefined;
+    const expected = `the path of a readable file of at most ${maxBytes / 1024 / 1024} MiB of UTF-8 text`;
+    let bytes;
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+        if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile())
+            throw new input_error_InputError(name, expected, `${path} (not a file)`);
+        // One byte more than allowed says that the file is too large, however it grew since.
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (let read = 1; read > 0 && length < buffer.length; length += read) {
+            read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+        }
+        bytes = buffer.subarray(0, length);
+    }
+    catch (error) {
+        if (error instanceof input_error_InputError)
+            throw error;
+        const code = error.code ?? 'unreadable';
+        throw new input_error_InputError(name, expected, `${path} (${code})`);
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    if (bytes.length > maxBytes)
+        throw new input_error_InputError(name, expected, `${path} (larger)`);
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new input_error_InputError(name, expected, `${path} (not UTF-8)`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/role-settings.ts
@@ -47897,12 +52302,11 @@ function readBaseUrl(name, fallback) {
 
 
 
+
 const KEY_INPUTS = ['secret-id', 'secret-key', 'session-token'];
 const ROLE_ARN = /^qcs::cam::uin\/\d+:roleName\/[\w+=,.@-]{1,128}$/;
 /** CAM's characters for names, which STS also takes for RoleSessionName. */
 const CAM_NAME = /^[\w+=,.@-]+$/;
-const MIN_DURATION_MS = 15 * 60_000;
-const MAX_DURATION_MS = 12 * 3600_000;
 const MAX_SESSION_NAME = 64;
 /** `github-<repository>-<run id>`, other characters than `[\w+=,.@-]` as `-`, at most 64. */
 function defaultRoleSessionName(run) {
@@ -47942,13 +52346,10 @@ function readRoleSettings(run, env = process.env) {
         throw new input_error_InputError('role-session-name', '2 to 64 letters, digits or +=,.@_-', roleSessionName);
     }
     const durationMs = readDuration('role-duration', '1h');
-    if (durationMs < MIN_DURATION_MS || durationMs > MAX_DURATION_MS || durationMs % 1000 !== 0) {
-        throw new input_error_InputError('role-duration', 'whole seconds from 15m to 12h', readOptional('role-duration'));
-    }
     // Checked here so that the step fails before any request, saying what the workflow lacks.
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new input_error_InputError('role-arn', 'an OIDC token from GitHub, which this job does not get: add `permissions: id-token: write` to the ' +
-            'workflow or the job (ACTIONS_ID_TOKEN_REQUEST_URL is not set)');
+    const noIdToken = missingIdToken(env);
+    if (noIdToken) {
+        throw new input_error_InputError('role-arn', `an OIDC token from GitHub, which this job does not get: ${noIdToken}`);
     }
     return {
         roleArn,
@@ -47968,11 +52369,10 @@ function readRoleSettings(run, env = process.env) {
 
 
 
+
 const BUCKET = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
 const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
-/** The longest request-timeout and poll-interval: far inside what a Node timer holds. */
-const MAX_TIMER_DURATION_MS = 24 * 60 * 60 * 1000;
 function readCommonSettings(env = process.env) {
     const role = readRoleSettings(runContext(), env);
     const signIn = role ? { role } : { keys: readCredentials(env) };
@@ -47983,7 +52383,7 @@ function readCommonSettings(env = process.env) {
     }
     if (!REGION.test(region))
         throw new input_error_InputError('region', 'a region such as ap-guangzhou', region);
-    const requestTimeoutMs = readTimerDuration('request-timeout', '30s');
+    const requestTimeoutMs = readDuration('request-timeout', '30s');
     return { signIn, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
 }
 function readCredentials(env) {
@@ -47991,7 +52391,7 @@ function readCredentials(env) {
     const keyInput = readOptional('secret-key');
     const secretKey = keyInput ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
     if (secretKey)
-        core/* setSecret */.Pq(secretKey);
+        core_setSecret(secretKey);
     const idInput = readOptional('secret-id');
     // Keys given as inputs win as a set: a token an earlier step exported belongs to other keys.
     const tokenFromEnv = idInput === undefined && keyInput === undefined;
@@ -48000,7 +52400,7 @@ function readCredentials(env) {
             ? env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined
             : undefined);
     if (sessionToken)
-        core/* setSecret */.Pq(sessionToken);
+        core_setSecret(sessionToken);
     const secretId = idInput ?? env.TENCENTCLOUD_SECRET_ID?.trim();
     if (!secretId) {
         throw new input_error_InputError('secret-id', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_ID');
@@ -48018,7 +52418,7 @@ function readCredentials(env) {
     return { secretId, secretKey, sessionToken };
 }
 function readEndpoint(bucket, region) {
-    return readBaseUrl('endpoint', `https://${bucket}.ci.${region}.myqcloud.com`);
+    return readBaseUrl('endpoint', (0,url/* defaultEndpoint */.nQ)(bucket, region).href);
 }
 /**
  * Refused rather than altered, and not trimmed: a name changed behind the user's back could not be
@@ -48044,18 +52444,57 @@ function readJobId(required) {
         : readPattern('job-id', JOB_ID_PATTERN, expected, false)) ?? '');
 }
 function readPollInterval() {
-    return readTimerDuration('poll-interval', '10s');
+    return readDuration('poll-interval', '10s');
+}
+
+;// CONCATENATED MODULE: ./src/objects/keys.ts
+/**
+ * The object keys a `trigger-workflow/` step runs on, from the `objects` input or an `objects-file`:
+ * one key a line, or the JSON Lines the main step and `wait/` write (`objects-file`), so that the
+ * failures of one step are the input of the next.
+ */
+/** The most keys one step runs on; more is a job for the main step (`prefix`, `manifest`, `url-file`). */
+const MAX_KEYS = 1000;
+/** A line of only spaces and tabs holds no key: a YAML block's indentation, a file's trailing line. */
+const isBlank = (line) => /^[ \t]*$/.test(line);
+/** A line of the JSON Lines form: an object with a non-empty string `object`. */
+function jsonLineOf(line) {
+    if (!line.trimStart().startsWith('{'))
+        return undefined;
+    try {
+        const value = JSON.parse(line);
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return undefined;
+        const { object, runId } = value;
+        return typeof object === 'string' && object !== '' ? { object, runId } : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
- * A duration that a Node timer will hold: past its longest (2³¹ − 1 ms, about 24.8 days) a timer fires at
- * once, so a request would time out at once and a sleep between polls would not pause.
+ * Reads a list of keys. The text is JSON Lines when every non-blank line is a JSON object with a
+ * string `object`; otherwise each non-blank line is a key, taken as given (not trimmed). Lines end
+ * in LF or CRLF. A key given twice is kept once.
  */
-function readTimerDuration(name, fallback) {
-    const ms = readDuration(name, fallback);
-    if (ms <= 0 || ms > MAX_TIMER_DURATION_MS) {
-        throw new input_error_InputError(name, 'a duration above zero and at most 24h', readOptional(name));
+function readKeyList(text) {
+    const lines = text.split(/\r?\n/).filter((line) => !isBlank(line));
+    const parsed = lines.map(jsonLineOf);
+    const jsonLines = parsed.length > 0 && parsed.every((line) => line !== undefined);
+    const earlierRunIds = new Set();
+    const keys = new Set();
+    if (jsonLines) {
+        for (const line of parsed) {
+            keys.add(line.object);
+            if (typeof line.runId === 'string' && line.runId !== '')
+                earlierRunIds.add(line.runId);
+        }
     }
-    return ms;
+    else {
+        for (const line of lines)
+            keys.add(line);
+    }
+    return { keys: [...keys], format: jsonLines ? 'json-lines' : 'lines', earlierRunIds };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/trigger-workflow/settings.ts
@@ -48063,22 +52502,42 @@ function readTimerDuration(name, fallback) {
 
 
 
+
+/** Room for 1,000 lines of the main step's objects file, reasons and all. */
+const MAX_OBJECTS_FILE_BYTES = 8 * 1024 * 1024;
 function readTriggerSettings() {
     const common = readCommonSettings();
     const workflowId = readWorkflowId();
-    const object = readVerbatim('object');
-    if (object === undefined)
-        throw new input_error_InputError('object', 'required: the key of the object to process');
     return {
         ...common,
         workflowId,
-        object,
+        targets: readTargets(),
         name: readName(),
         wait: readBoolean('wait', true),
         pollIntervalMs: readPollInterval(),
         timeoutMs: readDuration('timeout', '1h'),
-        failOn: readList('fail-on', EXECUTION_STATES, 'Failed,Cancel'),
+        failOn: readList('fail-on', types/* EXECUTION_STATES */.Wy, 'Failed,Cancel'),
     };
+}
+/** Exactly one of the three; keys taken as given, a key given twice kept once, at most MAX_KEYS. */
+function readTargets() {
+    const given = ['object', 'objects', 'objects-file'].filter((name) => (name === 'objects-file' ? readOptional(name) : readVerbatim(name)) !== undefined);
+    if (given.length !== 1) {
+        throw new input_error_InputError(given[0] ?? 'object', 'exactly one of object, objects, objects-file', given.length === 0 ? 'none' : given.join(' and '));
+    }
+    const input = given[0];
+    if (input === 'object')
+        return { kind: 'one', object: readVerbatim('object') };
+    const text = input === 'objects' ? readVerbatim('objects') : readInputFile(input, MAX_OBJECTS_FILE_BYTES);
+    const list = readKeyList(text);
+    if (list.keys.length === 0) {
+        throw new input_error_InputError(input, 'at least one object key, one a line (blank lines are skipped)');
+    }
+    if (list.keys.length > MAX_KEYS) {
+        throw new input_error_InputError(input, `at most ${MAX_KEYS.toLocaleString('en')} distinct object keys (${list.keys.length.toLocaleString('en')} given). ` +
+            'For more, run the main step over them with `prefix`, `manifest` or `url-file`');
+    }
+    return { kind: 'many', keys: list.keys, input, earlierRunIds: list.earlierRunIds };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/trigger-workflow/main.ts
@@ -48093,45 +52552,66 @@ function readTriggerSettings() {
 
 
 
-const isFinal = (execution) => EXECUTION_STATES.includes(execution.state) && execution.state !== 'Running';
-/** `trigger-workflow/`: run the workflow on one object (TriggerWorkflow), and wait for that run. */
+
+
+
+
+const isFinal = (execution) => types/* EXECUTION_STATES */.Wy.includes(execution.state) && execution.state !== 'Running';
+/** `trigger-workflow/`: run the workflow on one object or many (TriggerWorkflow), and wait for the runs. */
 async function run() {
     await runAction('trigger-workflow', () => readTriggerSettings(), triggerWorkflow);
 }
 async function triggerWorkflow(settings, deps) {
+    const { targets } = settings;
+    if (targets.kind === 'many')
+        return triggerOnMany(settings, targets, deps);
+    return triggerOne(settings, targets.object, deps);
+}
+/**
+ * The run, or undefined while the service does not show it yet (`ResourceNotFound`, whatever the
+ * status): a run not shown a minute after its trigger is an error.
+ */
+async function describeShown(client, runId, sentAt, now) {
+    let execution;
+    let notFound;
+    try {
+        execution = (await client.describeExecution(runId)).value;
+    }
+    catch (error) {
+        if (!(0,errors/* isResourceNotFound */.SH)(error))
+            throw error;
+        notFound = error;
+    }
+    if (execution || !isPastShowing(sentAt, now()))
+        return execution;
+    throw new StepFailure(`Workflow run ${runId} was not found a minute after its trigger` +
+        `${notFound instanceof Error ? ` (${notFound.message})` : ''}: what became of it is not known.`);
+}
+async function triggerOne(settings, object, deps) {
     const { reporter } = deps;
     const client = deps.client();
     const startedAt = deps.now();
-    // Sent on the steady client: a cancellation mid-request gives it a few seconds to answer, and
-    // one cut short then is reported as what it is, a run the service may have started.
-    const { value: runId, requestId } = await deps
-        .steadyClient()
-        .triggerWorkflow({ workflowId: settings.workflowId, object: settings.object, name: settings.name })
-        .catch((error) => {
-        const cutShort = error instanceof errors/* TransportError */.wX && error.kind === 'aborted';
-        if (!(0,retry_rules/* mayHaveBeenProcessed */.uZ)(error) && !cutShort)
-            throw error;
-        throw new StepFailure(`${error.message}. The trigger was not sent again: the service may have started the ` +
-            `run, and a second trigger would process ${settings.object} twice. Look for the run in the CI console.`);
-    });
-    reporter.setOutput('instance-id', runId);
-    reporter.setOutput('request-id', requestId);
-    reporter.info(`Started workflow run ${runId} on ${settings.object} (request id ${requestId})`);
-    let execution = (await client.describeExecution(runId)).value;
+    const { runId, requestId, sentAt } = await triggerWithoutDuplicates({ workflowId: settings.workflowId, object, name: settings.name }, { ...triggerDeps(settings, deps), isTaken: () => false });
+    reporter.setOutputs({ 'instance-id': runId, 'request-id': requestId });
+    reporter.info(`Started workflow run ${runId} on ${object}${requestId ? ` (request id ${requestId})` : ''}`);
+    const describe = () => describeShown(client, runId, sentAt, deps.now);
+    let execution = await describe();
     let timedOut = false;
     if (settings.wait && !(execution && isFinal(execution))) {
         const result = await waitUntilFinal({
-            check: async () => (await client.describeExecution(runId)).value,
-            stateOf: (run) => run?.state ?? 'unknown',
+            check: describe,
+            stateOf: (run) => run?.state ?? 'not shown yet',
             isFinal: (run) => run !== undefined && isFinal(run),
             pollIntervalMs: settings.pollIntervalMs,
-            timeoutMs: settings.timeoutMs,
+            deadline: deps.deadline,
             now: deps.now,
             sleep: deps.sleep,
             signal: deps.signal,
             startedAt,
             initial: execution,
-            onStateChange: (state, elapsed) => reporter.info(`Workflow run ${runId} is ${state} (${formatDuration(elapsed)} since start)`),
+            onStateChange: (state, elapsed) => reporter.info(`Workflow run ${runId} is ${state} (${(0,time/* formatDuration */.a3)(elapsed)} after the trigger)`),
+            onStillWaiting: (state, elapsed, nextCheckIn) => reporter.info(`Workflow run ${runId} is still ${state}, ${(0,time/* formatDuration */.a3)(elapsed)} after the trigger; ` +
+                `next check in ${(0,time/* formatDuration */.a3)(nextCheckIn)}`),
             isPassingFault: retry_rules/* isPassingFault */.Ev,
         });
         execution = result.last ?? execution;
@@ -48139,23 +52619,25 @@ async function triggerWorkflow(settings, deps) {
     }
     const seenAt = deps.now();
     const state = execution?.state ?? '';
-    reporter.setOutput('state', state);
-    reporter.setOutput('execution', execution ? JSON.stringify(asWorkflowExecution(execution)) : '');
-    await reporter.writeSummary(`### CI workflow run \`${runId}\`\n\n` +
-        markdownTable(['Run id', `\`${runId}\``], [
-            ['Workflow', `\`${settings.workflowId}\``],
-            ['Object', `\`${settings.object.replace(/`/g, "'")}\``],
-            ['State', markdown_stateLabel(state)],
-            ['Created', execution?.createTime ?? ''],
-            ['Request id', `\`${requestId}\``],
+    reporter.setOutputs({
+        state,
+        execution: execution ? JSON.stringify(asWorkflowExecution(execution)) : '',
+    });
+    await reporter.writeSummary(`### CI workflow run ${markdown_literal(runId)}\n\n` +
+        markdown_markdownTable(['Run id', markdown_literal(runId)], [
+            ['Workflow', codeSpan(settings.workflowId)],
+            ['Object', markdown_literal(object)],
+            ['State', markdown_stateCell(state)],
+            ['Created', execution && (0,time/* parseApiTime */.JY)(execution.createTime) ? execution.createTime : ''],
+            ['Request id', markdown_literal(requestId)],
         ]) +
         '\n' +
         (execution ? '\n' + runGantt(execution, { triggeredAt: startedAt, seenAt }) : ''));
     if (timedOut) {
-        throw new StepFailure(`Workflow run ${runId}: timed out after ${formatDuration(settings.timeoutMs)}; it still runs (state ${state}).`);
+        throw new StepFailure(`Workflow run ${runId}: timed out after ${(0,time/* formatDuration */.a3)(settings.timeoutMs)}; it still runs (state ${state || 'not shown yet'}).`);
     }
     if (settings.failOn.includes(state)) {
-        throw new StepFailure(`Workflow run ${runId} on ${settings.object} ended ${state}. Check it in the CI console.`);
+        throw new StepFailure(`Workflow run ${runId} on ${object} ended ${state}. Check it in the CI console.`);
     }
 }
 
@@ -48167,9 +52649,15 @@ async function triggerWorkflow(settings, deps) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jv: () => (/* binding */ XmlShapeError),
+/* harmony export */   SH: () => (/* binding */ isResourceNotFound),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hD: () => (/* binding */ ApiError),
-/* harmony export */   wX: () => (/* binding */ TransportError)
+/* harmony export */   rV: () => (/* binding */ isAbort),
+/* harmony export */   wX: () => (/* binding */ TransportError),
+/* harmony export */   zy: () => (/* binding */ isCutShort)
 /* harmony export */ });
+/* harmony import */ var _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2980);
+
 /** An error answer of the API: what the user needs to act on it and to quote it to support. */
 class ApiError extends Error {
     status;
@@ -48202,6 +52690,13 @@ class ApiError extends Error {
     }
 }
 /**
+ * The service does not know the id (or the path) asked about. Keyed on the code alone: the docs
+ * answer it with HTTP 400, other answers (and this project's emulator, once) with 404.
+ */
+function isResourceNotFound(error) {
+    return error instanceof ApiError && error.code === 'ResourceNotFound';
+}
+/**
  * The request did not produce an API answer: the connection failed, the time limit passed, the
  * answer was larger than any the API sends, or the body was not the XML the API sends (a proxy's
  * page, a truncated answer).
@@ -48210,14 +52705,23 @@ class TransportError extends Error {
     kind;
     status;
     requestId;
+    host;
     name = 'TransportError';
     constructor(message, 
-    /** What kind of failure, so that retry rules can tell a request that never left from one that may have been processed. */
-    kind, status, requestId) {
+    /**
+     * What kind of failure, so that retry rules can tell a request that never left from one that
+     * may have been processed. `unknown-host`: a name that does not resolve and has not resolved
+     * in this step (a typo in a region, bucket or endpoint), as against `dns`, a lookup that failed
+     * this time.
+     */
+    kind, status, requestId, 
+    /** The host name that did not resolve (`dns`, `unknown-host`), so that a message can say which input to check. */
+    host) {
         super(message);
         this.kind = kind;
         this.status = status;
         this.requestId = requestId;
+        this.host = host;
     }
 }
 /**
@@ -48226,6 +52730,18 @@ class TransportError extends Error {
  */
 class XmlShapeError extends Error {
     name = 'XmlShapeError';
+}
+/** What an error says, for a message: its own text, or the thrown value as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** A request that the workflow run's cancellation cut short in flight: it may have reached the service. */
+function isCutShort(error) {
+    return error instanceof TransportError && error.kind === 'aborted';
+}
+/** The workflow run was cancelled: a wait or a request stopped for it. */
+function isAbort(error) {
+    return error instanceof _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .AbortedError */ .o || isCutShort(error);
 }
 
 
@@ -48244,19 +52760,22 @@ class XmlShapeError extends Error {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9497);
 
+/** Codes that shed load whatever the status: COS's `SlowDown`, Tencent Cloud API's `RequestLimitExceeded`. */
+const THROTTLE_CODES = ['SlowDown', 'RequestLimitExceeded'];
 /** The service shed load: it did not act on the request, and asks us to come back more slowly. */
 function isThrottled(error) {
-    return (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && (error.status === 429 || error.status === 503 || error.code === 'SlowDown'));
+    return (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD &&
+        (error.status === 429 || error.status === 503 || THROTTLE_CODES.includes(error.code)));
 }
 /**
  * Calls that change nothing, or change it the same way twice (describe, list, cancel), may be
  * repeated after any failure that says nothing about the request itself.
  */
 function retryableForIdempotentCall(error) {
-    // An untrusted certificate stays untrusted, and an answer over the limit would be again: asking
-    // again only delays the error.
+    // An untrusted certificate stays untrusted, an answer over the limit would be again, and a name
+    // that never resolved will not: asking again only delays the error.
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX)
-        return ['aborted', 'tls', 'too-large'].includes(error.kind) ? false : {};
+        return ['aborted', 'tls', 'too-large', 'unknown-host'].includes(error.kind) ? false : {};
     if (isThrottled(error))
         return { retryAfterMs: error.retryAfterMs, throttled: true };
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status >= 500)
@@ -48304,6 +52823,150 @@ function clockOffsetFrom(error, now) {
 
 /***/ }),
 
+/***/ 5339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ sendSignInRequest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9497);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3769);
+/* harmony import */ var _waiting_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5753);
+/* harmony import */ var _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2980);
+/**
+ * How the requests of a sign-in (GitHub's OIDC token, the STS exchange) go out: like every request
+ * of the step, through its transport (time limit, answer cap, proxy), its pacer and its abort
+ * signal, retried as far as their own rules allow and no later than the sign-in's deadline.
+ */
+
+
+
+
+let defaultTransport;
+async function sendSignInRequest(call, options) {
+    const now = options.now ?? Date.now;
+    const transport = options.transport ?? (defaultTransport ??= (0,_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .transportFromEnvironment */ .F)());
+    const { signal, pacer, deadline } = options;
+    const once = async () => {
+        await pacer?.acquire(signal);
+        const timeoutMs = Math.min(options.timeoutMs ?? 30_000, (deadline ?? Infinity) - now());
+        if (timeoutMs <= 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${call.name}: no time was left for it`, 'timeout');
+        try {
+            const sentAt = now();
+            const answer = await transport({ ...call.request(sentAt), timeoutMs, signal, name: call.name });
+            const value = call.read(answer, sentAt);
+            pacer?.record(false);
+            return value;
+        }
+        catch (error) {
+            pacer?.record(call.throttled(error));
+            throw error;
+        }
+    };
+    return (0,_waiting_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryWithBackoff */ .Z)(once, call.retryable, options.retryPolicy ?? _waiting_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY_POLICY */ .c, {
+        sleep: options.sleep ?? _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .u,
+        now,
+        random: options.random ?? Math.random,
+        signal,
+        deadline,
+        onRetry: (error, attempt, delayMs) => options.logger.warning(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+    });
+}
+
+
+/***/ }),
+
+/***/ 3693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ mediaJobsIn),
+/* harmony export */   eC: () => (/* binding */ failedTaskOf),
+/* harmony export */   uv: () => (/* binding */ tasksIn)
+/* harmony export */ });
+/* unused harmony exports elements, toExecutionTask, toMediaJob */
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9834);
+/**
+ * The parts of answers that say why a workflow run failed: a run's `Tasks` (the failed task and
+ * its own Code/Message, chosen by state, not position) and a media job's `JobsDetail`
+ * (docs/api-notes.md › Why a run failed). They read the plain
+ * tree of an answer (text for a leaf, an object of children, an array where a name repeats, as
+ * fast-xml-parser gives it), whichever reader produced it.
+ */
+
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** One element or many, as a list of elements; text and other shapes are dropped. */
+function elements(value) {
+    return (Array.isArray(value) ? value : [value]).filter(isRecord);
+}
+/** A leaf's text; '' when missing, repeated or not a leaf (a hostile answer may be any shape). */
+function text(node, name) {
+    const value = node[name];
+    return typeof value === 'string' ? value : '';
+}
+/** One `<Tasks>` element: a node of the run's workflow that ran. */
+function toExecutionTask(node) {
+    const task = {
+        type: text(node, 'Type'),
+        name: text(node, 'Name'),
+        state: text(node, 'State'),
+        jobId: text(node, 'JobId'),
+        createTime: text(node, 'CreateTime'),
+        endTime: text(node, 'EndTime'),
+    };
+    if (Object.hasOwn(node, 'Code'))
+        task.code = text(node, 'Code');
+    if (Object.hasOwn(node, 'Message'))
+        task.message = text(node, 'Message');
+    return task;
+}
+const rank = (task) => ['Failed', 'Cancel'].indexOf(task.state);
+/** Tasks without a readable time go after those with one, in the order given. */
+const startOf = (task) => (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .parseApiTime */ .JY)(task.createTime)?.getTime() ?? Number.MAX_VALUE;
+/**
+ * The task a run failed in, chosen by state, not by position: a `Failed` task before a `Cancel`
+ * one (a branch cancelled beside the one that failed says less), the earliest created among them.
+ * The docs list Start first and in time order; the Go SDK's fixture has no Start or End task and
+ * lists the others out of order, so neither the first nor the last task can be trusted to be it.
+ */
+function failedTaskOf(tasks) {
+    const ended = tasks.filter((task) => rank(task) >= 0);
+    const [task] = ended.sort((a, b) => rank(a) - rank(b) || startOf(a) - startOf(b));
+    if (!task)
+        return undefined;
+    const code = task.code ?? '';
+    return code && code !== 'Success' ? { task, own: { code, message: task.message ?? '' } } : { task };
+}
+/** Every `<Tasks>` of a `<WorkflowExecution>`, in the order the answer gives them. */
+function tasksIn(execution) {
+    return elements(execution.Tasks).map(toExecutionTask);
+}
+/** One media job's `<JobsDetail>`; undefined for an empty node. */
+function toMediaJob(node) {
+    const jobId = text(node, 'JobId');
+    if (!jobId)
+        return undefined;
+    return {
+        jobId,
+        tag: text(node, 'Tag'),
+        state: text(node, 'State'),
+        code: text(node, 'Code'),
+        message: text(node, 'Message'),
+        creationTime: text(node, 'CreationTime'),
+        endTime: text(node, 'EndTime'),
+    };
+}
+/** The media jobs of a DescribeMediaJob `<Response>` (the docs type `JobsDetail` as an array). */
+function mediaJobsIn(response) {
+    return elements(response.JobsDetail)
+        .map(toMediaJob)
+        .filter((job) => job !== undefined);
+}
+
+
+/***/ }),
+
 /***/ 3769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48321,6 +52984,265 @@ function transportFromEnvironment() {
         loaded ??= __nccwpck_require__.e(/* import() */ 294).then(__nccwpck_require__.bind(__nccwpck_require__, 294)).then((module) => module.undiciTransport());
         return (await loaded)(request);
     };
+}
+
+
+/***/ }),
+
+/***/ 4521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C5: () => (/* binding */ FINAL_JOB_STATES),
+/* harmony export */   LE: () => (/* binding */ isTaskOrRunId),
+/* harmony export */   RH: () => (/* binding */ JOB_STATES),
+/* harmony export */   UC: () => (/* binding */ RUN_ID),
+/* harmony export */   Wy: () => (/* binding */ EXECUTION_STATES),
+/* harmony export */   hY: () => (/* binding */ isJobState),
+/* harmony export */   mu: () => (/* binding */ JOB_ID),
+/* harmony export */   un: () => (/* binding */ readState)
+/* harmony export */ });
+/* unused harmony exports isFinalJobState, JOB_ID_PATTERN, isJobId */
+/** The vocabulary of the CI batch-trigger API, as the action uses it (docs/api-notes.md). */
+const JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'];
+/** States after which a job never moves again. `Pause` is not one: it may be resumed. */
+const FINAL_JOB_STATES = ['Success', 'Failed', 'Cancel'];
+const isFinalJobState = (state) => FINAL_JOB_STATES.includes(state);
+const isJobState = (text) => JOB_STATES.includes(text);
+/**
+ * A state as read from an answer, the one place states are normalised: a known state with stray
+ * white space around it (`Success `) is that state; any other text is kept as sent, and shown
+ * and waited on as a state this action does not know. Runs, tasks and media jobs use the same
+ * words as jobs.
+ */
+function readState(text) {
+    const trimmed = text.trim();
+    return isJobState(trimmed) ? trimmed : text;
+}
+const EXECUTION_STATES = ['Running', 'Success', 'Failed', 'Cancel'];
+/**
+ * `b` + 32 hex characters. A job id from an answer goes into the next request's path, so anything
+ * else (`../../x`) is refused rather than sent.
+ */
+const JOB_ID_PATTERN = /^b[0-9a-f]{32}$/;
+const isJobId = (text) => JOB_ID_PATTERN.test(text);
+const JOB_ID = { test: isJobId, form: 'b + 32 hex characters' };
+/**
+ * Run and media job ids as the API gives them (`i`/`j` + 32 hex; letters and digits in every
+ * sample). Ids read from answers go into a path: anything else is not sent.
+ */
+const isTaskOrRunId = (id) => /^[A-Za-z0-9]{1,64}$/.test(id);
+const RUN_ID = { test: isTaskOrRunId, form: 'letters and digits (1 to 64)' };
+
+
+/***/ }),
+
+/***/ 5717:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ requestUrl),
+/* harmony export */   ej: () => (/* binding */ encodeCos),
+/* harmony export */   nQ: () => (/* binding */ defaultEndpoint)
+/* harmony export */ });
+/**
+ * How a request's path and query are written: the same encoding in the URL as sent and in the
+ * signature, so that both agree. No crypto here: a dry run prints the URL without signing.
+ */
+/** The bucket's CI domain: the API's base URL unless the `endpoint` input says otherwise. */
+function defaultEndpoint(bucket, region) {
+    return new URL(`https://${bucket}.ci.${region}.myqcloud.com`);
+}
+/** Percent-encode per the COS rules: UTF-8, every byte except A-Z a-z 0-9 - _ . ~ , hex upper case. */
+function encodeCos(text) {
+    // encodeURIComponent leaves ! ' ( ) * alone; it also throws on lone surrogates, which is what we
+    // want: silently signing U+FFFD would fail on the server with an unhelpful SignatureDoesNotMatch.
+    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** Builds the URL as sent: path segments and query encoded the way they are signed, so both agree. */
+function requestUrl(endpoint, spec) {
+    const path = spec.path
+        .split('/')
+        .map((segment) => encodeCos(segment))
+        .join('/');
+    const query = Object.entries(spec.query ?? {})
+        .filter((entry) => entry[1] !== undefined)
+        .map(([key, value]) => (value === '' ? encodeCos(key) : `${encodeCos(key)}=${encodeCos(value)}`))
+        .join('&');
+    const base = endpoint.href.replace(/\/+$/, '');
+    return new URL(`${base}${path}${query ? `?${query}` : ''}`);
+}
+
+
+/***/ }),
+
+/***/ 9834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   JY: () => (/* binding */ parseApiTime),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   dV: () => (/* binding */ formatApiTime)
+/* harmony export */ });
+/* unused harmony exports EARLIEST_TIME, LATEST_TIME, TimeOutOfRangeError, parseTime */
+/** Durations and times as users write them, and the API's `%Y-%m-%dT%H:%M:%S%z` time form. */
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const DURATION_EXPECTED = 'expected a number of seconds (45, 1.5) or a duration like 750ms, 30s, 5m, 1h, 1h30m, 2h15m30s';
+const TIME_EXPECTED = (/* unused pure expression or super */ null && ('expected ISO 8601 with Z or an offset (2026-11-01T00:00:00Z, 2026-11-01T08:00:00+08:00), ' +
+    'the API form (2026-11-01T08:00:00+0800), a relative time before now (-24h, -7d, -90m, -1d12h) or now'));
+const BARE_SECONDS = /^\d+(?:\.\d+)?$/;
+// Units at most once each and from largest to smallest, so that `30m1h` or `5m5m` is refused.
+const UNIT_DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
+const RELATIVE_TIME = /^-(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const ABSOLUTE_TIME = /^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})[Tt ](?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2})(?:\.(?<frac>\d+))?(?:(?<z>[Zz])|(?<sign>[+-])(?<oh>\d{2}):?(?<om>\d{2}))?$/;
+/** Sums `groups` (digit strings or undefined) times `units`; undefined when no group matched. */
+function sumUnits(groups, units) {
+    if (groups.every((g) => g === undefined))
+        return undefined;
+    return groups.reduce((total, g, i) => total + (g === undefined ? 0 : Number(g) * units[i]), 0);
+}
+/** `750ms`, `30s`, `5m`, `1h30m`, `2h15m30s` or a bare number of seconds (`45`, `1.5`), in milliseconds. */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    let ms;
+    if (BARE_SECONDS.test(trimmed)) {
+        ms = Number(trimmed) * SECOND;
+    }
+    else {
+        const match = UNIT_DURATION.exec(trimmed);
+        if (match)
+            ms = sumUnits(match.slice(1), [HOUR, MINUTE, SECOND, 1]);
+    }
+    if (ms === undefined || !Number.isSafeInteger(Math.round(ms))) {
+        throw new Error(`Invalid duration '${text}': ${DURATION_EXPECTED}.`);
+    }
+    return Math.round(ms);
+}
+function daysInMonth(year, month) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+/** ISO 8601 / RFC 3339 date-time with `Z`, `+08:00` or `+0800`. */
+function parseAbsolute(text) {
+    const g = ABSOLUTE_TIME.exec(text)?.groups;
+    if (!g)
+        return { error: 'unparsable' };
+    if (!g.z && !g.sign)
+        return { error: 'no-offset' };
+    const num = (digits) => Number(digits ?? 0);
+    const [year, month, day] = [num(g.y), num(g.mo), num(g.d)];
+    const [hour, minute, second] = [num(g.h), num(g.mi), num(g.s)];
+    const [offH, offM] = [num(g.oh), num(g.om)];
+    const inRange = (value, low, high) => value >= low && value <= high;
+    if (!inRange(month, 1, 12) ||
+        !inRange(day, 1, daysInMonth(year, month)) ||
+        !inRange(hour, 0, 23) ||
+        !inRange(minute, 0, 59) ||
+        !inRange(second, 0, 59) ||
+        !inRange(offH, 0, 23) ||
+        !inRange(offM, 0, 59)) {
+        return { error: 'impossible' };
+    }
+    const millis = Number((g.frac ?? '').slice(0, 3).padEnd(3, '0'));
+    const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
+    // Date.UTC maps years 0-99 to 1900-1999; the API's placeholders use year 1.
+    date.setUTCFullYear(year);
+    const offset = (g.sign === '-' ? -1 : 1) * (offH * HOUR + offM * MINUTE);
+    return { date: new Date(date.getTime() - offset) };
+}
+/**
+ * The times a job's window or a list filter can sensibly hold. Outside them a time is a typo
+ * (`-99999999d`, year 20266), which the service would take silently: it filters nothing, or all.
+ */
+const EARLIEST_TIME = new Date('2000-01-01T00:00:00Z');
+const LATEST_TIME = new Date('2100-01-01T00:00:00Z');
+/** A time that reads well but falls outside EARLIEST_TIME to LATEST_TIME. */
+class TimeOutOfRangeError extends (/* unused pure expression or super */ null && (RangeError)) {
+    name = 'TimeOutOfRangeError';
+}
+/**
+ * An absolute time with `Z` or an offset, a relative time before `now` (`-24h`, `-1d12h`) or `now`,
+ * from 2000 to 2100.
+ */
+function parseTime(text, now) {
+    const date = parseAnyTime(text, now);
+    if (date < EARLIEST_TIME || date > LATEST_TIME) {
+        throw new TimeOutOfRangeError(`Invalid time '${text}': it is ${describeYear(date)}, not from 2000 to 2100.`);
+    }
+    return date;
+}
+function describeYear(date) {
+    return Number.isNaN(date.getTime()) ? 'out of range' : `in the year ${date.getUTCFullYear()}`;
+}
+function parseAnyTime(text, now) {
+    const trimmed = text.trim();
+    if (trimmed.toLowerCase() === 'now')
+        return new Date(now.getTime());
+    const relative = RELATIVE_TIME.exec(trimmed);
+    const ago = relative ? sumUnits(relative.slice(1), [DAY, HOUR, MINUTE, SECOND]) : undefined;
+    if (ago !== undefined) {
+        const date = new Date(now.getTime() - ago);
+        if (Number.isNaN(date.getTime()))
+            throw new TimeOutOfRangeError(`Invalid time '${text}': it is too far in the past.`);
+        return date;
+    }
+    const absolute = parseAbsolute(trimmed);
+    if ('date' in absolute)
+        return absolute.date;
+    if (absolute.error === 'no-offset') {
+        throw new Error(`Invalid time '${text}': it has no offset, so it is ambiguous; add Z (UTC) or an offset like +08:00.`);
+    }
+    if (absolute.error === 'impossible') {
+        throw new Error(`Invalid time '${text}': no such date or time of day.`);
+    }
+    throw new Error(`Invalid time '${text}': ${TIME_EXPECTED}.`);
+}
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+/** The service runs on Beijing time: its answers and every documented sample print `+0800`. */
+const BEIJING_OFFSET_MS = 8 * HOUR;
+/**
+ * The API's `%Y-%m-%dT%H:%M:%S%z` form in Beijing time, as the service itself prints it:
+ * `2026-11-01T08:00:00+0800`. The instant is the same in any offset; this is the one the service's
+ * own parser is sure to have met.
+ */
+function formatApiTime(date) {
+    if (Number.isNaN(date.getTime()))
+        throw new Error('Cannot format an invalid date.');
+    const beijing = new Date(date.getTime() + BEIJING_OFFSET_MS);
+    return (`${pad(beijing.getUTCFullYear(), 4)}-${pad(beijing.getUTCMonth() + 1)}-${pad(beijing.getUTCDate())}` +
+        `T${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}:${pad(beijing.getUTCSeconds())}+0800`);
+}
+const EPOCH_YEAR = 1970;
+/** A time as the API writes it; undefined for `-`, empty, unparsable, or a placeholder before 1970. */
+function parseApiTime(text) {
+    if (text === undefined)
+        return undefined;
+    const parsed = parseAbsolute(text.trim());
+    if (!('date' in parsed) || parsed.date.getUTCFullYear() < EPOCH_YEAR)
+        return undefined;
+    return parsed.date;
+}
+/** For logs and summaries: `850ms`, `12s`, `3m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    const total = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
+    if (total < SECOND)
+        return `${total}ms`;
+    const seconds = Math.floor(total / SECOND);
+    // Short spans keep their tenths: a 1.5 s timeout must not read as 1 s.
+    if (seconds < 10) {
+        const tenths = Math.floor(total / 100);
+        return tenths % 10 === 0 ? `${tenths / 10}s` : `${(tenths / 10).toFixed(1)}s`;
+    }
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${pad(seconds % 60)}s`;
+    return `${Math.floor(minutes / 60)}h ${pad(minutes % 60)}m`;
 }
 
 
@@ -48348,7 +53270,10 @@ const DEFAULT_RETRY_POLICY = {
  *
  * Errors are bounded by attempts and total time: a retry that would start after either limit is
  * not made, and the last error is thrown. Throttled answers are retried until the step's deadline
- * (or the throttle budget): a wait that would pass it is cut short, so the last try goes out at it.
+ * (or the throttle budget). No retry is made whose wait would end past it: when the service asks
+ * for more time than is left (`Retry-After`), the throttled answer is thrown at once, rather than
+ * the step sleeping to its end and sending a request it has no time left to follow (a create
+ * whose job nothing would watch). A back-off of our own is cut to what is left.
  */
 async function retryWithBackoff(attemptOnce, classify, policy, deps) {
     const started = deps.now();
@@ -48367,8 +53292,11 @@ async function retryWithBackoff(attemptOnce, classify, policy, deps) {
             let delayMs;
             if (hint.throttled) {
                 const left = throttledUntil - deps.now();
-                if (left <= 0)
+                const asked = hint.retryAfterMs ?? 0;
+                if (left <= 0 || asked >= left) {
+                    deps.onOutOfTime?.(error, asked, Math.max(0, left));
                     throw error;
+                }
                 delayMs = Math.min(backoff(policy, ++throttles, hint, deps.random), left);
             }
             else {
@@ -48436,13 +53364,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -48635,13 +53556,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
 /***/ 4756:
 /***/ ((module) => {
 
@@ -48653,2979 +53567,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 4952:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ debug),
-  N4: () => (/* binding */ endGroup),
-  getIDToken: () => (/* binding */ getIDToken),
-  V4: () => (/* binding */ getInput),
-  Gu: () => (/* binding */ getState),
-  pq: () => (/* binding */ info),
-  LZ: () => (/* binding */ saveState),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
-  Oh: () => (/* binding */ startGroup),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 
 /***/ }),
 
@@ -53045,36 +54986,6 @@ const sanitize = (str, production = 'name', { replacement = '_', asciiOnly = fal
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -40145,7 +40145,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3735);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5399);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40154,7 +40154,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3735:
+/***/ 5399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40168,7 +40168,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./src/report/api-json.ts
 /**
  * The `job`, `jobs` and `execution` outputs in the API's own names (`JobId`, `State`, …), as the
- * contract promises: workflows read them with `fromJSON(...).JobId`, as they would read the API.
+ * contract (CONTRIBUTING.md › The contract) promises: workflows read them with
+ * `fromJSON(...).JobId`, as they would read the API.
  */
 function asJobsDetail(job) {
     const interval = job.operation?.timeInterval;
@@ -40206,167 +40207,12 @@ function asWorkflowExecution(execution) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/time.ts
-/** Durations and times as users write them, and the API's `%Y-%m-%dT%H:%M:%S%z` time form. */
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const DURATION_EXPECTED = 'expected a number of seconds (45, 1.5) or a duration like 750ms, 30s, 5m, 1h, 1h30m, 2h15m30s';
-const TIME_EXPECTED = (/* unused pure expression or super */ null && ('expected ISO 8601 with Z or an offset (2026-11-01T00:00:00Z, 2026-11-01T08:00:00+08:00), ' +
-    'the API form (2026-11-01T08:00:00+0800), a relative time before now (-24h, -7d, -90m, -1d12h) or now'));
-const BARE_SECONDS = /^\d+(?:\.\d+)?$/;
-// Units at most once each and from largest to smallest, so that `30m1h` or `5m5m` is refused.
-const UNIT_DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
-const RELATIVE_TIME = /^-(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-const ABSOLUTE_TIME = /^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})[Tt ](?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2})(?:\.(?<frac>\d+))?(?:(?<z>[Zz])|(?<sign>[+-])(?<oh>\d{2}):?(?<om>\d{2}))?$/;
-/** Sums `groups` (digit strings or undefined) times `units`; undefined when no group matched. */
-function sumUnits(groups, units) {
-    if (groups.every((g) => g === undefined))
-        return undefined;
-    return groups.reduce((total, g, i) => total + (g === undefined ? 0 : Number(g) * units[i]), 0);
-}
-/** `750ms`, `30s`, `5m`, `1h30m`, `2h15m30s` or a bare number of seconds (`45`, `1.5`), in milliseconds. */
-function parseDuration(text) {
-    const trimmed = text.trim();
-    let ms;
-    if (BARE_SECONDS.test(trimmed)) {
-        ms = Number(trimmed) * SECOND;
-    }
-    else {
-        const match = UNIT_DURATION.exec(trimmed);
-        if (match)
-            ms = sumUnits(match.slice(1), [HOUR, MINUTE, SECOND, 1]);
-    }
-    if (ms === undefined || !Number.isSafeInteger(Math.round(ms))) {
-        throw new Error(`Invalid duration '${text}': ${DURATION_EXPECTED}.`);
-    }
-    return Math.round(ms);
-}
-function daysInMonth(year, month) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-}
-/** ISO 8601 / RFC 3339 date-time with `Z`, `+08:00` or `+0800`. */
-function parseAbsolute(text) {
-    const g = ABSOLUTE_TIME.exec(text)?.groups;
-    if (!g)
-        return { error: 'unparsable' };
-    if (!g.z && !g.sign)
-        return { error: 'no-offset' };
-    const num = (digits) => Number(digits ?? 0);
-    const [year, month, day] = [num(g.y), num(g.mo), num(g.d)];
-    const [hour, minute, second] = [num(g.h), num(g.mi), num(g.s)];
-    const [offH, offM] = [num(g.oh), num(g.om)];
-    const inRange = (value, low, high) => value >= low && value <= high;
-    if (!inRange(month, 1, 12) ||
-        !inRange(day, 1, daysInMonth(year, month)) ||
-        !inRange(hour, 0, 23) ||
-        !inRange(minute, 0, 59) ||
-        !inRange(second, 0, 59) ||
-        !inRange(offH, 0, 23) ||
-        !inRange(offM, 0, 59)) {
-        return { error: 'impossible' };
-    }
-    const millis = Number((g.frac ?? '').slice(0, 3).padEnd(3, '0'));
-    const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
-    // Date.UTC maps years 0-99 to 1900-1999; the API's placeholders use year 1.
-    date.setUTCFullYear(year);
-    const offset = (g.sign === '-' ? -1 : 1) * (offH * HOUR + offM * MINUTE);
-    return { date: new Date(date.getTime() - offset) };
-}
-/**
- * The times a job's window or a list filter can sensibly hold. Outside them a time is a typo
- * (`-99999999d`, year 20266), which the service would take silently: it filters nothing, or all.
- */
-const EARLIEST_TIME = new Date('2000-01-01T00:00:00Z');
-const LATEST_TIME = new Date('2100-01-01T00:00:00Z');
-/** A time that reads well but falls outside EARLIEST_TIME to LATEST_TIME. */
-class time_TimeOutOfRangeError extends (/* unused pure expression or super */ null && (RangeError)) {
-    name = 'TimeOutOfRangeError';
-}
-/**
- * An absolute time with `Z` or an offset, a relative time before `now` (`-24h`, `-1d12h`) or `now`,
- * from 2000 to 2100.
- */
-function time_parseTime(text, now) {
-    const date = parseAnyTime(text, now);
-    if (date < EARLIEST_TIME || date > LATEST_TIME) {
-        throw new time_TimeOutOfRangeError(`Invalid time '${text}': it is ${describeYear(date)}, not from 2000 to 2100.`);
-    }
-    return date;
-}
-function describeYear(date) {
-    return Number.isNaN(date.getTime()) ? 'out of range' : `in the year ${date.getUTCFullYear()}`;
-}
-function parseAnyTime(text, now) {
-    const trimmed = text.trim();
-    if (trimmed.toLowerCase() === 'now')
-        return new Date(now.getTime());
-    const relative = RELATIVE_TIME.exec(trimmed);
-    const ago = relative ? sumUnits(relative.slice(1), [DAY, HOUR, MINUTE, SECOND]) : undefined;
-    if (ago !== undefined) {
-        const date = new Date(now.getTime() - ago);
-        if (Number.isNaN(date.getTime()))
-            throw new time_TimeOutOfRangeError(`Invalid time '${text}': it is too far in the past.`);
-        return date;
-    }
-    const absolute = parseAbsolute(trimmed);
-    if ('date' in absolute)
-        return absolute.date;
-    if (absolute.error === 'no-offset') {
-        throw new Error(`Invalid time '${text}': it has no offset, so it is ambiguous; add Z (UTC) or an offset like +08:00.`);
-    }
-    if (absolute.error === 'impossible') {
-        throw new Error(`Invalid time '${text}': no such date or time of day.`);
-    }
-    throw new Error(`Invalid time '${text}': ${TIME_EXPECTED}.`);
-}
-const pad = (n, width = 2) => String(n).padStart(width, '0');
-/** The service runs on Beijing time: its answers and every documented sample print `+0800`. */
-const BEIJING_OFFSET_MS = 8 * HOUR;
-/**
- * The API's `%Y-%m-%dT%H:%M:%S%z` form in Beijing time, as the service itself prints it:
- * `2026-11-01T08:00:00+0800`. The instant is the same in any offset; this is the one the service's
- * own parser is sure to have met.
- */
-function formatApiTime(date) {
-    if (Number.isNaN(date.getTime()))
-        throw new Error('Cannot format an invalid date.');
-    const beijing = new Date(date.getTime() + BEIJING_OFFSET_MS);
-    return (`${pad(beijing.getUTCFullYear(), 4)}-${pad(beijing.getUTCMonth() + 1)}-${pad(beijing.getUTCDate())}` +
-        `T${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}:${pad(beijing.getUTCSeconds())}+0800`);
-}
-const EPOCH_YEAR = 1970;
-/** A time as the API writes it; undefined for `-`, empty, unparsable, or a placeholder before 1970. */
-function time_parseApiTime(text) {
-    if (text === undefined)
-        return undefined;
-    const parsed = parseAbsolute(text.trim());
-    if (!('date' in parsed) || parsed.date.getUTCFullYear() < EPOCH_YEAR)
-        return undefined;
-    return parsed.date;
-}
-/** For logs and summaries: `850ms`, `12s`, `3m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    const total = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
-    if (total < SECOND)
-        return `${total}ms`;
-    const seconds = Math.floor(total / SECOND);
-    // Short spans keep their tenths: a 1.5 s timeout must not read as 1 s.
-    if (seconds < 10) {
-        const tenths = Math.floor(total / 100);
-        return tenths % 10 === 0 ? `${tenths / 10}s` : `${(tenths / 10).toFixed(1)}s`;
-    }
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${pad(seconds % 60)}s`;
-    return `${Math.floor(minutes / 60)}h ${pad(minutes % 60)}m`;
-}
-
+// EXTERNAL MODULE: ./src/time.ts
+var time = __nccwpck_require__(9834);
+// EXTERNAL MODULE: ./src/ci/types.ts
+var types = __nccwpck_require__(4521);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 const GLYPHS = {
     Success: '✅',
     Failed: '❌',
@@ -40375,39 +40221,62 @@ const GLYPHS = {
     Running: '⏳',
     Pause: '⏸',
 };
+/** How long a value from an answer may be in a table cell (a job's message, a name, a code). */
+const CELL_CHARACTERS = 300;
 /** A glyph beside the state's name, never instead of it: the word is what people search for. */
 function markdown_stateLabel(state) {
     const glyph = GLYPHS[state];
     return glyph ? `${glyph} ${state}` : state;
 }
+/** A state as a summary shows it: a known one with its glyph, any other as the literal text it is. */
+function stateCell(state) {
+    return (0,types/* isJobState */.hY)(state) ? markdown_stateLabel(state) : literal(state, 40);
+}
+/** Cut to `max` characters, line breaks as spaces: one line of a table or an annotation. */
+function clipToLine(text, max) {
+    const flat = text.replace(/[\r\n]+/g, ' ');
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/**
+ * A value from an answer (a job's name, code or message, an object key, an id) as the summary
+ * shows it, the one way: on one line, cut to `max` characters, in a code span. Inside a code span
+ * nothing is markup: not `<img>`, `[text](link)`, `</details>` nor a heading; a line break cannot
+ * end a table row.
+ */
+function literal(text, max = CELL_CHARACTERS) {
+    return codeSpan(clipToLine(text, max));
+}
+/**
+ * A code span that holds any text: its fence is longer than any run of backticks inside, and a
+ * space pads a text that starts or ends with a backtick or a space (CommonMark strips one each side).
+ */
+function codeSpan(text) {
+    if (text === '')
+        return '';
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? [])
+        longest = Math.max(longest, run.length);
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
 /** A GitHub-flavoured table; cell text is escaped so that user data cannot break the layout. */
 function markdownTable(header, rows) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    // A lone CR ends a line in Markdown as LF does: either would end the row.
+    const cell = (text) => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
     return [
         `| ${header.map(cell).join(' | ')} |`,
         `| ${header.map(() => '---').join(' | ')} |`,
         ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
     ].join('\n');
 }
-
-;// CONCATENATED MODULE: ./src/ci/types.ts
-/** The vocabulary of the CI batch-trigger API, as the action uses it (see ../shared/ci-api.md). */
-const types_JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'];
-/** States after which a job never moves again. `Pause` is not one: it may be resumed. */
-const FINAL_JOB_STATES = ['Success', 'Failed', 'Cancel'];
-const isFinalJobState = (state) => FINAL_JOB_STATES.includes(state);
-const EXECUTION_STATES = (/* unused pure expression or super */ null && (['Running', 'Success', 'Failed', 'Cancel']));
 /**
- * `b` + 32 hex characters. A job id from an answer goes into the next request's path, so anything
- * else (`../../x`) is refused rather than sent.
+ * `text` ended as a sentence: a full stop is added unless it already ends with one (or with `!`,
+ * `?`, or their CJK forms), as a message from the service often does.
  */
-const JOB_ID_PATTERN = /^b[0-9a-f]{32}$/;
-const isJobId = (text) => JOB_ID_PATTERN.test(text);
-/**
- * Run and media job ids as the API gives them (`i`/`j` + 32 hex; letters and digits in every
- * sample). Ids read from answers go into a path: anything else is not sent.
- */
-const isTaskOrRunId = (id) => /^[A-Za-z0-9]{1,64}$/.test(id);
+function sentence(text) {
+    return /[.!?。！？]\s*$/.test(text) ? text.trimEnd() : `${text}.`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
 /**
@@ -40417,31 +40286,31 @@ const isTaskOrRunId = (id) => /^[A-Za-z0-9]{1,64}$/.test(id);
 
 
 
-const mermaid_SECOND = 1000;
-const mermaid_MINUTE = 60 * mermaid_SECOND;
-const mermaid_HOUR = 60 * mermaid_MINUTE;
-const mermaid_DAY = 24 * mermaid_HOUR;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 /** Gantt `tickInterval`s, smallest first: the first that gives at most ten ticks is used. */
 const TICKS = [
-    [mermaid_SECOND, '1second'],
-    [2 * mermaid_SECOND, '2second'],
-    [5 * mermaid_SECOND, '5second'],
-    [10 * mermaid_SECOND, '10second'],
-    [15 * mermaid_SECOND, '15second'],
-    [30 * mermaid_SECOND, '30second'],
-    [mermaid_MINUTE, '1minute'],
-    [2 * mermaid_MINUTE, '2minute'],
-    [5 * mermaid_MINUTE, '5minute'],
-    [10 * mermaid_MINUTE, '10minute'],
-    [15 * mermaid_MINUTE, '15minute'],
-    [30 * mermaid_MINUTE, '30minute'],
-    [mermaid_HOUR, '1hour'],
-    [2 * mermaid_HOUR, '2hour'],
-    [3 * mermaid_HOUR, '3hour'],
-    [6 * mermaid_HOUR, '6hour'],
-    [12 * mermaid_HOUR, '12hour'],
-    [mermaid_DAY, '1day'],
-    [7 * mermaid_DAY, '1week'],
+    [SECOND, '1second'],
+    [2 * SECOND, '2second'],
+    [5 * SECOND, '5second'],
+    [10 * SECOND, '10second'],
+    [15 * SECOND, '15second'],
+    [30 * SECOND, '30second'],
+    [MINUTE, '1minute'],
+    [2 * MINUTE, '2minute'],
+    [5 * MINUTE, '5minute'],
+    [10 * MINUTE, '10minute'],
+    [15 * MINUTE, '15minute'],
+    [30 * MINUTE, '30minute'],
+    [HOUR, '1hour'],
+    [2 * HOUR, '2hour'],
+    [3 * HOUR, '3hour'],
+    [6 * HOUR, '6hour'],
+    [12 * HOUR, '12hour'],
+    [DAY, '1day'],
+    [7 * DAY, '1week'],
 ];
 /** A tick interval that labels a span of `ms` with at most ten ticks (d3's own choice repeats labels). */
 function tickInterval(ms) {
@@ -40449,7 +40318,7 @@ function tickInterval(ms) {
 }
 /** The gantt `dateFormat` (dayjs tokens) that `ganttDate` writes. */
 const GANTT_DATE_FORMAT = 'YYYY-MM-DD HH:mm:ss';
-const mermaid_pad = (n, width = 2) => String(n).padStart(width, '0');
+const pad = (n, width = 2) => String(n).padStart(width, '0');
 /**
  * Text that Mermaid reads as a label: one line, and none of the characters that end a gantt task
  * name (`:`), a task's data (`#`, `;`) or that start an entity (`#...;`). Look-alikes keep it legible.
@@ -40480,16 +40349,16 @@ function apiOffsetMinutes(text) {
 /** `UTC+0800`, `UTC-0530`, `UTC+0000`. */
 function offsetName(offsetMinutes) {
     const abs = Math.abs(offsetMinutes);
-    return `UTC${offsetMinutes < 0 ? '-' : '+'}${mermaid_pad(Math.floor(abs / 60))}${mermaid_pad(abs % 60)}`;
+    return `UTC${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
 }
 /**
  * A time in `GANTT_DATE_FORMAT`, as the wall clock at `offsetMinutes` shows it (whole seconds). The
  * browser reads and draws it as local time, so the axis shows the same clock as the summary's table.
  */
 function ganttDate(ms, offsetMinutes) {
-    const d = new Date(Math.floor(ms / mermaid_SECOND) * mermaid_SECOND + offsetMinutes * mermaid_MINUTE);
-    return (`${mermaid_pad(d.getUTCFullYear(), 4)}-${mermaid_pad(d.getUTCMonth() + 1)}-${mermaid_pad(d.getUTCDate())} ` +
-        `${mermaid_pad(d.getUTCHours())}:${mermaid_pad(d.getUTCMinutes())}:${mermaid_pad(d.getUTCSeconds())}`);
+    const d = new Date(Math.floor(ms / SECOND) * SECOND + offsetMinutes * MINUTE);
+    return (`${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+        `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`);
 }
 /** GitHub's (Primer) colours: what a state looks like everywhere else on GitHub. */
 const COLOURS = {
@@ -40509,6 +40378,7 @@ const PIE_COLOURS = {
     Cancel: '#afb8c1',
 };
 const OTHER_PIE_COLOUR = '#54aeff';
+const UNKNOWN_SLICE = 'unknown state';
 /** A `%%{init}%%` directive that sets theme variables (GitHub keeps its light or dark theme). */
 function themeDirective(variables) {
     return `%%{init: ${JSON.stringify({ themeVariables: variables })}}%%`;
@@ -40542,18 +40412,18 @@ function gantt(title, section, offsetMinutes, bars) {
         'gantt',
         `  title ${sanitizeLabel(`${title}, times ${offsetName(offsetMinutes)}`)}`,
         `  dateFormat ${GANTT_DATE_FORMAT}`,
-        `  axisFormat ${last - first < mermaid_DAY ? '%H:%M:%S' : '%m-%d %H:%M'}`,
+        `  axisFormat ${last - first < DAY ? '%H:%M:%S' : '%m-%d %H:%M'}`,
         `  tickInterval ${tickInterval(last - first)}`,
         '  todayMarker off',
         `  section ${sanitizeLabel(section)}`,
         ...bars.map((bar) => `  ${sanitizeLabel(bar.label)} :${[...bar.tags, bar.id, date(bar.from), bar.to === undefined ? '0s' : date(bar.to)].join(', ')}`),
     ]);
 }
-const isFinalState = (state) => FINAL_JOB_STATES.includes(state);
+const isFinalState = (state) => types/* FINAL_JOB_STATES */.C5.includes(state);
 /** Whole seconds: the API's times have no finer grain, so "now" is cut to match. */
-const toSecond = (ms) => Math.floor(ms / mermaid_SECOND) * mermaid_SECOND;
+const toSecond = (ms) => Math.floor(ms / SECOND) * SECOND;
 /** A duration between whole seconds: `0s`, `5s`, `3m 05s`. */
-const span = (ms) => (ms < mermaid_SECOND ? '0s' : formatDuration(ms));
+const span = (ms) => (ms < SECOND ? '0s' : (0,time/* formatDuration */.a3)(ms));
 /** The tags that colour how a thing ended: green for Success, red for Failed, grey otherwise. */
 const endTags = (state) => state === 'Success' ? ['done'] : state === 'Failed' ? ['crit'] : [];
 /**
@@ -40562,13 +40432,13 @@ const endTags = (state) => state === 'Success' ? ['done'] : state === 'Failed' ?
  * when the job has no known creation time.
  */
 function jobGantt(job, now) {
-    const created = time_parseApiTime(job.creationTime)?.getTime();
+    const created = (0,time/* parseApiTime */.JY)(job.creationTime)?.getTime();
     if (created === undefined)
         return '';
     const offset = apiOffsetMinutes(job.creationTime) ?? 0;
-    const started = time_parseApiTime(job.startTime)?.getTime();
+    const started = (0,time/* parseApiTime */.JY)(job.startTime)?.getTime();
     const final = isFinalState(job.state);
-    const endTime = final ? time_parseApiTime(job.endTime)?.getTime() : undefined;
+    const endTime = final ? (0,time/* parseApiTime */.JY)(job.endTime)?.getTime() : undefined;
     // A final job without an end time ended by the time the step looked; say so rather than guess.
     const endSeen = final && endTime === undefined;
     const suffix = !final ? ' so far' : endSeen ? ' until seen' : '';
@@ -40647,24 +40517,26 @@ function runGantt(run, times) {
         (ended ? 'saw the run ended.' : 'last looked at the run.') +
         '\n');
 }
-/** A pie of how many jobs are in each state, in the API's order of states; empty for no jobs. */
-function statePie(states) {
+/**
+ * A pie of how many jobs (or runs) are in each state, in the API's order of states; empty for none.
+ * Every state this action does not know is one slice, "unknown state": the table beside it names each.
+ */
+function statePie(states, title = 'Jobs by state') {
     if (states.length === 0)
         return '';
     const counts = new Map();
-    for (const state of states)
-        counts.set(state, (counts.get(state) ?? 0) + 1);
-    const order = (state) => {
-        const index = JOB_STATES.indexOf(state);
-        return index < 0 ? JOB_STATES.length : index;
-    };
-    const sorted = [...counts].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
-    const colours = Object.fromEntries(sorted.slice(0, 12).map(([state], i) => [`pie${i + 1}`, PIE_COLOURS[state] ?? OTHER_PIE_COLOUR]));
+    for (const state of states) {
+        const slice = isJobState(state) ? state : UNKNOWN_SLICE;
+        counts.set(slice, (counts.get(slice) ?? 0) + 1);
+    }
+    const order = (slice) => (isJobState(slice) ? JOB_STATES.indexOf(slice) : JOB_STATES.length);
+    const sorted = [...counts].sort(([a], [b]) => order(a) - order(b));
+    const colours = Object.fromEntries(sorted.map(([slice], i) => [`pie${i + 1}`, PIE_COLOURS[slice] ?? OTHER_PIE_COLOUR]));
     return mermaidBlock([
         themeDirective({ ...colours, pieOpacity: '1', pieStrokeColor: '#ffffff', pieSectionTextColor: TEXT }),
         'pie showData',
-        '  title Jobs by state',
-        ...sorted.map(([state, count]) => `  ${quotedLabel(stateLabel(state || 'unknown'))} : ${count}`),
+        `  title ${sanitizeLabel(title)}`,
+        ...sorted.map(([slice, count]) => `  ${quotedLabel(slice === UNKNOWN_SLICE ? slice : stateLabel(slice))} : ${count}`),
     ]);
 }
 
@@ -40673,7 +40545,7 @@ function statePie(states) {
 
 
 
-/** The outputs that describe a job, as the contract names them. Unknown times are empty. */
+/** The outputs that describe a job, as the contract (CONTRIBUTING.md) names them. Unknown times are empty. */
 function jobOutputs(job) {
     return {
         state: job.state,
@@ -40686,62 +40558,68 @@ function jobOutputs(job) {
     };
 }
 function knownTime(text) {
-    return time_parseApiTime(text) ? text : '';
+    return (0,time/* parseApiTime */.JY)(text) ? text : '';
 }
-/** How long the job ran, or has run so far: from its start (or creation) to its end (or now). */
-function jobDuration(job, now) {
-    const from = time_parseApiTime(job.startTime) ?? time_parseApiTime(job.creationTime);
-    if (!from)
-        return undefined;
-    const to = time_parseApiTime(job.endTime)?.getTime() ?? now;
-    return Math.max(0, to - from.getTime());
+/**
+ * How long the job took, counted from its creation as the log's times are, to its end (or now so
+ * far); and beside it how long it ran, from its start: `7s from creation to end (ran 4s)`.
+ */
+function describeJobDuration(job, now) {
+    const created = (0,time/* parseApiTime */.JY)(job.creationTime)?.getTime();
+    if (created === undefined)
+        return '';
+    const ended = (0,time/* parseApiTime */.JY)(job.endTime)?.getTime();
+    const to = ended ?? now;
+    const started = (0,time/* parseApiTime */.JY)(job.startTime)?.getTime();
+    const ran = started === undefined ? '' : ` (${ended ? 'ran' : 'running for'} ${(0,time/* formatDuration */.a3)(to - started)})`;
+    const total = (0,time/* formatDuration */.a3)(to - created);
+    return ended ? `${total} from creation to end${ran}` : `${total} since creation, so far${ran}`;
 }
+const asText = (text) => text;
 function jobSummary(context) {
     const { job } = context;
-    const duration = jobDuration(job, context.now);
     const rows = [
-        ['Name', code(job.name)],
-        ['Workflow', code(context.workflowId)],
+        ['Name', literal(job.name)],
+        ['Workflow', literal(context.workflowId)],
         ['Input', context.input],
         ['Upload window', context.window ?? 'all uploads'],
-        ['State', markdown_stateLabel(job.state)],
-        ['Code', job.code ? code(job.code) : ''],
-        ['Message', job.message],
+        ['State', stateCell(job.state)],
+        ['Code', literal(job.code)],
+        ['Message', literal(job.message)],
         ['Created', knownTime(job.creationTime)],
         ['Started', knownTime(job.startTime)],
         ['Ended', knownTime(job.endTime)],
-        ['Duration', duration === undefined ? '' : formatDuration(duration)],
+        ['Duration', describeJobDuration(job, context.now)],
     ];
     if (context.requestId)
-        rows.push(['Request id', code(context.requestId)]);
-    const lines = [`### CI inventory trigger job ${code(job.jobId)}`, ''];
+        rows.push(['Request id', literal(context.requestId)]);
+    const lines = [`### CI inventory trigger job ${literal(job.jobId)}`, ''];
     if (context.outcome)
-        lines.push(context.outcome, '');
+        lines.push(context.outcome(literal), '');
     // The first pair is the header row: an empty one would show as a blank line above the table.
-    lines.push(markdownTable(['Job id', code(job.jobId)], rows));
+    lines.push(markdownTable(['Job id', literal(job.jobId)], rows));
     const gantt = jobGantt(job, context.now);
     if (gantt)
         lines.push('', gantt.trimEnd());
     return lines.join('\n') + '\n';
 }
-function code(text) {
-    return text ? `\`${text.replace(/`/g, "'")}\`` : '';
-}
+const INPUT_KINDS = ['Object', 'Prefix', 'Manifest', 'UrlFile'];
 /** What a job runs over, for the summary: `Prefix \`videos/\``. */
 function describeInput(kind, value) {
-    return `${kind} \`${value.replace(/`/g, "'")}\``;
+    return `${INPUT_KINDS.includes(kind) ? kind : literal(kind, 40)} ${literal(value)}`;
 }
-/** The upload-time window in the API's form, or undefined for all uploads. */
-function describeWindow(start, end) {
-    if (!start && !end)
+/** An upload-time window in the API's form, or undefined for none (all uploads); `literal` for the summary. */
+function describeWindow(window, show = asText) {
+    if (!window?.start && !window?.end)
         return undefined;
-    return `${start || 'the beginning'} to ${end || 'now'}`;
+    return `${window.start ? show(window.start) : 'any time'} to ${window.end ? show(window.end) : 'any time'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/job/ports.ts
 /**
  * How long a create in flight when the workflow run is cancelled may still answer. The runner
- * sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT: this leaves time to cancel the job it made.
+ * sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT (on Windows Ctrl+Break 7.5 s after Ctrl+C,
+ * then kills the process): this leaves time to cancel the job it made.
  */
 const CREATE_ANSWER_GRACE_MS = 4000;
 /** The step ends as a failure with this message, after its outputs and summary are written. */
@@ -40828,8 +40706,6 @@ class JobRecord {
 var errors = __nccwpck_require__(9497);
 // EXTERNAL MODULE: ./src/ci/retry-rules.ts
 var retry_rules = __nccwpck_require__(9004);
-// EXTERNAL MODULE: ./src/waiting/sleep.ts
-var sleep = __nccwpck_require__(2980);
 ;// CONCATENATED MODULE: ./src/waiting/poll-schedule.ts
 /**
  * Gaps between status checks: a Fibonacci climb from one second up to `poll-interval`.
@@ -40849,16 +40725,19 @@ function* pollDelays(pollIntervalMs, firstMs = 1000) {
 ;// CONCATENATED MODULE: ./src/waiting/waiter.ts
 
 
+
 /** How long a wait goes on while every status check fails. */
 const DEFAULT_MAX_SILENCE_MS = 5 * 60_000;
+/** A long wait says it is still waiting this often at most, and never more often than it checks. */
+const HEARTBEAT_MS = 5 * 60_000;
 /** No status check succeeded for too long: the wait gave up. The last failure is its cause. */
 class WaitStalledError extends Error {
     silentForMs;
     failedChecks;
     name = 'WaitStalledError';
     constructor(silentForMs, failedChecks, cause) {
-        super(`no status check has succeeded for ${formatDuration(silentForMs)} (${failedChecks} failed in a row), ` +
-            `so the wait gave up; the last failure: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        super(`no status check has succeeded for ${(0,time/* formatDuration */.a3)(silentForMs)} (${failedChecks} failed in a row), ` +
+            `so the wait gave up; the last failure: ${(0,errors/* errorMessage */.gJ)(cause)}`, { cause });
         this.silentForMs = silentForMs;
         this.failedChecks = failedChecks;
     }
@@ -40870,13 +40749,15 @@ class WaitStalledError extends Error {
 async function waitUntilFinal(options) {
     const { now, sleep, signal } = options;
     const startedAt = options.startedAt ?? now();
-    const deadline = options.timeoutMs > 0 ? startedAt + options.timeoutMs : Infinity;
+    const deadline = options.deadline ?? Infinity;
     const maxSilenceMs = options.maxSilenceMs ?? DEFAULT_MAX_SILENCE_MS;
     let last = options.initial;
     let lastState = last === undefined ? undefined : options.stateOf(last);
     let checks = 0;
     let failedInARow = 0;
     let lastSuccessAt = now();
+    // When the wait last said something: the caller's own line before it, a state change, a failure.
+    let lastSaidAt = now();
     if (last !== undefined && options.isFinal(last))
         return { last, timedOut: false, checks };
     const delays = pollDelays(options.pollIntervalMs);
@@ -40891,6 +40772,14 @@ async function waitUntilFinal(options) {
         // The last check is made at the deadline itself: a job that ended just before it counts as ended.
         const lastChance = nextCheckAt >= deadline;
         const checkAt = Math.min(nextCheckAt, deadline);
+        // Once per check at most: after a check, before the pause to the next.
+        if (options.onStillWaiting &&
+            lastState !== undefined &&
+            checks > 0 &&
+            now() - lastSaidAt >= HEARTBEAT_MS) {
+            lastSaidAt = now();
+            options.onStillWaiting(lastState, now() - startedAt, Math.max(0, checkAt - now()));
+        }
         await sleep(Math.max(0, checkAt - now()), signal);
         let succeeded = false;
         try {
@@ -40907,7 +40796,10 @@ async function waitUntilFinal(options) {
             if (silentForMs >= maxSilenceMs && !lastChance && now() < deadline) {
                 throw new WaitStalledError(silentForMs, failedInARow, error);
             }
-            options.onCheckFailed?.(error, silentForMs);
+            if (options.onCheckFailed) {
+                lastSaidAt = now();
+                options.onCheckFailed(error, silentForMs);
+            }
         }
         finally {
             checks++;
@@ -40917,6 +40809,7 @@ async function waitUntilFinal(options) {
             const state = options.stateOf(last);
             if (state !== lastState) {
                 lastState = state;
+                lastSaidAt = now();
                 options.onStateChange?.(state, now() - startedAt, last);
             }
             if (options.isFinal(last))
@@ -40927,30 +40820,141 @@ async function waitUntilFinal(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/job/cancel.ts
-
-
-
+;// CONCATENATED MODULE: ./src/ci/call-budget.ts
 /**
- * The one way a job is cancelled, by cancel/, a timeout, a cancelled workflow run and `post:`:
- * cancel, then describe. A refusal (4xx) for a job that has ended anyway is no error: the describe
- * says how it ended. Any other failure is thrown for the caller to word.
+ * A number of requests set aside for one purpose (the reasons of failed runs), counted as they
+ * are sent: a retry takes one as the first attempt does, so the count holds whatever fails.
  */
-async function cancelJob(client, jobId) {
-    let refused;
-    try {
-        await client.cancelJob(jobId);
+class CallBudget {
+    calls;
+    purpose;
+    used = 0;
+    constructor(calls, 
+    /** What the calls are for, as the error names it: `reasons`. */
+    purpose) {
+        this.calls = calls;
+        this.purpose = purpose;
     }
-    catch (error) {
-        if (!(error instanceof errors/* ApiError */.hD) || error.status >= 500)
-            throw error;
-        refused = error;
+    get left() {
+        return this.calls - this.used;
     }
-    const { value: job, requestId } = await describeJobOrFail(client, jobId);
-    const ended = isFinalJobState(job.state);
-    if (refused && !ended)
-        throw refused;
-    return { job, requestId, alreadyEnded: refused !== undefined || (ended && job.state !== 'Cancel') };
+    /** Takes one call, or throws CallBudgetSpent when none is left. */
+    take() {
+        if (this.used >= this.calls)
+            throw new CallBudgetSpent(this);
+        this.used += 1;
+    }
+}
+/** No call was left of the budget: the request was not sent. */
+class CallBudgetSpent extends Error {
+    name = 'CallBudgetSpent';
+    constructor(budget) {
+        super(`not sent: the ${budget.calls} calls set aside for ${budget.purpose} are spent`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/ci/task-answers.ts
+var task_answers = __nccwpck_require__(3693);
+;// CONCATENATED MODULE: ./src/objects/reasons.ts
+
+
+
+const MAX_CAUSES = 3;
+/** Long enough for any real error text; a hostile answer's is cut. */
+const MAX_MESSAGE = 1000;
+/** Why one run stays unexplained; any other error is not about the run. */
+class Unexplained extends Error {
+    kind;
+    /** Causes of one kind (the same call refused with the same code) are told once. */
+    constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+    }
+}
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** Fills in `task`, `code` and `message` of each run it can explain. */
+async function explainRuns(runs, client, options) {
+    const explanation = { missing: 0, causes: [] };
+    const kinds = new Set();
+    const note = (cause, kind = cause) => {
+        explanation.missing += 1;
+        if (explanation.causes.length < MAX_CAUSES && !kinds.has(kind))
+            explanation.causes.push(cause);
+        kinds.add(kind);
+    };
+    const timeLeft = () => options.deadline === undefined || options.now() < options.deadline;
+    /** One run: a cause when it stays unexplained (or is explained only in part). */
+    async function explainOne(run) {
+        if (!(0,types/* isTaskOrRunId */.LE)(run.runId))
+            return 'a run id in the list is not one the API gives';
+        if (!timeLeft())
+            return 'the timeout passed before they were asked for';
+        const execution = (await call('DescribeWorkflowExecution', () => client.describeExecution(run.runId)))
+            .value;
+        if (!execution)
+            return 'DescribeWorkflowExecution did not find the run';
+        const { task, own } = (0,task_answers/* failedTaskOf */.eC)(execution.tasks ?? []) ?? {};
+        if (!task)
+            return 'no task of the run ended Failed or Cancel';
+        const name = clip(task.name || task.type, 200);
+        if (own) {
+            // The task says why itself: no DescribeMediaJob, which needs a permission of its own.
+            Object.assign(run, { task: name, code: clip(own.code, 200), message: clip(own.message, MAX_MESSAGE) });
+            return undefined;
+        }
+        if (!(0,types/* isTaskOrRunId */.LE)(task.jobId)) {
+            run.task = name;
+            return 'the task that ended has no media job';
+        }
+        if (!timeLeft())
+            return 'the timeout passed before they were asked for';
+        const media = (await call('DescribeMediaJob', () => client.describeMediaJob(task.jobId))).value;
+        run.task = name;
+        if (!media)
+            return "DescribeMediaJob did not find the task's media job";
+        // The docs: Code and Message mean something only when the media job Failed.
+        if (media.state === 'Failed' || (media.code && media.code !== 'Success')) {
+            run.code = clip(media.code, 200);
+            run.message = clip(media.message, MAX_MESSAGE);
+        }
+        // A task cancelled with its run has no error to tell: the state says it all.
+        return run.code || media.state === 'Cancel'
+            ? undefined
+            : `the media job of the task says no error code (state ${clip(media.state, 40)})`;
+    }
+    /** A failed call becomes the run's cause; only the workflow run's cancellation goes on up. */
+    async function call(name, send) {
+        try {
+            return await send();
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw error;
+            const text = (0,errors/* errorMessage */.gJ)(error);
+            const kind = error instanceof errors/* ApiError */.hD ? error.code : error instanceof errors/* TransportError */.wX ? error.kind : text;
+            throw new Unexplained(`${name} failed: ${text}`, `${name} ${kind}`);
+        }
+    }
+    let next = 0;
+    const worker = async () => {
+        while (next < runs.length) {
+            const run = runs[next++];
+            try {
+                const cause = await explainOne(run);
+                if (cause)
+                    note(cause);
+            }
+            catch (error) {
+                if (!(error instanceof Unexplained))
+                    throw error;
+                note(error.message, error.kind);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, runs.length) }, worker));
+    return explanation;
 }
 
 ;// CONCATENATED MODULE: ./src/ci/pages.ts
@@ -40976,7 +40980,7 @@ async function* pages(fetchPage, onRepeatedToken) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/job/failed-runs.ts
+;// CONCATENATED MODULE: ./src/objects/runs.ts
 /**
  * Every failed or cancelled workflow run of a job, at any count: pages through the list, writes
  * each page to the objects file as it arrives, and keeps only counts and the first runs (for the
@@ -41041,7 +41045,7 @@ async function listFailedRuns(options) {
         }
         if (Math.floor(listing.count / options.progressEvery) > Math.floor(before / options.progressEvery))
             options.progress(listing.count);
-        if (nextToken && options.deadline > 0 && options.now() >= options.deadline) {
+        if (nextToken && options.deadline !== undefined && options.now() >= options.deadline) {
             listing.incomplete = 'the timeout passed';
             break;
         }
@@ -41050,146 +41054,42 @@ async function listFailedRuns(options) {
     return listing;
 }
 
-;// CONCATENATED MODULE: ./src/job/failure-reasons.ts
-
-
-const MAX_CAUSES = 3;
-/** Long enough for any real error text; a hostile answer's is cut. */
-const MAX_MESSAGE = 1000;
-/** Why one run stays unexplained; any other error is not about the run. */
-class Unexplained extends Error {
-    kind;
-    /** Causes of one kind (the same call refused with the same code) are told once. */
-    constructor(message, kind) {
-        super(message);
-        this.kind = kind;
-    }
-}
-const ended = (task) => task.state === 'Failed' || task.state === 'Cancel';
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/** Fills in `task`, `code` and `message` of each run it can explain. */
-async function explainRuns(runs, client, options) {
-    const explanation = { missing: 0, causes: [] };
-    const kinds = new Set();
-    const note = (cause, kind = cause) => {
-        explanation.missing += 1;
-        if (explanation.causes.length < MAX_CAUSES && !kinds.has(kind))
-            explanation.causes.push(cause);
-        kinds.add(kind);
-    };
-    const timeLeft = () => options.deadline === 0 || options.now() < options.deadline;
-    /** One run: a cause when it stays unexplained (or is explained only in part). */
-    async function explainOne(run) {
-        if (!isTaskOrRunId(run.runId))
-            return 'a run id in the list is not one the API gives';
-        if (!timeLeft())
-            return 'the timeout passed before they were asked for';
-        const execution = (await call('DescribeWorkflowExecution', () => client.describeExecution(run.runId)))
-            .value;
-        if (!execution)
-            return 'DescribeWorkflowExecution did not find the run';
-        const task = execution.tasks?.find(ended);
-        if (!task)
-            return 'no task of the run ended Failed or Cancel';
-        const name = clip(task.name || task.type, 200);
-        if (!isTaskOrRunId(task.jobId)) {
-            run.task = name;
-            return 'the task that ended has no media job';
-        }
-        if (!timeLeft())
-            return 'the timeout passed before they were asked for';
-        const media = (await call('DescribeMediaJob', () => client.describeMediaJob(task.jobId))).value;
-        run.task = name;
-        if (!media)
-            return "DescribeMediaJob did not find the task's media job";
-        // The docs: Code and Message mean something only when the media job Failed.
-        if (media.state === 'Failed' || (media.code && media.code !== 'Success')) {
-            run.code = clip(media.code, 200);
-            run.message = clip(media.message, MAX_MESSAGE);
-        }
-        // A task cancelled with its run has no error to tell: the state says it all.
-        return run.code || media.state === 'Cancel'
-            ? undefined
-            : `the media job of the task says no error code (state ${clip(media.state, 40)})`;
-    }
-    /** A failed call becomes the run's cause; only the workflow run's cancellation goes on up. */
-    async function call(name, send) {
-        try {
-            return await send();
-        }
-        catch (error) {
-            if (options.signal?.aborted)
-                throw error;
-            const text = error instanceof Error ? error.message : String(error);
-            const kind = error instanceof errors/* ApiError */.hD ? error.code : error instanceof errors/* TransportError */.wX ? error.kind : text;
-            throw new Unexplained(`${name} failed: ${text}`, `${name} ${kind}`);
-        }
-    }
-    let next = 0;
-    const worker = async () => {
-        while (next < runs.length) {
-            const run = runs[next++];
-            try {
-                const cause = await explainOne(run);
-                if (cause)
-                    note(cause);
-            }
-            catch (error) {
-                if (!(error instanceof Unexplained))
-                    throw error;
-                note(error.message, error.kind);
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, runs.length) }, worker));
-    return explanation;
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/job/objects-file.ts
+;// CONCATENATED MODULE: ./src/objects/collect.ts
 /**
- * The JSON Lines file of every failed or cancelled run (`objects-file`), for
- * actions/upload-artifact: written page by page, never held whole in memory.
+ * The failed objects of a set of workflow runs, all of them: lists every failed or cancelled run
+ * into the objects file and explains the first ones. The runs are an inventory job's (the main
+ * step, `wait/`) or any others the list can select; the caller turns the result into outputs and a
+ * report (./report.ts).
  */
-
-/** Creates the file; one that exists already is an error, never overwritten or followed. */
-async function createObjectsFile(path) {
-    const handle = await (0,promises_.open)(path, 'wx');
-    return {
-        path,
-        write: async (text) => {
-            if (text)
-                await handle.write(text);
-        },
-        close: () => handle.close(),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/job/failed-objects.ts
 
 
 
 /** Runs looked up for a reason: two calls each, four at a time. */
 const EXPLAINED_RUNS = 20;
 const EXPLAIN_CONCURRENCY = 4;
+/** Every call made for the reasons, retries included: what the README promises. */
+const EXPLAIN_CALLS = 2 * EXPLAINED_RUNS;
 /** Runs kept for `failed-objects`. */
 const KEPT_RUNS = 100;
 const PAGE_SIZE = 100;
 const PROGRESS_EVERY = 1000;
-async function findFailedObjects(client, scope, options) {
-    const file = await createObjectsFile(options.path);
+async function collectFailedObjects(client, source, options) {
+    const { file } = options;
     let explained = 0;
     let explanation;
+    let listing;
     try {
-        const listing = await listFailedRuns({
-            page: async (nextToken) => (await client.listExecutions({ ...scope, states: ['Failed', 'Cancel'], size: PAGE_SIZE, nextToken }))
-                .value,
+        listing = await listFailedRuns({
+            page: async (nextToken) => (await client.listExecutions({
+                ...source.query,
+                states: ['Failed', 'Cancel'],
+                size: PAGE_SIZE,
+                nextToken,
+            })).value,
             explain: async (runs) => {
                 explained = runs.length;
-                explanation = await explainRuns(runs, client, {
+                const reasonsClient = client.withCallBudget(new CallBudget(EXPLAIN_CALLS, 'reasons'));
+                explanation = await explainRuns(runs, reasonsClient, {
                     concurrency: EXPLAIN_CONCURRENCY,
                     deadline: options.deadline,
                     now: options.now,
@@ -41201,50 +41101,29 @@ async function findFailedObjects(client, scope, options) {
             write: file.write,
             deadline: options.deadline,
             now: options.now,
-            progress: (count) => options.log(`Listed ${count} failed or cancelled runs of job ${scope.jobId}`),
+            progress: (count) => options.log(`Listed ${count} failed or cancelled runs of ${source.label}`),
             progressEvery: PROGRESS_EVERY,
         });
-        return { jobId: scope.jobId, listing, explained, explanation, file: file.path };
     }
     finally {
         await file.close();
     }
+    return { label: source.label, listing, explained, explanation, file: file.path };
 }
 
-;// CONCATENATED MODULE: ./src/report/objects-report.ts
+;// CONCATENATED MODULE: ./src/objects/report.ts
 
 const SUMMARY_ROWS = 20;
 /** GitHub shows ten annotations of a kind per step: nine objects and the count. */
 const OBJECT_WARNINGS = 9;
 const NAMED_IN_FAILURE = 3;
-/** Cut to `max` characters, line breaks as spaces: one line of a table or an annotation. */
-function oneLine(text, max) {
-    const flat = text.replace(/[\r\n]+/g, ' ');
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/**
- * A code span that holds any text: its fence is longer than any run of backticks inside, and a
- * space pads a text that starts or ends with a backtick or a space (CommonMark strips one each side).
- */
-function codeSpan(text) {
-    if (text === '')
-        return '';
-    let longest = 0;
-    for (const run of text.match(/`+/g) ?? [])
-        longest = Math.max(longest, run.length);
-    const fence = '`'.repeat(longest + 1);
-    const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-const KNOWN_STATES = ['Success', 'Failed', 'Cancel', 'Running'];
-const stateCell = (state) => KNOWN_STATES.includes(state) ? markdown_stateLabel(state) : codeSpan(oneLine(state, 40));
 /** ` in task T with CODE: message`, or '' when nothing is known; plain text for annotations and messages. */
 function reasonPhrase(run, maxMessage = 300) {
     if (!run.task)
         return '';
-    const code = run.code ? ` with ${oneLine(run.code, 100)}` : '';
-    const message = run.code && run.message ? `: ${oneLine(run.message, maxMessage)}` : '';
-    return ` in task ${oneLine(run.task, 100)}${code}${message}`;
+    const code = run.code ? ` with ${clipToLine(run.code, 100)}` : '';
+    const message = run.code && run.message ? `: ${clipToLine(run.message, maxMessage)}` : '';
+    return ` in task ${clipToLine(run.task, 100)}${code}${message}`;
 }
 const atLeast = (listing) => (listing.incomplete ? ' or more' : '');
 function objectsSection(report) {
@@ -41258,43 +41137,55 @@ function objectsSection(report) {
     }
     const more = atLeast(listing);
     lines.push([...listing.byState].map(([state, count]) => `${stateCell(state)}: ${count}${more}`).join(' · ') +
-        ' (every other run ended `Success`)', '', markdownTable(['Object', 'Run id', 'State', 'Task', 'Code', 'Message'], listing.first
-        .slice(0, SUMMARY_ROWS)
-        .map((run) => [
-        codeSpan(oneLine(run.object, 200)),
-        codeSpan(oneLine(run.runId, 64)),
-        stateCell(run.state),
-        codeSpan(oneLine(run.task, 100)),
-        codeSpan(oneLine(run.code, 100)),
-        codeSpan(oneLine(run.message, 200)),
-    ])));
+        ' (every other run ended `Success`)', '', failedRunsTable(listing.first.slice(0, SUMMARY_ROWS)));
     if (listing.count > SUMMARY_ROWS)
-        lines.push('', `… and ${listing.count - SUMMARY_ROWS}${more} more: every run is in \`objects-file\`.`);
-    const missing = report.explanation?.missing ?? 0;
-    if (missing > 0) {
-        const causes = report.explanation.causes.map((cause) => codeSpan(oneLine(cause, 300))).join('; ');
-        lines.push('', `Reasons are missing for ${missing} of the ${report.explained} runs looked up: ${causes}.`);
-    }
+        lines.push('', `… and ${listing.count - SUMMARY_ROWS}${more} more` +
+            (report.file ? ': every run is in `objects-file`.' : ' (the objects file could not be written).'));
+    const missing = missingReasons(report);
+    if (missing)
+        lines.push('', missing);
     if (listing.incomplete) {
         lines.push('', `The list stopped early (${listing.incomplete}): at least ${listing.count} runs did not succeed.`);
     }
     return lines.join('\n') + '\n';
 }
+/** A table of failed runs with their reasons; every value from the service as code. */
+function failedRunsTable(runs) {
+    return markdownTable(['Object', 'Run id', 'State', 'Task', 'Code', 'Message'], runs.map((run) => [
+        literal(run.object, 200),
+        literal(run.runId, 64),
+        stateCell(run.state),
+        literal(run.task, 100),
+        literal(run.code, 100),
+        literal(run.message, 200),
+    ]));
+}
+/** Why reasons are missing, once, when any are; '' when none is. */
+function missingReasons(report) {
+    const missing = report.explanation?.missing ?? 0;
+    if (missing === 0)
+        return '';
+    const causes = report.explanation.causes.map((cause) => literal(cause)).join('; ');
+    return `Reasons are missing for ${missing} of the ${report.explained} runs looked up: ${causes}.`;
+}
 /** `failed-count`, `failed-objects` (the first runs, with their reasons where known) and `objects-file`. */
 function failedObjectsOutputs(report) {
-    const first = report.listing.first.map(({ object, runId, state, task, code, message }) => ({
+    return {
+        'failed-count': String(report.listing.count),
+        'failed-objects': failedObjectsJson(report.listing.first),
+        'objects-file': report.file,
+    };
+}
+/** `failed-objects`: each run's key, id, state and reason, without `createTime`. */
+function failedObjectsJson(runs) {
+    return JSON.stringify(runs.map(({ object, runId, state, task, code, message }) => ({
         object,
         runId,
         state,
         task,
         code,
         message,
-    }));
-    return {
-        'failed-count': String(report.listing.count),
-        'failed-objects': JSON.stringify(first),
-        'objects-file': report.file,
-    };
+    })));
 }
 /** The one-line verdict: the count, the first objects with their reasons, and where the rest are. */
 function failedObjectsMessage(report) {
@@ -41302,16 +41193,18 @@ function failedObjectsMessage(report) {
     const more = atLeast(listing);
     const named = listing.first
         .slice(0, NAMED_IN_FAILURE)
-        .map((run) => `${oneLine(run.object, 200)} (${run.state}${reasonPhrase(run, 200)}, run ${run.runId})`)
+        .map((run) => `${clipToLine(run.object, 200)} (${run.state}${reasonPhrase(run, 200)}, run ${run.runId})`)
         .join(', ');
     const rest = listing.count > NAMED_IN_FAILURE ? ` and ${listing.count - NAMED_IN_FAILURE}${more} more` : '';
-    return (`${listing.count}${more} object(s) of job ${report.jobId} failed processing: ${named}${rest}. ` +
-        `Every one is listed in ${report.file} (output objects-file).`);
+    return (`${listing.count}${more} object(s) of ${report.label} failed processing: ${named}${rest}. ` +
+        (report.file
+            ? `Every one is listed in ${report.file} (output objects-file).`
+            : 'The objects file could not be written (see the warning).'));
 }
 /** At most nine annotations, one per object with its reason, and a tenth with the count and the file. */
 function objectWarnings(report) {
     const shown = report.listing.first.slice(0, OBJECT_WARNINGS);
-    const perObject = shown.map((run) => `Object ${oneLine(run.object, 300)}: workflow run ${run.runId} ended ${run.state}${reasonPhrase(run)}`);
+    const perObject = shown.map((run) => `Object ${clipToLine(run.object, 300)}: workflow run ${run.runId} ended ${run.state}${reasonPhrase(run)}`);
     const notShown = report.listing.count - shown.length;
     const { incomplete } = report.listing;
     const tail = (notShown > 0 ? ` ${notShown}${atLeast(report.listing)} of them are not annotated here.` : '') +
@@ -41319,7 +41212,7 @@ function objectWarnings(report) {
     return [...perObject, `${failedObjectsMessage(report)}${tail}`];
 }
 
-;// CONCATENATED MODULE: ./src/job/object-failures.ts
+;// CONCATENATED MODULE: ./src/objects/check.ts
 
 
 
@@ -41334,10 +41227,13 @@ function objectWarnings(report) {
 async function checkObjectFailures(settings, context, deps) {
     const client = deps.client();
     const { reporter } = deps;
-    const scope = { jobId: context.jobId, workflowId: context.workflowId || undefined };
-    const running = async () => (await client.listExecutions({ ...scope, states: ['Running'], size: 1 })).value.executions.length;
-    // The whole check keeps to the step's timeout, counted from the job's creation.
-    const deadline = settings.timeoutMs > 0 ? context.startedAt + settings.timeoutMs : 0;
+    const source = {
+        label: `job ${context.jobId}`,
+        query: { jobId: context.jobId, workflowId: context.workflowId || undefined },
+    };
+    const running = async () => (await client.listExecutions({ ...source.query, states: ['Running'], size: 1 })).value.executions.length;
+    // The whole check keeps to the step's deadline.
+    const { deadline } = deps;
     if ((await running()) > 0) {
         reporter.info(`Waiting for the workflow runs of job ${context.jobId} to end`);
         const waited = await waitUntilFinal({
@@ -41345,30 +41241,32 @@ async function checkObjectFailures(settings, context, deps) {
             stateOf: (count) => (count > 0 ? 'Running' : 'done'),
             isFinal: (count) => count === 0,
             pollIntervalMs: settings.pollIntervalMs,
-            timeoutMs: deadline ? Math.max(1, deadline - deps.now()) : 0,
+            deadline,
             now: deps.now,
             sleep: deps.sleep,
             signal: deps.signal,
             initial: 1,
             isPassingFault: retry_rules/* isPassingFault */.Ev,
+            onStillWaiting: (_state, elapsedMs, nextCheckInMs) => reporter.info(`Workflow runs of job ${context.jobId} are still Running, ${(0,time/* formatDuration */.a3)(elapsedMs)} after ` +
+                `the job ended; next check in ${(0,time/* formatDuration */.a3)(nextCheckInMs)}`),
         });
         if (waited.timedOut) {
             return {
                 summary: '\n#### Objects\n\nSome workflow runs were still running when the wait timed out.\n',
                 failure: `Job ${context.jobId} ended, but some of its objects' workflow runs were still Running when the ` +
-                    `timeout (${formatDuration(settings.timeoutMs)}) passed.`,
+                    `timeout (${(0,time/* formatDuration */.a3)(settings.timeoutMs)}) passed.`,
             };
         }
     }
-    const report = await findFailedObjects(client, scope, {
-        path: deps.tempFile(`cos-workflow-trigger-failed-objects-${context.jobId}`, 'jsonl'),
+    const file = await deps.stepFile(`cos-workflow-trigger-failed-objects-${context.jobId}`, 'jsonl', 'objects-file');
+    const report = await collectFailedObjects(client, source, {
+        file,
         deadline,
         now: deps.now,
         signal: deps.signal,
         log: (message) => reporter.info(message),
     });
-    for (const [name, value] of Object.entries(failedObjectsOutputs(report)))
-        reporter.setOutput(name, value);
+    reporter.setOutputs(failedObjectsOutputs(report));
     const { listing } = report;
     const summary = objectsSection(report);
     if (settings.objectFailures === 'warn' && listing.count > 0) {
@@ -41387,6 +41285,32 @@ async function checkObjectFailures(settings, context, deps) {
     return { summary, failure: failedObjectsMessage(report) };
 }
 
+;// CONCATENATED MODULE: ./src/job/cancel.ts
+
+
+
+/**
+ * The one way a job is cancelled, by cancel/, a timeout, a cancelled workflow run and `post:`:
+ * cancel, then describe. A refusal (4xx) for a job that has ended anyway is no error: the describe
+ * says how it ended. Any other failure is thrown for the caller to word.
+ */
+async function cancelJob(client, jobId) {
+    let refused;
+    try {
+        await client.cancelJob(jobId);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ApiError */.hD) || error.status >= 500)
+            throw error;
+        refused = error;
+    }
+    const { value: job, requestId } = await describeJobOrFail(client, jobId);
+    const ended = (0,types/* isFinalJobState */.zi)(job.state);
+    if (refused && !ended)
+        throw refused;
+    return { job, requestId, alreadyEnded: refused !== undefined || (ended && job.state !== 'Cancel') };
+}
+
 ;// CONCATENATED MODULE: ./src/job/wait.ts
 
 
@@ -41399,6 +41323,8 @@ async function checkObjectFailures(settings, context, deps) {
 
 
 
+/** A job's message in the failure annotation: long enough for any real one, a hostile one is cut. */
+const wait_MAX_MESSAGE = 1000;
 /**
  * Waits for a job to end and reports it once: outputs, summary, and a failure when it ends in a
  * `fail-on` state, times out, or its objects failed. The main step and `wait/` both end here.
@@ -41411,12 +41337,12 @@ async function waitForJobAndReport(settings, context, deps) {
         result = await pollJob(settings, context, deps, seen);
     }
     catch (error) {
-        if (isAbort(error))
+        if ((0,errors/* isAbort */.rV)(error))
             await cancelOnAbort(settings, context.jobId, deps);
         else
             record.phase('stopped');
-        const stopped = isAbort(error) ? 'the workflow run was cancelled' : 'an error (see the annotation)';
-        await report(context, deps, seen.job, `The wait stopped: ${stopped}.`);
+        const stopped = (0,errors/* isAbort */.rV)(error) ? 'the workflow run was cancelled' : 'an error (see the annotation)';
+        await report(context, deps, seen.job, () => `The wait stopped: ${stopped}.`);
         throw error;
     }
     let job = result.last ?? context.initial;
@@ -41424,7 +41350,7 @@ async function waitForJobAndReport(settings, context, deps) {
     let outcome;
     if (result.timedOut) {
         ({ job, outcome } = await onTimeout(settings, context.jobId, deps, job));
-        failure = `Job ${context.jobId}: ${outcome}`;
+        failure = `Job ${context.jobId}: ${outcome(asText)}`;
     }
     else {
         record.phase('ended');
@@ -41441,15 +41367,15 @@ async function waitForJobAndReport(settings, context, deps) {
         catch (error) {
             // The job's own verdict and summary come first; the failed check is reported beside them.
             objectsError = error;
-            const why = isAbort(error) ? 'the workflow run was cancelled' : error.message;
+            const why = (0,errors/* isAbort */.rV)(error) ? 'the workflow run was cancelled' : literal((0,errors/* errorMessage */.gJ)(error));
             objectsSection = `\n#### Objects\n\nThe check of the objects' workflow runs stopped: ${why}\n`;
         }
     }
     await report(context, deps, job, outcome, objectsSection);
-    if (objectsError && (isAbort(objectsError) || !failure))
+    if (objectsError && ((0,errors/* isAbort */.rV)(objectsError) || !failure))
         throw objectsError;
     if (objectsError) {
-        reporter.warning(`Checking the objects' workflow runs failed: ${objectsError.message}`);
+        reporter.warning(`Checking the objects' workflow runs failed: ${(0,errors/* errorMessage */.gJ)(objectsError)}`);
     }
     if (failure)
         throw new StepFailure(failure);
@@ -41459,63 +41385,69 @@ function pollJob(settings, context, deps, seen) {
     return waitUntilFinal({
         check: async () => (seen.job = (await describeJobOrFail(client, context.jobId)).value),
         stateOf: (job) => job.state,
-        isFinal: (job) => isFinalJobState(job.state),
+        isFinal: (job) => (0,types/* isFinalJobState */.zi)(job.state),
         pollIntervalMs: settings.pollIntervalMs,
-        timeoutMs: settings.timeoutMs,
+        deadline: deps.deadline,
         now: deps.now,
         sleep: deps.sleep,
         signal: deps.signal,
         startedAt: context.startedAt,
         initial: context.initial,
-        onStateChange: (state, elapsedMs) => deps.reporter.info(`Job ${context.jobId} is ${describeState(state)} (${formatDuration(elapsedMs)} since start)`),
+        onStateChange: (state, elapsedMs) => deps.reporter.info(`Job ${context.jobId} is ${describeState(state)} (${(0,time/* formatDuration */.a3)(elapsedMs)} after its creation)`),
+        onStillWaiting: (state, elapsedMs, nextCheckInMs) => deps.reporter.info(`Job ${context.jobId} is still ${describeState(state)}, ${(0,time/* formatDuration */.a3)(elapsedMs)} after its ` +
+            `creation; next check in ${(0,time/* formatDuration */.a3)(nextCheckInMs)}`),
         isPassingFault: retry_rules/* isPassingFault */.Ev,
-        onCheckFailed: (error, silentForMs) => deps.reporter.info(`The status check of job ${context.jobId} failed (${error.message}); the wait goes on ` +
-            `(no answer for ${formatDuration(silentForMs)})`),
+        onCheckFailed: (error, silentForMs) => deps.reporter.info(`The status check of job ${context.jobId} failed (${(0,errors/* errorMessage */.gJ)(error)}); the wait goes on ` +
+            `(no answer for ${(0,time/* formatDuration */.a3)(silentForMs)})`),
     });
 }
 /** A state this version does not know is named as such, and waited on like one in progress. */
-function describeState(state) {
-    return types_JOB_STATES.includes(state) ? state : `'${state}', a state this action does not know`;
+function describeState(state, show = asText) {
+    return (0,types/* isJobState */.hY)(state) ? state : `${show(`'${state}'`)}, a state this action does not know`;
 }
 async function onTimeout(settings, jobId, deps, last) {
-    const waited = formatDuration(settings.timeoutMs);
-    const lastState = describeState(last?.state ?? 'unknown');
+    const waited = (0,time/* formatDuration */.a3)(settings.timeoutMs);
+    const lastState = (show) => describeState(last?.state ?? 'unknown', show);
     if (!settings.cancelOnTimeout) {
         deps.record.phase('timed-out');
-        return { job: last, outcome: `Timed out after ${waited}; the job still runs (state ${lastState}).` };
+        return {
+            job: last,
+            outcome: (show) => `Timed out after ${waited}; the job still runs (state ${lastState(show)}).`,
+        };
     }
     try {
         const { job } = await cancelJob(deps.cleanupClient(), jobId);
         deps.record.phase('cancelled');
-        return { job, outcome: `Timed out after ${waited}; the job was cancelled (state ${job.state}).` };
+        return {
+            job,
+            outcome: (show) => `Timed out after ${waited}; the job was cancelled (state ${describeState(job.state, show)}).`,
+        };
     }
     catch (error) {
         deps.record.phase('timed-out');
         return {
             job: last,
-            outcome: `Timed out after ${waited}; cancelling the job failed (${error.message}), ` +
-                `so it may still run (last state ${lastState}).`,
+            outcome: (show) => `Timed out after ${waited}; cancelling the job failed (${show((0,errors/* errorMessage */.gJ)(error))}), ` +
+                `so it may still run (last state ${lastState(show)}).`,
         };
     }
 }
 function stateFailure(settings, job) {
     if (!job || !settings.failOn.includes(job.state))
         return undefined;
-    return (`Job ${job.jobId} ended ${job.state}` +
-        (job.code && job.code !== 'Success' ? ` with code ${job.code}` : '') +
-        (job.message ? `: ${job.message}` : '') +
-        (job.state === 'Failed' ? '. Check the workflow and its input objects in the CI console.' : '.'));
+    const verdict = sentence(`Job ${job.jobId} ended ${job.state}` +
+        (job.code && job.code !== 'Success' ? ` with code ${clipToLine(job.code, 200)}` : '') +
+        (job.message ? `: ${clipToLine(job.message, wait_MAX_MESSAGE)}` : ''));
+    return job.state === 'Failed'
+        ? `${verdict} Check the workflow and its input objects in the CI console.`
+        : verdict;
 }
 /** Outputs from the last details seen, and the summary: also when the wait stopped early. */
 async function report(context, deps, job, outcome, objectsSection = '') {
     if (!job)
         return;
-    for (const [name, value] of Object.entries(jobOutputs(job)))
-        deps.reporter.setOutput(name, value);
+    deps.reporter.setOutputs(jobOutputs(job));
     await deps.reporter.writeSummary(jobSummary({ ...context, job, outcome, now: deps.now() }) + objectsSection);
-}
-function isAbort(error) {
-    return error instanceof sleep/* AbortedError */.o || (error instanceof errors/* TransportError */.wX && error.kind === 'aborted');
 }
 /** The workflow run was cancelled: cancel the job, or say it is left running (cancel-on-abort off). */
 async function cancelOnAbort(settings, jobId, deps) {
@@ -41531,8 +41463,7 @@ async function cancelOnAbort(settings, jobId, deps) {
     }
     catch (error) {
         // The post: entry tries again: the phase still says `waiting`.
-        deps.reporter.warning(`The workflow run was cancelled, and cancelling job ${jobId} failed: ` +
-            `${error instanceof Error ? error.message : String(error)}`);
+        deps.reporter.warning(`The workflow run was cancelled, and cancelling job ${jobId} failed: ` + `${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 
@@ -41541,31 +41472,2976 @@ async function cancelOnAbort(settings, jobId, deps) {
 
 
 
+
+
 /** Waits for a job created elsewhere (`wait/`), exactly as the main step waits for its own. */
 async function waitForExistingJob(settings, deps) {
-    const startedAt = deps.now();
     const record = new JobRecord(deps.state);
     // Saved first: an error from the very first call is then reported as `Job <id>: …`.
     record.job(settings.jobId);
     const { value: job } = await describeJobOrFail(deps.client(), settings.jobId);
     record.phase(settings.cancelOnAbort ? 'waiting' : 'detached');
-    deps.reporter.setOutput('job-id', job.jobId);
-    deps.reporter.setOutput('name', job.name);
+    deps.reporter.setOutputs({ 'job-id': job.jobId, name: job.name });
     deps.reporter.info(`Job ${job.jobId} (${job.name}) is ${job.state}`);
     const [kind, value] = Object.entries(job.input ?? {})[0] ?? [];
-    const window = job.operation?.timeInterval;
+    // Times in the log count from the job's creation, as the main step's do; a service clock ahead
+    // of this runner's must not put it in the future.
+    const startedAt = Math.min(deps.now(), (0,time/* parseApiTime */.JY)(job.creationTime)?.getTime() ?? Infinity);
     await waitForJobAndReport(settings, {
         jobId: job.jobId,
         workflowId: job.operation?.workflowIds ?? '',
         input: kind ? describeInput(kind, value ?? '') : '',
-        window: describeWindow(window?.start, window?.end),
+        window: describeWindow(job.operation?.timeInterval, literal),
         initial: job,
         startedAt,
     }, { ...deps, record });
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
-var lib_core = __nccwpck_require__(4952);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/github/log-safety.ts
 /**
  * A log line the runner reads as a workflow command starts with `::` (after any spaces), or holds
@@ -41573,7 +44449,7 @@ var lib_core = __nccwpck_require__(4952);
  * messages) may hold line breaks; escaped, they can never start a line of their own, and a `##[`
  * in them is broken up (`##\[`) so that it cannot be read as a command either.
  */
-function log_safety_oneLine(text) {
+function oneLine(text) {
     return text
         .replace(/[\r\n\u0085\u2028\u2029]/g, (character) => ESCAPES[character] ?? '')
         .replace(/##\[/g, '##\\[');
@@ -41585,32 +44461,71 @@ const ESCAPES = {
     '\u2028': '\\u2028',
     '\u2029': '\\u2029',
 };
+/** No line the step writes to the log is longer, however long a message from an answer is. */
+const MAX_LOG_LINE_BYTES = 64 * 1024;
+/** Left for what goes around the text: `::error::`, an annotation's properties, the cut's note. */
+const ROOM_BYTES = 1024;
+/** What a character may take once escaped, where that is more than its UTF-8 bytes. */
+const ESCAPED_BYTES = {
+    '%': 3,
+    '\r': 3,
+    '\n': 3,
+    '\u0085': 6,
+    '\u2028': 6,
+    '\u2029': 6,
+};
+/**
+ * The text of one log line (a line, an annotation, a debug message), cut so that the line stays
+ * within MAX_LOG_LINE_BYTES: each character counts the bytes it may take once escaped (`%`, CR and
+ * LF become three in a workflow command, U+2028 six in `oneLine`).
+ */
+function boundedLine(text) {
+    const budget = MAX_LOG_LINE_BYTES - ROOM_BYTES;
+    // No UTF-16 unit costs more than six bytes: most lines need no counting.
+    if (text.length * 6 <= budget)
+        return text;
+    let bytes = 0;
+    let end = 0;
+    for (const character of text) {
+        const cost = ESCAPED_BYTES[character] ?? Buffer.byteLength(character);
+        if (bytes + cost > budget) {
+            return `${text.slice(0, end)}… (cut: ${text.length - end} more characters)`;
+        }
+        bytes += cost;
+        end += character.length;
+    }
+    return text;
+}
+/** A line for `core.info`, which writes its text as it is: bounded, on one line. */
+function logLine(text) {
+    return oneLine(boundedLine(text));
+}
 
 ;// CONCATENATED MODULE: ./src/github/log.ts
 
 
-/** What the action's runner glue logs outside a step's reporter. */
+/**
+ * What the action's runner glue logs outside a step's reporter. Every line is bounded (see
+ * MAX_LOG_LINE_BYTES); annotations and debug lines are workflow commands, which `@actions/core`
+ * escapes itself.
+ */
 const log = {
-    debug: (message) => lib_core/* debug */.Yz(message),
-    info: (message) => lib_core/* info */.pq(log_safety_oneLine(message)),
-    warning: (message) => lib_core/* warning */.$e(message),
+    debug: (message) => core_debug(boundedLine(message)),
+    info: (message) => info(logLine(message)),
+    warning: (message) => warning(boundedLine(message)),
     /** Hides a secret in every later line of the log. */
-    mask: (secret) => lib_core/* setSecret */.Pq(secret),
+    mask: (secret) => core_setSecret(secret),
     /** One error annotation, and exit code 1. */
-    fail: (message) => lib_core/* setFailed */.C1(message),
+    fail: (message) => setFailed(boundedLine(message)),
     /** Lines printed as they are, each one escaped: for a block such as the dry run's request. */
     block(title, lines) {
-        lib_core/* startGroup */.Oh(log_safety_oneLine(title));
+        startGroup(logLine(title));
         for (const line of lines)
-            lib_core/* info */.pq(log_safety_oneLine(line));
-        lib_core/* endGroup */.N4();
+            info(logLine(line));
+        endGroup();
     },
 };
 
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -41622,12 +44537,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -41666,10 +44581,8 @@ class Context {
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -41699,7 +44612,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
         return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
@@ -41903,7 +44816,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
+function dist_bundle_lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -41955,7 +44868,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -46656,6 +49569,7 @@ function randomTail() {
 
 
 
+
 /** GitHub's limits: 1 MB an output, 1 MiB of summary a step. Kept under both with room to spare. */
 const MAX_OUTPUT_BYTES = 1_000_000;
 const MAX_SUMMARY_BYTES = 1_000_000;
@@ -46665,43 +49579,50 @@ const MAX_SUMMARY_BYTES = 1_000_000;
  */
 function githubReporter(declaredOutputs) {
     let summaryBytes = 0;
+    let saidNoSummary = false;
     return {
-        debug: (message) => lib_core/* debug */.Yz(message),
-        /** `core.info` writes its text as it is: a line break in a value would start a line of its own. */
-        info: (message) => lib_core/* info */.pq(log_safety_oneLine(message)),
-        /** Annotations and debug lines are workflow commands, which `@actions/core` escapes itself. */
-        warning: (message) => lib_core/* warning */.$e(message),
-        setOutput(name, value) {
-            if (!declaredOutputs.includes(name)) {
-                throw new Error(`Output '${name}' is not declared in this action's action.yml`);
+        debug: log.debug,
+        info: log.info,
+        warning: log.warning,
+        setOutputs(outputs) {
+            for (const [name, given] of Object.entries(outputs)) {
+                if (!declaredOutputs.includes(name)) {
+                    throw new Error(`Output '${name}' is not declared in this action's action.yml`);
+                }
+                let value = given ?? '';
+                if (Buffer.byteLength(value) > MAX_OUTPUT_BYTES) {
+                    warning(`Output '${name}' is over GitHub's 1 MB limit for an output; it is left empty.`);
+                    value = '';
+                }
+                setOutput(name, value);
             }
-            if (Buffer.byteLength(value) > MAX_OUTPUT_BYTES) {
-                lib_core/* warning */.$e(`Output '${name}' is over GitHub's 1 MB limit for an output; it is left empty.`);
-                value = '';
-            }
-            lib_core/* setOutput */.uH(name, value);
         },
         async writeSummary(markdown) {
-            // Outside a runner (a local run) there is no summary file; the log already says it all.
-            if (!process.env.GITHUB_STEP_SUMMARY)
-                return lib_core/* debug */.Yz('No GITHUB_STEP_SUMMARY: summary not written');
+            // Outside a runner (a local run) there may be no summary file: said once, so that a summary
+            // that goes nowhere does not go silently.
+            if (!process.env.GITHUB_STEP_SUMMARY) {
+                if (!saidNoSummary)
+                    info('GITHUB_STEP_SUMMARY is not set: the job summary is not written.');
+                saidNoSummary = true;
+                return;
+            }
             const link = runUrl(runContext());
             let text = link ? `${markdown}\n<sub>[Workflow run](${link})</sub>\n` : markdown;
             if (summaryBytes + Buffer.byteLength(text) > MAX_SUMMARY_BYTES) {
-                lib_core/* warning */.$e("The job summary was cut at GitHub's limit of 1 MiB for a step.");
+                warning("The job summary was cut at GitHub's limit of 1 MiB for a step.");
                 text =
                     cutAtLine(text, MAX_SUMMARY_BYTES - summaryBytes - 200) + '\n\n*(cut at GitHub’s 1 MiB limit)*\n';
             }
             // The summary is a report, not the result: a file that cannot be written must not fail the step.
             try {
-                await lib_core/* summary */.z.addRaw(text).write();
+                await summary.addRaw(text).write();
                 summaryBytes += Buffer.byteLength(text);
             }
             catch (error) {
-                lib_core/* warning */.$e(`The job summary could not be written: ${error.message}`);
+                warning(`The job summary could not be written: ${(0,errors/* errorMessage */.gJ)(error)}`);
             }
             finally {
-                lib_core/* summary */.z.emptyBuffer();
+                summary.emptyBuffer();
             }
         },
     };
@@ -46716,18 +49637,18 @@ class ActionsStateStore {
     save(key, value) {
         this.saved.set(key, value);
         try {
-            lib_core/* saveState */.LZ(key, value);
+            saveState(key, value);
         }
         catch (error) {
             if (this.warned)
                 return;
             this.warned = true;
-            lib_core/* warning */.$e(`The step's state could not be saved (${error.message}): the post: step will not ` +
+            warning(`The step's state could not be saved (${(0,errors/* errorMessage */.gJ)(error)}): the post: step will not ` +
                 'be able to cancel the job if this step is stopped.');
         }
     }
     get(key) {
-        return this.saved.get(key) ?? lib_core/* getState */.Gu(key);
+        return this.saved.get(key) ?? getState(key);
     }
 }
 /** The longest start of `text` that ends at a line break and fits in `bytes`. */
@@ -46737,11 +49658,15 @@ function cutAtLine(text, bytes) {
     return lastBreak > 0 ? start.slice(0, lastBreak) : '';
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/github/runner-files.ts
+
+
 
 
 /**
@@ -46752,12 +49677,67 @@ function runnerTempPath(stem, extension) {
     const folder = process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
     return (0,external_node_path_.join)(folder, `${stem}-${globalThis.crypto.randomUUID().slice(0, 8)}.${extension}`);
 }
+/**
+ * The one place a step writes files, under RUNNER_TEMP. The step's verdict never depends on them:
+ * a file that cannot be created or written (RUNNER_TEMP missing, read-only or a file, a full disk)
+ * is one warning, its output is left empty, and the step goes on to report the job. A file that
+ * exists already is never overwritten or followed (`wx`).
+ */
+async function openRunnerFile(stem, extension, output, warn) {
+    const path = runnerTempPath(stem, extension);
+    let handle;
+    let failed = false;
+    const fail = async (error) => {
+        failed = true;
+        warn(`The file for the ${output} output could not be written (${(0,errors/* errorMessage */.gJ)(error)}): ${output} is ` +
+            "left empty. The step's result does not depend on it.");
+        await handle?.close().catch(() => undefined);
+        handle = undefined;
+    };
+    try {
+        handle = await (0,promises_.open)(path, 'wx');
+    }
+    catch (error) {
+        await fail(error);
+    }
+    return {
+        get path() {
+            return failed ? '' : path;
+        },
+        async write(text) {
+            if (!handle || !text)
+                return;
+            try {
+                await handle.write(text);
+            }
+            catch (error) {
+                await fail(error);
+            }
+        },
+        async close() {
+            const open = handle;
+            handle = undefined;
+            try {
+                await open?.close();
+            }
+            catch (error) {
+                await fail(error);
+            }
+        },
+    };
+}
 
+// EXTERNAL MODULE: ./src/waiting/sleep.ts
+var sleep = __nccwpck_require__(2980);
+// EXTERNAL MODULE: ./src/waiting/retry.ts
+var retry = __nccwpck_require__(5753);
 ;// CONCATENATED MODULE: ./src/ci/credentials.ts
 /**
  * Where a request's keys come from: the keys the user gave, or a CAM role assumed with GitHub's
  * OIDC token and renewed before it expires, so that a wait longer than the keys' lifetime works.
  */
+
+
 
 /**
  * The role could not be assumed (no OIDC token, STS refused or unreachable), its cause kept. Its own
@@ -46768,25 +49748,34 @@ class SignInError extends Error {
     cause;
     name = 'SignInError';
     constructor(roleArn, cause) {
-        super(`Could not sign in with role ${roleArn}: ${cause instanceof Error ? cause.message : String(cause)}`);
+        super(`Could not sign in with role ${roleArn}: ${(0,errors/* errorMessage */.gJ)(cause)}`);
         this.cause = cause;
     }
 }
 const DEFAULT_STS_ENDPOINT = 'https://sts.tencentcloudapi.com';
+/** A caller that says nothing of its limits: the default request time limit and retries. */
+const DEFAULT_LIMITS = { timeoutMs: 30_000 };
 const FIVE_MINUTES = 5 * 60_000;
 /** After a failed renewal, keys with this much left are still used, and STS is asked again later. */
 const STILL_USABLE_MS = 10_000;
 const RETRY_RENEWAL_MS = 30_000;
 /**
+ * STS gives keys for 15 minutes at least: a lifetime under a minute (or in the past) says more of
+ * the answer than of the keys. They are reused for a fixed while rather than renewed per request;
+ * if the service refuses them as expired, the refusal renews them (see renewAfterRefusal).
+ */
+const SHORTEST_LIFETIME_MS = 60_000;
+const ODD_LIFETIME_REUSE_MS = 30_000;
+/**
  * When keys that last `lifetimeMs` from `obtainedAtMs` are replaced: once less than a tenth of
  * their lifetime or five minutes is left, whichever comes first. The margin never exceeds half the
- * lifetime; STS keys last at least 15 minutes, so that only matters for an emulator's short keys.
+ * lifetime (keys of a few minutes are still used for half of it).
  */
 function renewalTime(obtainedAtMs, lifetimeMs) {
     const margin = Math.min(Math.max(lifetimeMs / 10, FIVE_MINUTES), lifetimeMs / 2);
     return obtainedAtMs + lifetimeMs - margin;
 }
-/** CI's answer to temporary keys past their `ExpiredTime` (ci-api.md › STS). */
+/** CI's answer to temporary keys past their `ExpiredTime` (docs/api-notes.md › Temporary keys). */
 function refusedAsExpired(error) {
     return (error instanceof errors/* ApiError */.hD &&
         error.status === 403 &&
@@ -46806,8 +49795,9 @@ function staticCredentials(credentials) {
 function assumedRoleCredentials(role, deps) {
     const now = deps.now ?? Date.now;
     const assume = deps.assume ??
-        (async (request) => (await __nccwpck_require__.e(/* import() */ 36).then(__nccwpck_require__.bind(__nccwpck_require__, 36))).assumeRoleWithWebIdentity(request, {
+        (async (request, limits) => (await __nccwpck_require__.e(/* import() */ 36).then(__nccwpck_require__.bind(__nccwpck_require__, 36))).assumeRoleWithWebIdentity(request, {
             ...deps.sts,
+            ...limits,
             endpoint: role.stsEndpoint,
             region: deps.region,
             logger: deps.logger,
@@ -46816,8 +49806,25 @@ function assumedRoleCredentials(role, deps) {
     let held;
     let renewing;
     let retryRenewalAt = 0;
-    const fetchKeys = async () => {
-        const webIdentityToken = await deps.getIdToken(role.audience);
+    let oddLifetimeTold = false;
+    /** When keys got at `obtainedAt` are renewed, and when they stop working. */
+    const timesOf = (fresh, obtainedAt) => {
+        if (fresh.lifetimeMs >= SHORTEST_LIFETIME_MS)
+            return { renewAt: renewalTime(obtainedAt, fresh.lifetimeMs), expiresAt: obtainedAt + fresh.lifetimeMs };
+        if (!oddLifetimeTold) {
+            oddLifetimeTold = true;
+            const lifetime = Math.round(fresh.lifetimeMs / 1000);
+            deps.logger.warning(`STS answered keys that ${lifetime <= 0 ? `had expired already (${-lifetime} s before its answer)` : `last ${lifetime} s`} ` +
+                `(request id ${fresh.requestId}): they are reused for ${ODD_LIFETIME_REUSE_MS / 1000} s before ` +
+                'the role is assumed again, and renewed at once if the CI API refuses them as expired');
+        }
+        return { renewAt: obtainedAt + ODD_LIFETIME_REUSE_MS, expiresAt: obtainedAt + ODD_LIFETIME_REUSE_MS };
+    };
+    const fetchKeys = async (limits) => {
+        // The token and the exchange share one budget, so that a cleanup's sign-in stays short.
+        const budgetMs = Math.max((limits.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.c).maxElapsedMs, limits.timeoutMs);
+        const bounded = { ...limits, deadline: Math.min(limits.deadline ?? Infinity, now() + budgetMs) };
+        const webIdentityToken = await deps.getIdToken(role.audience, bounded);
         deps.mask(webIdentityToken);
         const fresh = await assume({
             providerId: role.providerId,
@@ -46825,56 +49832,81 @@ function assumedRoleCredentials(role, deps) {
             roleArn: role.roleArn,
             roleSessionName: role.roleSessionName,
             durationSeconds: role.durationSeconds,
-        });
+        }, bounded);
         for (const secret of [fresh.secretId, fresh.secretKey, fresh.sessionToken])
             deps.mask(secret);
         const obtainedAt = now();
         const keys = {
             credentials: { secretId: fresh.secretId, secretKey: fresh.secretKey, sessionToken: fresh.sessionToken },
-            renewAt: renewalTime(obtainedAt, fresh.lifetimeMs),
-            expiresAt: obtainedAt + fresh.lifetimeMs,
+            ...timesOf(fresh, obtainedAt),
         };
-        deps.logger.debug(`Assumed role ${role.roleArn} as ${role.roleSessionName} (request id ${fresh.requestId}): keys for ` +
-            `${Math.round(fresh.lifetimeMs / 1000)} s, renewed after ${Math.round((keys.renewAt - obtainedAt) / 1000)} s`);
+        // A line at info level: a user sees the sign-in and each renewal, never a key.
+        const until = `valid until ${isoSeconds(keys.expiresAt)}, renewed from ${isoSeconds(keys.renewAt)}`;
+        deps.logger.info(held
+            ? `Renewed the temporary keys of role ${role.roleArn} (request id ${fresh.requestId}): ${until}`
+            : `Signed in with role ${role.roleArn} as ${role.roleSessionName} (request id ${fresh.requestId}): ` +
+                `temporary keys ${until}`);
         return keys;
     };
-    // Requests that find the keys due at the same moment share one renewal.
-    const renew = () => (renewing ??= fetchKeys()
-        .then((keys) => (held = keys))
-        .finally(() => (renewing = undefined)));
+    // Requests that find the keys due at the same moment share one renewal. One that the cancel of
+    // the request that began it stopped does not stop the others: a cleanup signs in on its own.
+    const renew = async (limits) => {
+        if (limits.signal?.aborted)
+            throw new sleep/* AbortedError */.o();
+        if (renewing) {
+            try {
+                return await renewing;
+            }
+            catch (error) {
+                if (!(0,errors/* isAbort */.rV)(error) || limits.signal?.aborted)
+                    throw error;
+            }
+        }
+        return (renewing ??= fetchKeys(limits)
+            .then((keys) => (held = keys))
+            .finally(() => (renewing = undefined)));
+    };
     return {
-        async current() {
+        async current(limits = DEFAULT_LIMITS) {
             const t = now();
             if (held && (t < held.renewAt || (t < retryRenewalAt && t < held.expiresAt - STILL_USABLE_MS))) {
                 return held.credentials;
             }
             try {
-                return (await renew()).credentials;
+                return (await renew(limits)).credentials;
             }
             catch (error) {
+                if (limits.signal?.aborted)
+                    throw new sleep/* AbortedError */.o();
                 // Keys that still work are better than a failed request: try STS again a little later.
                 if (!held || now() >= held.expiresAt - STILL_USABLE_MS)
                     throw new SignInError(role.roleArn, error);
                 retryRenewalAt = now() + RETRY_RENEWAL_MS;
-                deps.logger.warning(`Could not renew the role's keys (${error.message}); the current keys last ` +
+                deps.logger.warning(`Could not renew the role's keys (${(0,errors/* errorMessage */.gJ)(error)}); the current keys last ` +
                     `${Math.round((held.expiresAt - now()) / 1000)} s more, trying again in ${RETRY_RENEWAL_MS / 1000} s`);
                 return held.credentials;
             }
         },
-        async renewAfterRefusal(refused) {
+        async renewAfterRefusal(refused, limits = DEFAULT_LIMITS) {
             // Another request renewed them meanwhile: the fresh keys are ready.
             if (held && held.credentials.secretId !== refused.secretId)
                 return true;
             deps.logger.debug('The CI API refused the role keys as expired: renewing them now');
             try {
-                await renew();
+                await renew(limits);
             }
             catch (error) {
+                if (limits.signal?.aborted)
+                    throw new sleep/* AbortedError */.o();
                 throw new SignInError(role.roleArn, error);
             }
             return true;
         },
     };
+}
+/** `2026-11-30T04:00:00Z`: a time in the log, to the second. */
+function isoSeconds(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 // EXTERNAL MODULE: ./src/ci/transport.ts
@@ -47908,7 +50940,7 @@ function isAttribute(name /*, options*/) {
 // If there are any named exports you also want to re-export:
 
 ;// CONCATENATED MODULE: ./src/ci/xml-body.ts
-/** The one request body of the API, the create's (see ../shared/ci-api.md). */
+/** The one request body of the API, the create's (docs/api-notes.md › The create's body). */
 
 const builder = new json2xml({ ignoreAttributes: true, suppressEmptyNode: false });
 function buildCreateJobBody(request) {
@@ -47924,8 +50956,6 @@ function buildCreateJobBody(request) {
     });
 }
 
-// EXTERNAL MODULE: ./src/waiting/retry.ts
-var retry = __nccwpck_require__(5753);
 ;// CONCATENATED MODULE: ./src/ci/client.ts
 
 
@@ -47937,7 +50967,9 @@ var retry = __nccwpck_require__(5753);
 
 /** Signing, HTTP and XML reading load with the first request: a dry run loads none of them. */
 let wire;
-const loadWire = () => (wire ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3103)), Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6332))]));
+// One after the other: request.js loads xml-answers.js itself, and two imports of one module graph
+// at once trip jest's ESM linker (a test-only fault; Node and the bundle do not care).
+const loadWire = () => (wire ??= Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 691)).then(async (request) => [request, await Promise.all(/* import() */[__nccwpck_require__.e(654), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3511))]));
 const NEVER_RETRY = () => false;
 /** The filters and paging that listing jobs and listing executions share, as query parameters. */
 function listQuery(query) {
@@ -47946,10 +50978,26 @@ function listQuery(query) {
         jobId: query.jobId,
         states: query.states?.join(','),
         name: query.name,
+        startCreationTime: query.startCreationTime,
+        endCreationTime: query.endCreationTime,
         orderByTime: query.order,
         size: query.size === undefined ? undefined : String(query.size),
         nextToken: query.nextToken || undefined,
     };
+}
+/**
+ * A describe of an id the service does not know: the docs name it in `NonExistJobIds` with a 200,
+ * but a `ResourceNotFound` (with whatever status) says the same.
+ */
+async function unknownAsUndefined(answer) {
+    try {
+        return await answer;
+    }
+    catch (error) {
+        if ((0,errors/* isResourceNotFound */.SH)(error))
+            return { value: undefined, requestId: error.requestId };
+        throw error;
+    }
 }
 /** The CI batch-trigger API. Each call signs, sends, parses, and retries as far as it is safe to. */
 class CiClient {
@@ -47958,6 +51006,8 @@ class CiClient {
     now;
     transport;
     credentials;
+    /** `signal`, or for a client with an answer grace, aborted that long after it. */
+    graceSignal;
     constructor(options) {
         this.options = options;
         this.now = options.now ?? Date.now;
@@ -47966,46 +51016,57 @@ class CiClient {
             : staticCredentials(options.credentials);
         this.transport = options.transport ?? (0,ci_transport/* transportFromEnvironment */.F)();
         this.clock = options.clock ?? { offsetMs: 0 };
+        this.graceSignal =
+            options.signal && options.answerGraceMs
+                ? abortedLater(options.signal, options.answerGraceMs)
+                : options.signal;
     }
-    /** Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates). */
-    async createJob(request) {
+    /** The same client (keys, clock, pace, connections), whose requests count against `budget`. */
+    withCallBudget(budget) {
+        return new CiClient({
+            ...this.options,
+            credentials: this.credentials,
+            transport: this.transport,
+            clock: this.clock,
+            callBudget: budget,
+        });
+    }
+    /**
+     * Not retried here: a repeated create may make a second job (see createJobWithoutDuplicates).
+     * `onSend` is told when the request goes out: until then, no job can come of it.
+     */
+    async createJob(request, onSend) {
         return this.call({ method: 'POST', path: '/inventorytriggerjob', body: buildCreateJobBody(request) }, NEVER_RETRY, (answer, xml) => {
             const { jobs, requestId } = xml.parseJobResponse(answer.body);
             const job = jobs[0];
             if (!job?.jobId)
                 throw this.unexpected(answer, 'a create answer without a JobId');
-            if (!isJobId(job.jobId))
-                throw this.unexpected(answer, 'a JobId that is not b + 32 hex characters');
+            this.checkId(answer, 'a JobId', job.jobId, types/* JOB_ID */.mu);
             return { value: job, requestId };
-        });
+        }, { creates: true, onSend });
     }
-    /** Undefined when the service does not know the id. */
+    /** Undefined when the service does not know the id (`NonExistJobIds`, or `ResourceNotFound`). */
     async describeJob(jobId) {
-        return this.call({ method: 'GET', path: `/inventorytriggerjob/${jobId}` }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
+        return unknownAsUndefined(this.call({ method: 'GET', path: idPath('/inventorytriggerjob', jobId, types/* JOB_ID */.mu) }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { jobs, requestId } = xml.parseJobResponse(answer.body);
             const job = jobs.find((candidate) => candidate.jobId === jobId);
             if (!job && jobs.length > 0)
                 throw this.unexpected(answer, 'an answer about another JobId');
             return { value: job, requestId };
-        });
+        }));
     }
     async listJobs(query) {
         return this.call({
             method: 'GET',
             path: '/inventorytriggerjob',
-            query: {
-                type: 'Workflow',
-                ...listQuery(query),
-                startCreationTime: query.startCreationTime,
-                endCreationTime: query.endCreationTime,
-            },
+            query: { type: 'Workflow', ...listQuery(query) },
         }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { jobs, nextToken, requestId } = xml.parseJobResponse(answer.body);
             return { value: { jobs, nextToken }, requestId };
         });
     }
     async cancelJob(jobId) {
-        return this.call({ method: 'PUT', path: `/inventorytriggerjob/${jobId}`, query: { cancel: '' } }, retry_rules/* retryableForIdempotentCall */.Zx, () => ({ value: undefined }));
+        return this.call({ method: 'PUT', path: idPath('/inventorytriggerjob', jobId, types/* JOB_ID */.mu), query: { cancel: '' } }, retry_rules/* retryableForIdempotentCall */.Zx, () => ({ value: undefined }));
     }
     /** Retried only when the service cannot have started a run: a second run is not harmless. */
     async triggerWorkflow(request) {
@@ -48017,26 +51078,26 @@ class CiClient {
             const { instanceId, requestId } = xml.parseTriggerWorkflowResponse(answer.body);
             if (!instanceId)
                 throw this.unexpected(answer, 'a trigger answer without an InstanceId');
+            this.checkId(answer, 'an InstanceId', instanceId, types/* RUN_ID */.UC);
             return { value: instanceId, requestId };
-        });
+        }, { creates: true });
     }
     async describeExecution(runId) {
-        return this.call({ method: 'GET', path: `/workflowexecution/${runId}` }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
+        return this.call({ method: 'GET', path: idPath('/workflowexecution', runId, types/* RUN_ID */.UC) }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { execution, requestId } = xml.parseExecutionResponse(answer.body);
             return { value: execution, requestId };
         });
     }
     /**
      * A task's media job (DescribeMediaJob, `GET /jobs/<JobId>`), for its Code and Message;
-     * undefined when the service does not know the id. An id of another shape is not sent.
+     * undefined when the service does not know the id.
      */
     async describeMediaJob(jobId) {
-        if (!isTaskOrRunId(jobId))
-            throw new TypeError(`"${jobId.slice(0, 80)}" is not a media job id`);
-        return this.call({ method: 'GET', path: `/jobs/${jobId}` }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
+        const path = idPath('/jobs', jobId, types/* RUN_ID */.UC);
+        return unknownAsUndefined(this.call({ method: 'GET', path }, retry_rules/* retryableForIdempotentCall */.Zx, (answer, xml) => {
             const { jobs, requestId } = xml.parseMediaJobResponse(answer.body);
             return { value: jobs.find((job) => job.jobId === jobId), requestId };
-        });
+        }));
     }
     async listExecutions(query) {
         return this.call({
@@ -48051,22 +51112,36 @@ class CiClient {
     /**
      * The one way a request goes out. A clock the service rejects is corrected once and kept for
      * the rest of the step; keys refused as expired are renewed once and the request sent again;
-     * other failures go through the call's own retry rule.
+     * other failures go through the call's own retry rule. The sign-in is part of the request: it
+     * keeps to the client's signal, time limit, retries and deadline.
      */
-    async call(spec, retryable, read) {
+    async call(spec, retryable, read, { creates = false, onSend } = {}) {
         const { options } = this;
         const [{ sendSigned }, xml] = await loadWire();
+        const timeoutMs = options.timeoutMs ?? 30_000;
+        // What stops the waits before a request goes out; once out, it may answer within the grace.
+        const signal = creates ? options.signal : this.graceSignal;
         const context = {
             endpoint: options.endpoint,
-            timeoutMs: options.timeoutMs ?? 30_000,
+            timeoutMs,
             now: this.now,
             logger: options.logger,
             transport: this.transport,
-            signal: options.signal,
+            signal: this.graceSignal,
+        };
+        const limits = {
+            signal,
+            timeoutMs,
+            retryPolicy: options.retryPolicy,
+            deadline: options.deadline,
         };
         let renewedAfterRefusal = false;
         const paced = async (credentials) => {
-            await options.pacer?.acquire(options.signal);
+            options.callBudget?.take();
+            await options.pacer?.acquire(signal);
+            if (creates && options.signal?.aborted)
+                throw new sleep/* AbortedError */.o();
+            onSend?.();
             try {
                 const answer = await sendSigned({ ...context, credentials }, spec, this.clock.offsetMs);
                 options.pacer?.record(false);
@@ -48078,7 +51153,7 @@ class CiClient {
             }
         };
         const send = async () => {
-            let credentials = await this.credentials.current();
+            let credentials = await this.credentials.current(limits);
             const sendWithKeys = () => paced(credentials);
             try {
                 return await sendWithKeys();
@@ -48086,8 +51161,8 @@ class CiClient {
             catch (error) {
                 if (refusedAsExpired(error) && !renewedAfterRefusal) {
                     renewedAfterRefusal = true;
-                    if (await this.credentials.renewAfterRefusal(credentials)) {
-                        credentials = await this.credentials.current();
+                    if (await this.credentials.renewAfterRefusal(credentials, limits)) {
+                        credentials = await this.credentials.current(limits);
                         return await sendWithKeys();
                     }
                 }
@@ -48103,6 +51178,9 @@ class CiClient {
         // An answer that cannot be read is retried like a lost one, so reading is part of the attempt.
         const once = async () => {
             const answer = await send();
+            const serviceTime = Date.parse(answer.date);
+            if (!Number.isNaN(serviceTime))
+                this.clock.answeredOffsetMs = serviceTime - this.now();
             try {
                 const { value, requestId } = read(answer, xml);
                 return { value, requestId: answer.requestId || requestId || '' };
@@ -48113,48 +51191,156 @@ class CiClient {
                 throw error;
             }
         };
-        return (0,retry/* retryWithBackoff */.Z)(once, retryable, options.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.c, {
+        // No retry is waited for that the budget has no call left to make.
+        const budget = options.callBudget;
+        const retryableWithin = budget ? (error) => budget.left > 0 && retryable(error) : retryable;
+        return (0,retry/* retryWithBackoff */.Z)(once, retryableWithin, options.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.c, {
             sleep: options.sleep ?? sleep/* realSleep */.u,
             now: this.now,
             random: options.random ?? Math.random,
-            signal: options.signal,
+            signal,
             deadline: options.deadline,
             onRetry: (error, attempt, delayMs) => options.logger.warning(
             // Transport errors already say which request failed; API errors say only what the service said.
-            `${error instanceof errors/* TransportError */.wX ? error.message : `${spec.method} ${spec.path}: ${String(error.message ?? error)}`}` +
+            `${error instanceof errors/* TransportError */.wX ? error.message : `${spec.method} ${spec.path}: ${(0,errors/* errorMessage */.gJ)(error)}`}` +
                 `; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
         });
+    }
+    /** An id from an answer that the step goes on to use in a path: of its form, or the answer is refused. */
+    checkId(answer, what, id, form) {
+        if (!form.test(id))
+            throw this.unexpected(answer, `${what} that is not ${form.form}`);
     }
     unexpected(answer, what) {
         return new errors/* TransportError */.wX(`${answer.where} got ${what} (HTTP ${answer.status}, ${answer.body.length} characters)` +
             `${answer.requestId ? `; request id ${answer.requestId}` : ''}`, 'unparsable', answer.status, answer.requestId);
     }
 }
+/**
+ * Every id that goes into a path goes through here: one of another form (`../../x`) is never
+ * sent. Ids from answers are checked where they are read (checkId), so this refusing one is a bug.
+ */
+function idPath(base, id, form) {
+    if (!form.test(id))
+        throw new TypeError(`${base}/…: the id "${id.slice(0, 80)}" is not ${form.form}; not sent`);
+    return `${base}/${id}`;
+}
+/** Aborted `ms` after `signal` is. */
+function abortedLater(signal, ms) {
+    const later = new AbortController();
+    // Unref'd: a step that is done by then must not stay alive for it.
+    const abort = () => setTimeout(() => later.abort(), ms).unref();
+    if (signal.aborted)
+        abort();
+    else
+        signal.addEventListener('abort', abort, { once: true });
+    return later.signal;
+}
 
+// EXTERNAL MODULE: ./src/ci/sign-in-request.ts
+var sign_in_request = __nccwpck_require__(5339);
 ;// CONCATENATED MODULE: ./src/github/id-token.ts
-/** GitHub's OIDC token for the workflow run, through `@actions/core` (which also masks it). */
-/** GitHub gave no token: the message says what to change in the workflow. */
+/**
+ * GitHub's OIDC token for the workflow run. Asked as `@actions/core`'s `getIDToken` asks it (the
+ * runner's `ACTIONS_ID_TOKEN_REQUEST_URL` with `&audience=`, the job's bearer token), but through
+ * the step's transport: `getIDToken` takes no abort signal or time limit (its client waits three
+ * minutes for a silent endpoint, and a request given up on still holds the process) and reads an
+ * answer of any size whole, then masks it itself. README › Reliability says what the step keeps to.
+ */
+
+
+const ID_TOKEN_CALL = "GitHub's OIDC token request";
+/** Of an error answer's message, what is quoted. */
+const QUOTED_CHARS = 200;
+/** GitHub gave no token: the message says what to change in the workflow, or what GitHub answered. */
 class IdTokenError extends Error {
+    status;
     name = 'IdTokenError';
+    constructor(message, 
+    /** GitHub's HTTP status, when it answered one. */
+    status) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * What the job lacks to ask for a token, and what to do about it: `undefined` when it lacks
+ * nothing. Only the variable's name is said; the other's value (a URL) is not repeated.
+ */
+function missingIdToken(env = process.env) {
+    const missing = !env.ACTIONS_ID_TOKEN_REQUEST_URL
+        ? 'ACTIONS_ID_TOKEN_REQUEST_URL'
+        : !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+            ? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+            : undefined;
+    return (missing && `add \`permissions: id-token: write\` to the workflow or the job (the job has no ${missing})`);
 }
 /**
  * The token for `audience`, fresh on every call: GitHub's tokens last minutes, and each renewal of
- * the role's keys needs one. `@actions/core` is loaded here, on first use, with its HTTP client.
+ * the role's keys needs one. Not masked here: the caller masks it once, before anything else.
  */
-async function githubIdToken(audience, env = process.env) {
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new IdTokenError('GitHub gives this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set): add ' +
-            '`permissions: id-token: write` to the workflow or the job');
-    }
-    const { getIDToken } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4952));
+async function githubIdToken(audience, options, env = process.env) {
+    const missing = missingIdToken(env);
+    if (missing)
+        throw new IdTokenError(`GitHub gives this job no OIDC token: ${missing}`);
+    const url = tokenUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL, audience);
+    return (0,sign_in_request/* sendSignInRequest */.O)({
+        name: ID_TOKEN_CALL,
+        request: () => ({
+            url,
+            method: 'GET',
+            headers: {
+                authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}`,
+                accept: 'application/json',
+            },
+        }),
+        read: (answer) => readToken(answer, audience),
+        retryable: retryableTokenRequest,
+        throttled: (error) => error instanceof IdTokenError && error.status === 429,
+    }, options);
+}
+function tokenUrl(base, audience) {
     try {
-        return await getIDToken(audience);
+        return new URL(`${base}&audience=${encodeURIComponent(audience)}`);
     }
-    catch (error) {
-        // The toolkit's message spans lines ("Error Code : 401 …"): one line for the annotation.
-        const detail = error.message.replace(/\s+/g, ' ').trim();
-        throw new IdTokenError(`GitHub's OIDC token for audience '${audience}' could not be had: ${detail}`);
+    catch {
+        throw new IdTokenError('ACTIONS_ID_TOKEN_REQUEST_URL, set by the runner, is not a URL');
     }
+}
+function readToken(answer, audience) {
+    const parsed = parseJson(answer.body);
+    if (answer.status !== 200) {
+        const message = typeof parsed?.message === 'string' ? parsed.message.slice(0, QUOTED_CHARS) : '';
+        throw new IdTokenError(`${ID_TOKEN_CALL} for audience '${audience}' answered HTTP ${answer.status}` +
+            (message ? `: ${message}` : ''), answer.status);
+    }
+    if (typeof parsed?.value !== 'string' || parsed.value === '') {
+        throw new errors/* TransportError */.wX(`${ID_TOKEN_CALL} got an answer without a token (HTTP 200, ${answer.body.length} characters)`, 'unparsable', 200);
+    }
+    return parsed.value;
+}
+function parseJson(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * GitHub's own faults and a connection that failed are worth another try; a refusal is not, nor a
+ * time-out: an endpoint silent for `request-timeout` holds the step that long, not several times.
+ */
+function retryableTokenRequest(error) {
+    if (error instanceof IdTokenError) {
+        if (error.status === 429)
+            return { throttled: true };
+        return error.status !== undefined && error.status >= 500 ? {} : false;
+    }
+    if (error instanceof errors/* TransportError */.wX)
+        return ['connect', 'dns', 'reset'].includes(error.kind) ? {} : false;
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/waiting/pacing.ts
@@ -48286,7 +51472,8 @@ class RequestPacer {
 
 /**
  * Cancelling after the workflow run was cancelled must fit in the runner's 7.5 s between SIGINT
- * and SIGTERM, and a post: step should not hold the run up: short time limit, one retry.
+ * and SIGTERM (on Windows between Ctrl+C and Ctrl+Break, which Node raises as SIGINT and
+ * SIGBREAK), and a post: step should not hold the run up: short time limit, one retry.
  */
 const CLEANUP_TIMEOUT_MS = 5000;
 const CLEANUP_RETRIES = {
@@ -48296,28 +51483,26 @@ const CLEANUP_RETRIES = {
     maxDelayMs: 1000,
     throttleBudgetMs: 6000,
 };
-/** A step that waits ends at its timeout (0: no limit of its own); throttled calls are retried until then. */
-function stepDeadline(settings, now) {
-    const { timeoutMs, wait } = settings;
-    return timeoutMs && wait !== false ? now + timeoutMs : undefined;
-}
-/** Clients made on first use, so that a step that fails on its inputs loads and sends nothing. */
-function clientsFor(settings, signal) {
+/**
+ * Clients made on first use, so that a step that fails on its inputs loads and sends nothing. The
+ * step's deadline (see StepDeps) bounds the retries of throttled calls, except the cleanup's.
+ */
+function clientsFor(settings, signal, deadline) {
     const clock = { offsetMs: 0 };
     const transport = (0,ci_transport/* transportFromEnvironment */.F)();
-    // One set of keys for the step: renewed once for all its clients, whichever needs it first.
+    // One pace for every request of the step, whichever client sends it, signing in included.
+    const pacer = new RequestPacer({ now: Date.now, sleep: sleep/* realSleep */.u });
+    // One set of keys for the step: renewed once for all its clients, whichever needs it first, within
+    // the signal and time limit of the client that needs them (see CiClient).
     const credentials = settings.signIn.role
         ? assumedRoleCredentials(settings.signIn.role, {
-            getIdToken: githubIdToken,
+            getIdToken: (audience, limits) => githubIdToken(audience, { ...limits, transport, pacer, logger: log }),
             mask: log.mask,
             logger: log,
             region: settings.region,
-            sts: { timeoutMs: settings.requestTimeoutMs, transport },
+            sts: { transport, pacer },
         })
         : settings.signIn.keys;
-    // One pace for every request of the step, whichever client sends it.
-    const pacer = new RequestPacer({ now: Date.now, sleep: sleep/* realSleep */.u });
-    const deadline = stepDeadline(settings, Date.now());
     const make = (options) => {
         let client;
         return () => (client ??= new CiClient({
@@ -48337,24 +51522,13 @@ function clientsFor(settings, signal) {
         /** Its requests and retry waits stop when the workflow run is cancelled. */
         client: make({ signal, deadline }),
         /** Its requests outlive the cancellation briefly: a create the service acted on should be known. */
-        steadyClient: make({ signal: signal && abortedLater(signal, CREATE_ANSWER_GRACE_MS), deadline }),
-        /** Still works after the cancellation, briefly: to cancel the job. */
+        steadyClient: make({ signal, answerGraceMs: CREATE_ANSWER_GRACE_MS, deadline }),
+        /** Still works after the cancellation, briefly, signing in on its own if it must: to cancel the job. */
         cleanupClient: make({
             timeoutMs: Math.min(CLEANUP_TIMEOUT_MS, settings.requestTimeoutMs),
             retryPolicy: CLEANUP_RETRIES,
         }),
     };
-}
-/** Aborted `ms` after `signal` is. */
-function abortedLater(signal, ms) {
-    const later = new AbortController();
-    // Unref'd: a step that is done by then must not stay alive for it.
-    const abort = () => setTimeout(() => later.abort(), ms).unref();
-    if (signal.aborted)
-        abort();
-    else
-        signal.addEventListener('abort', abort, { once: true });
-    return later.signal;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/outputs.ts
@@ -48381,7 +51555,18 @@ const OUTPUTS = {
     wait: JOB_OUTPUTS,
     cancel: ['state'],
     list: ['jobs', 'count', 'jobs-file'],
-    'trigger-workflow': ['instance-id', 'state', 'request-id', 'execution'],
+    'trigger-workflow': [
+        'instance-id',
+        'state',
+        'request-id',
+        'execution',
+        'count',
+        'success-count',
+        'failed-count',
+        'failed-objects',
+        'objects-file',
+        'runs-file',
+    ],
     post: [],
 };
 /** The folder of each action's action.yml, from the repository's root. */
@@ -48393,26 +51578,44 @@ const ACTION_DIRS = {
     'trigger-workflow': 'trigger-workflow',
 };
 
+// EXTERNAL MODULE: ./src/ci/url.ts
+var url = __nccwpck_require__(5717);
 ;// CONCATENATED MODULE: ./src/github/input-error.ts
 /** A wrong input: names it, says what was expected and what was given (never a secret's value). */
 class input_error_InputError extends Error {
     input;
     expected;
-    given;
     name = 'InputError';
-    constructor(input, expected, 
-    /** What the user gave, already safe to print; undefined for a missing input or a secret. */
-    given) {
-        super(given === undefined
+    /** What the user gave, as shown: without credentials; undefined for a missing input or a secret. */
+    given;
+    constructor(input, expected, given) {
+        const shown = given === undefined ? undefined : withoutUserinfo(given);
+        super(shown === undefined
             ? `Input '${input}': ${expected}.`
-            : `Input '${input}': expected ${expected}, got '${given}'.`);
+            : `Input '${input}': expected ${expected}, got '${shown}'.`);
         this.input = input;
         this.expected = expected;
-        this.given = given;
+        this.given = shown;
     }
+}
+/**
+ * The one redaction of an input echoed in an error: a `user:password@` part (a URL's userinfo) is
+ * taken out, whether or not the value parses as a URL (a port out of range, a space in it). Past
+ * the `//` (or from the start without one), everything up to the last `@` goes: a password may
+ * hold `@`, `/` or a space, and an error that says less is better than one that leaks.
+ */
+function withoutUserinfo(text) {
+    const at = text.lastIndexOf('@');
+    if (at < 0)
+        return text;
+    const slashes = text.indexOf('//');
+    const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+    return `${text.slice(0, from)}…${text.slice(at)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/user-message.ts
+
+
 
 
 
@@ -48431,23 +51634,54 @@ const ADVICE = {
     ResourceNotFound: 'check the bucket, region and the id given',
     SlowDown: 'the API is throttling requests: run fewer jobs at once or retry later',
 };
-/** One line for the error annotation: what happened and what to do, never a stack trace. */
-function userMessage(error, jobId) {
+function adviceFor(error) {
+    const known = ADVICE[error.code];
+    if (known)
+        return known;
+    // A throttled answer by any code (429 TooManyRequests, 503) is the same advice as SlowDown.
+    if ((0,retry_rules/* isThrottled */.B5)(error))
+        return ADVICE.SlowDown;
+    return error.status >= 500 ? 'a fault of the service: retry later' : '';
+}
+/**
+ * One line for the error annotation: what happened and what to do, never a stack trace. With the
+ * step's endpoints, a host that does not resolve says which input to check.
+ */
+function userMessage(error, jobId, endpoints) {
     const prefix = jobId ? `Job ${jobId}: ` : '';
     if (error instanceof input_error_InputError || error instanceof StepFailure)
         return error.message;
     if (error instanceof errors/* ApiError */.hD) {
-        const advice = ADVICE[error.code] ?? (error.status >= 500 ? 'a fault of the service: retry later' : '');
+        const advice = adviceFor(error);
         const call = error.where ? `${error.where}: ` : '';
-        return `${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}.`;
+        return sentence(`${prefix}${call}the CI API answered ${error.message}${advice ? `: ${advice}` : ''}`);
     }
     // A request cut short by the cancellation says no more than a wait cut short by it.
-    const aborted = error instanceof errors/* TransportError */.wX && error.kind === 'aborted';
-    if (error instanceof sleep/* AbortedError */.o || aborted)
+    if ((0,errors/* isAbort */.rV)(error))
         return `${prefix}stopped: the workflow run was cancelled.`;
-    if (error instanceof errors/* TransportError */.wX || error instanceof SignInError || error instanceof WaitStalledError)
-        return `${prefix}${error.message}.`;
-    return `${prefix}unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    if (error instanceof errors/* TransportError */.wX || error instanceof SignInError || error instanceof WaitStalledError) {
+        const advice = endpoints ? unresolvedHostAdvice(error, endpoints) : '';
+        return sentence(`${prefix}${error.message}${advice ? `: ${advice}` : ''}`);
+    }
+    return `${prefix}unexpected error: ${(0,errors/* errorMessage */.gJ)(error)}`;
+}
+/**
+ * A name that did not resolve is most often a typo in an input: in `region` or `bucket`, which
+ * make the default endpoint, or in the `endpoint` or `sts-endpoint` given.
+ */
+function unresolvedHostAdvice(error, endpoints) {
+    const cause = error instanceof SignInError ? error.cause : error;
+    if (!(cause instanceof errors/* TransportError */.wX) || !cause.host)
+        return '';
+    const { endpoint, bucket, region, signIn } = endpoints;
+    if (cause.host === endpoint.hostname) {
+        return endpoint.href === (0,url/* defaultEndpoint */.nQ)(bucket, region).href
+            ? `check the region and bucket inputs, which make the endpoint ${endpoint.hostname}`
+            : 'check the endpoint input';
+    }
+    if (cause.host === signIn.role?.stsEndpoint.hostname)
+        return 'check the sts-endpoint input';
+    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/actions/run-action.ts
@@ -48459,9 +51693,19 @@ function userMessage(error, jobId) {
 
 
 
+/** The step's deadline (see StepDeps), the one place it is worked out. */
+function stepDeadline(settings, startedAt) {
+    return settings.timeoutMs && settings.wait !== false ? startedAt + settings.timeoutMs : undefined;
+}
+/**
+ * How the runner stops a step when the workflow run is cancelled: SIGINT, then SIGTERM 7.5 s later.
+ * On Windows it sends Ctrl+C, then Ctrl+Break 7.5 s later, which Node raises as SIGINT and SIGBREAK
+ * (elsewhere SIGBREAK is never sent, and listening for it is harmless).
+ */
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'];
 /**
  * Runs one action: reads its settings, hands the step a client and a reporter, and turns any error
- * into one error annotation. SIGINT/SIGTERM (the workflow run was cancelled) abort the step's waits.
+ * into one error annotation. Any of the runner's cancel signals aborts the step's waits.
  */
 async function runAction(action, readSettings, step) {
     const abort = new AbortController();
@@ -48469,38 +51713,45 @@ async function runAction(action, readSettings, step) {
         log.info(`Received ${signal}: the workflow run is being cancelled`);
         abort.abort();
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of CANCEL_SIGNALS)
+        process.on(signal, onSignal);
     const state = new ActionsStateStore();
+    let settings;
     try {
-        const settings = readSettings();
+        settings = readSettings();
+        const deadline = stepDeadline(settings, Date.now());
+        const reporter = githubReporter(OUTPUTS[action]);
         await step(settings, {
-            reporter: githubReporter(OUTPUTS[action]),
+            reporter,
             state,
-            ...clientsFor(settings, abort.signal),
+            ...clientsFor(settings, abort.signal, deadline),
             now: Date.now,
+            deadline,
             sleep: sleep/* realSleep */.u,
             signal: abort.signal,
-            tempFile: runnerTempPath,
+            stepFile: (stem, extension, output) => openRunnerFile(stem, extension, output, reporter.warning),
             printBlock: log.block,
         });
     }
     catch (error) {
-        log.fail(userMessage(error, new JobRecord(state).jobId || undefined));
+        log.fail(userMessage(error, new JobRecord(state).jobId || undefined, settings));
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const signal of CANCEL_SIGNALS)
+            process.off(signal, onSignal);
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/github/input-readers.ts
+
 
 
 
 /** Settings are read trimmed; an input given as an empty string counts as not given. */
 function readOptional(name) {
-    const value = lib_core/* getInput */.V4(name);
+    const value = getInput(name);
     return value === '' ? undefined : value;
 }
 /**
@@ -48528,14 +51779,48 @@ function readBoolean(name, fallback) {
         return false;
     throw new input_error_InputError(name, '`true` or `false`', value);
 }
+const input_readers_SECOND = 1000;
+const input_readers_HOUR = 3600 * input_readers_SECOND;
+/**
+ * Every duration input and its bounds, in one place. Each stays far inside what a Node timer
+ * holds (2³¹ − 1 ms, about 24.8 days; past it a timer fires at once).
+ */
+const DURATION_RANGES = {
+    // A request must have time to be answered; a longer wait than a day is no request.
+    'request-timeout': { min: 1, max: 24 * input_readers_HOUR, expected: 'a duration above zero and at most 24h' },
+    // Faster than a check a second is load on the API, not news sooner.
+    'poll-interval': { min: input_readers_SECOND, max: 24 * input_readers_HOUR, expected: 'a duration from 1s to 24h' },
+    // GitHub's own limit for a job (and for a self-hosted runner's) is five days.
+    timeout: {
+        min: 0,
+        max: 120 * input_readers_HOUR,
+        zero: 'no limit of its own',
+        expected: '0 (no limit of its own) or a duration of at most 120h (5 days, GitHub’s limit for a job)',
+    },
+    // What STS takes as DurationSeconds.
+    'role-duration': {
+        min: 15 * 60 * input_readers_SECOND,
+        max: 12 * input_readers_HOUR,
+        wholeSeconds: true,
+        expected: 'whole seconds from 15m to 12h',
+    },
+};
+/** A duration input, in ms, checked against its bounds (DURATION_RANGES). */
 function readDuration(name, fallback) {
     const value = readOptional(name) ?? fallback;
+    let ms;
     try {
-        return parseDuration(value);
+        ms = (0,time/* parseDuration */.E9)(value);
     }
     catch {
         throw new input_error_InputError(name, 'a duration such as `750ms`, `30s`, `5m`, `1h30m` or a number of seconds', value);
     }
+    const range = DURATION_RANGES[name];
+    const allowed = (ms === 0 && range.zero !== undefined) ||
+        (ms >= Math.max(range.min, 1) && ms <= range.max && (!range.wholeSeconds || ms % input_readers_SECOND === 0));
+    if (!allowed)
+        throw new input_error_InputError(name, range.expected, value);
+    return ms;
 }
 function readTime(name, now) {
     const value = readOptional(name);
@@ -48550,6 +51835,23 @@ function readTime(name, now) {
         }
         throw new InputError(name, 'a time such as `2026-11-01T00:00:00Z`, `2026-11-01T08:00:00+08:00`, `2026-11-01T08:00:00+0800`, `-24h`, `-7d` or `now`', value);
     }
+}
+/**
+ * A window of two times, each read as readTime reads it, whose start may not come after its end.
+ * The refusal shows both as given and as the UTC times they stand for, side by side.
+ */
+function readTimeWindow(startName, endName, now) {
+    const start = readTime(startName, now);
+    const end = readTime(endName, now);
+    if (start && end && start > end) {
+        throw new InputError(startName, `expected a time before ${endName}, but ${describeTimeInput(startName, start)} comes after ` +
+            describeTimeInput(endName, end));
+    }
+    return { start, end };
+}
+/** A time input as given and as the instant it stands for: `start-time '-1h' (2026-12-07T12:23:07Z)`. */
+function describeTimeInput(name, time) {
+    return `${name} '${readOptional(name)}' (${time.toISOString().replace('.000Z', 'Z')})`;
 }
 function readChoice(name, choices, fallback) {
     const value = readOptional(name) ?? fallback;
@@ -48586,7 +51888,7 @@ const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 /**
  * A service's base URL: `https://`, or `http://` to a loopback address only (an emulator), with no
- * path, query or credentials. Credentials in a refused URL are not echoed back.
+ * path, query or credentials. Credentials in a refused URL are not echoed back (InputError).
  */
 function readBaseUrl(name, fallback) {
     const text = readOptional(name);
@@ -48600,12 +51902,53 @@ function readBaseUrl(name, fallback) {
     catch {
         throw new input_error_InputError(name, expected, text);
     }
-    const shown = url.username || url.password ? `${url.protocol}//…@${url.host}${url.pathname}` : text;
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
     const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
     if (!secure || !bare)
-        throw new input_error_InputError(name, expected, shown);
+        throw new input_error_InputError(name, expected, text);
     return url;
+}
+/**
+ * The text of a file an input names (a path, relative to the working directory), read only when it
+ * is at most `maxBytes` and valid UTF-8; undefined when the input is not given.
+ */
+function readInputFile(name, maxBytes) {
+    const path = readOptional(name);
+    if (path === undefined)
+        return undefined;
+    const expected = `the path of a readable file of at most ${maxBytes / 1024 / 1024} MiB of UTF-8 text`;
+    let bytes;
+    let fd;
+    try {
+        fd = openSync(path, 'r');
+        if (!fstatSync(fd).isFile())
+            throw new InputError(name, expected, `${path} (not a file)`);
+        // One byte more than allowed says that the file is too large, however it grew since.
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (let read = 1; read > 0 && length < buffer.length; length += read) {
+            read = readSync(fd, buffer, length, buffer.length - length, null);
+        }
+        bytes = buffer.subarray(0, length);
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+        const code = error.code ?? 'unreadable';
+        throw new InputError(name, expected, `${path} (${code})`);
+    }
+    finally {
+        if (fd !== undefined)
+            closeSync(fd);
+    }
+    if (bytes.length > maxBytes)
+        throw new InputError(name, expected, `${path} (larger)`);
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new InputError(name, expected, `${path} (not UTF-8)`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/role-settings.ts
@@ -48616,12 +51959,11 @@ function readBaseUrl(name, fallback) {
 
 
 
+
 const KEY_INPUTS = ['secret-id', 'secret-key', 'session-token'];
 const ROLE_ARN = /^qcs::cam::uin\/\d+:roleName\/[\w+=,.@-]{1,128}$/;
 /** CAM's characters for names, which STS also takes for RoleSessionName. */
 const CAM_NAME = /^[\w+=,.@-]+$/;
-const MIN_DURATION_MS = 15 * 60_000;
-const MAX_DURATION_MS = 12 * 3600_000;
 const MAX_SESSION_NAME = 64;
 /** `github-<repository>-<run id>`, other characters than `[\w+=,.@-]` as `-`, at most 64. */
 function defaultRoleSessionName(run) {
@@ -48661,13 +52003,10 @@ function readRoleSettings(run, env = process.env) {
         throw new input_error_InputError('role-session-name', '2 to 64 letters, digits or +=,.@_-', roleSessionName);
     }
     const durationMs = readDuration('role-duration', '1h');
-    if (durationMs < MIN_DURATION_MS || durationMs > MAX_DURATION_MS || durationMs % 1000 !== 0) {
-        throw new input_error_InputError('role-duration', 'whole seconds from 15m to 12h', readOptional('role-duration'));
-    }
     // Checked here so that the step fails before any request, saying what the workflow lacks.
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new input_error_InputError('role-arn', 'an OIDC token from GitHub, which this job does not get: add `permissions: id-token: write` to the ' +
-            'workflow or the job (ACTIONS_ID_TOKEN_REQUEST_URL is not set)');
+    const noIdToken = missingIdToken(env);
+    if (noIdToken) {
+        throw new input_error_InputError('role-arn', `an OIDC token from GitHub, which this job does not get: ${noIdToken}`);
     }
     return {
         roleArn,
@@ -48687,11 +52026,10 @@ function readRoleSettings(run, env = process.env) {
 
 
 
+
 const BUCKET = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 const REGION = /^[a-z]+(?:-[a-z0-9]+)+$/;
 const WORKFLOW_ID = /^w[0-9a-f]{32}$/;
-/** The longest request-timeout and poll-interval: far inside what a Node timer holds. */
-const MAX_TIMER_DURATION_MS = 24 * 60 * 60 * 1000;
 function readCommonSettings(env = process.env) {
     const role = readRoleSettings(runContext(), env);
     const signIn = role ? { role } : { keys: readCredentials(env) };
@@ -48702,7 +52040,7 @@ function readCommonSettings(env = process.env) {
     }
     if (!REGION.test(region))
         throw new input_error_InputError('region', 'a region such as ap-guangzhou', region);
-    const requestTimeoutMs = readTimerDuration('request-timeout', '30s');
+    const requestTimeoutMs = readDuration('request-timeout', '30s');
     return { signIn, bucket, region, endpoint: readEndpoint(bucket, region), requestTimeoutMs };
 }
 function readCredentials(env) {
@@ -48710,7 +52048,7 @@ function readCredentials(env) {
     const keyInput = readOptional('secret-key');
     const secretKey = keyInput ?? env.TENCENTCLOUD_SECRET_KEY?.trim();
     if (secretKey)
-        lib_core/* setSecret */.Pq(secretKey);
+        core_setSecret(secretKey);
     const idInput = readOptional('secret-id');
     // Keys given as inputs win as a set: a token an earlier step exported belongs to other keys.
     const tokenFromEnv = idInput === undefined && keyInput === undefined;
@@ -48719,7 +52057,7 @@ function readCredentials(env) {
             ? env.TENCENTCLOUD_TOKEN?.trim() || env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined
             : undefined);
     if (sessionToken)
-        lib_core/* setSecret */.Pq(sessionToken);
+        core_setSecret(sessionToken);
     const secretId = idInput ?? env.TENCENTCLOUD_SECRET_ID?.trim();
     if (!secretId) {
         throw new input_error_InputError('secret-id', 'required: set the input or the environment variable TENCENTCLOUD_SECRET_ID');
@@ -48737,7 +52075,7 @@ function readCredentials(env) {
     return { secretId, secretKey, sessionToken };
 }
 function readEndpoint(bucket, region) {
-    return readBaseUrl('endpoint', `https://${bucket}.ci.${region}.myqcloud.com`);
+    return readBaseUrl('endpoint', (0,url/* defaultEndpoint */.nQ)(bucket, region).href);
 }
 /**
  * Refused rather than altered, and not trimmed: a name changed behind the user's back could not be
@@ -48759,22 +52097,11 @@ function readWorkflowId(required = true) {
 function readJobId(required) {
     const expected = 'a job id: b followed by 32 hexadecimal characters';
     return ((required
-        ? input_readers_readPattern('job-id', JOB_ID_PATTERN, expected, true)
-        : input_readers_readPattern('job-id', JOB_ID_PATTERN, expected, false)) ?? '');
+        ? input_readers_readPattern('job-id', types/* JOB_ID_PATTERN */.BE, expected, true)
+        : input_readers_readPattern('job-id', types/* JOB_ID_PATTERN */.BE, expected, false)) ?? '');
 }
 function readPollInterval() {
-    return readTimerDuration('poll-interval', '10s');
-}
-/**
- * A duration that a Node timer will hold: past its longest (2³¹ − 1 ms, about 24.8 days) a timer fires at
- * once, so a request would time out at once and a sleep between polls would not pause.
- */
-function readTimerDuration(name, fallback) {
-    const ms = readDuration(name, fallback);
-    if (ms <= 0 || ms > MAX_TIMER_DURATION_MS) {
-        throw new input_error_InputError(name, 'a duration above zero and at most 24h', readOptional(name));
-    }
-    return ms;
+    return readDuration('poll-interval', '10s');
 }
 
 ;// CONCATENATED MODULE: ./src/actions/waiting-settings.ts
@@ -48788,7 +52115,7 @@ function readWaitingSettings(cancelOnAbortByDefault) {
         timeoutMs: readDuration('timeout', '1h'),
         cancelOnTimeout: readBoolean('cancel-on-timeout', false),
         cancelOnAbort: readBoolean('cancel-on-abort', cancelOnAbortByDefault),
-        failOn: readList('fail-on', types_JOB_STATES, 'Failed,Cancel'),
+        failOn: readList('fail-on', types/* JOB_STATES */.RH, 'Failed,Cancel'),
         objectFailures: readChoice('object-failures', ['fail', 'warn', 'ignore'], 'fail'),
     };
 }
@@ -48821,9 +52148,15 @@ function waitForJob(settings, deps) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jv: () => (/* binding */ XmlShapeError),
+/* harmony export */   SH: () => (/* binding */ isResourceNotFound),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   rV: () => (/* binding */ isAbort),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
+/* unused harmony export isCutShort */
+/* harmony import */ var _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2980);
+
 /** An error answer of the API: what the user needs to act on it and to quote it to support. */
 class ApiError extends Error {
     status;
@@ -48856,6 +52189,13 @@ class ApiError extends Error {
     }
 }
 /**
+ * The service does not know the id (or the path) asked about. Keyed on the code alone: the docs
+ * answer it with HTTP 400, other answers (and this project's emulator, once) with 404.
+ */
+function isResourceNotFound(error) {
+    return error instanceof ApiError && error.code === 'ResourceNotFound';
+}
+/**
  * The request did not produce an API answer: the connection failed, the time limit passed, the
  * answer was larger than any the API sends, or the body was not the XML the API sends (a proxy's
  * page, a truncated answer).
@@ -48864,14 +52204,23 @@ class TransportError extends Error {
     kind;
     status;
     requestId;
+    host;
     name = 'TransportError';
     constructor(message, 
-    /** What kind of failure, so that retry rules can tell a request that never left from one that may have been processed. */
-    kind, status, requestId) {
+    /**
+     * What kind of failure, so that retry rules can tell a request that never left from one that
+     * may have been processed. `unknown-host`: a name that does not resolve and has not resolved
+     * in this step (a typo in a region, bucket or endpoint), as against `dns`, a lookup that failed
+     * this time.
+     */
+    kind, status, requestId, 
+    /** The host name that did not resolve (`dns`, `unknown-host`), so that a message can say which input to check. */
+    host) {
         super(message);
         this.kind = kind;
         this.status = status;
         this.requestId = requestId;
+        this.host = host;
     }
 }
 /**
@@ -48880,6 +52229,18 @@ class TransportError extends Error {
  */
 class XmlShapeError extends Error {
     name = 'XmlShapeError';
+}
+/** What an error says, for a message: its own text, or the thrown value as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** A request that the workflow run's cancellation cut short in flight: it may have reached the service. */
+function isCutShort(error) {
+    return error instanceof TransportError && error.kind === 'aborted';
+}
+/** The workflow run was cancelled: a wait or a request stopped for it. */
+function isAbort(error) {
+    return error instanceof _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .AbortedError */ .o || isCutShort(error);
 }
 
 
@@ -48898,19 +52259,22 @@ class XmlShapeError extends Error {
 /* unused harmony export mayHaveBeenProcessed */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9497);
 
+/** Codes that shed load whatever the status: COS's `SlowDown`, Tencent Cloud API's `RequestLimitExceeded`. */
+const THROTTLE_CODES = ['SlowDown', 'RequestLimitExceeded'];
 /** The service shed load: it did not act on the request, and asks us to come back more slowly. */
 function isThrottled(error) {
-    return (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && (error.status === 429 || error.status === 503 || error.code === 'SlowDown'));
+    return (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD &&
+        (error.status === 429 || error.status === 503 || THROTTLE_CODES.includes(error.code)));
 }
 /**
  * Calls that change nothing, or change it the same way twice (describe, list, cancel), may be
  * repeated after any failure that says nothing about the request itself.
  */
 function retryableForIdempotentCall(error) {
-    // An untrusted certificate stays untrusted, and an answer over the limit would be again: asking
-    // again only delays the error.
+    // An untrusted certificate stays untrusted, an answer over the limit would be again, and a name
+    // that never resolved will not: asking again only delays the error.
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX)
-        return ['aborted', 'tls', 'too-large'].includes(error.kind) ? false : {};
+        return ['aborted', 'tls', 'too-large', 'unknown-host'].includes(error.kind) ? false : {};
     if (isThrottled(error))
         return { retryAfterMs: error.retryAfterMs, throttled: true };
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status >= 500)
@@ -48958,6 +52322,150 @@ function clockOffsetFrom(error, now) {
 
 /***/ }),
 
+/***/ 5339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ sendSignInRequest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9497);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3769);
+/* harmony import */ var _waiting_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5753);
+/* harmony import */ var _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2980);
+/**
+ * How the requests of a sign-in (GitHub's OIDC token, the STS exchange) go out: like every request
+ * of the step, through its transport (time limit, answer cap, proxy), its pacer and its abort
+ * signal, retried as far as their own rules allow and no later than the sign-in's deadline.
+ */
+
+
+
+
+let defaultTransport;
+async function sendSignInRequest(call, options) {
+    const now = options.now ?? Date.now;
+    const transport = options.transport ?? (defaultTransport ??= (0,_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .transportFromEnvironment */ .F)());
+    const { signal, pacer, deadline } = options;
+    const once = async () => {
+        await pacer?.acquire(signal);
+        const timeoutMs = Math.min(options.timeoutMs ?? 30_000, (deadline ?? Infinity) - now());
+        if (timeoutMs <= 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX(`${call.name}: no time was left for it`, 'timeout');
+        try {
+            const sentAt = now();
+            const answer = await transport({ ...call.request(sentAt), timeoutMs, signal, name: call.name });
+            const value = call.read(answer, sentAt);
+            pacer?.record(false);
+            return value;
+        }
+        catch (error) {
+            pacer?.record(call.throttled(error));
+            throw error;
+        }
+    };
+    return (0,_waiting_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryWithBackoff */ .Z)(once, call.retryable, options.retryPolicy ?? _waiting_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY_POLICY */ .c, {
+        sleep: options.sleep ?? _waiting_sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .u,
+        now,
+        random: options.random ?? Math.random,
+        signal,
+        deadline,
+        onRetry: (error, attempt, delayMs) => options.logger.warning(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+    });
+}
+
+
+/***/ }),
+
+/***/ 3693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ mediaJobsIn),
+/* harmony export */   eC: () => (/* binding */ failedTaskOf),
+/* harmony export */   uv: () => (/* binding */ tasksIn)
+/* harmony export */ });
+/* unused harmony exports elements, toExecutionTask, toMediaJob */
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9834);
+/**
+ * The parts of answers that say why a workflow run failed: a run's `Tasks` (the failed task and
+ * its own Code/Message, chosen by state, not position) and a media job's `JobsDetail`
+ * (docs/api-notes.md › Why a run failed). They read the plain
+ * tree of an answer (text for a leaf, an object of children, an array where a name repeats, as
+ * fast-xml-parser gives it), whichever reader produced it.
+ */
+
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** One element or many, as a list of elements; text and other shapes are dropped. */
+function elements(value) {
+    return (Array.isArray(value) ? value : [value]).filter(isRecord);
+}
+/** A leaf's text; '' when missing, repeated or not a leaf (a hostile answer may be any shape). */
+function text(node, name) {
+    const value = node[name];
+    return typeof value === 'string' ? value : '';
+}
+/** One `<Tasks>` element: a node of the run's workflow that ran. */
+function toExecutionTask(node) {
+    const task = {
+        type: text(node, 'Type'),
+        name: text(node, 'Name'),
+        state: text(node, 'State'),
+        jobId: text(node, 'JobId'),
+        createTime: text(node, 'CreateTime'),
+        endTime: text(node, 'EndTime'),
+    };
+    if (Object.hasOwn(node, 'Code'))
+        task.code = text(node, 'Code');
+    if (Object.hasOwn(node, 'Message'))
+        task.message = text(node, 'Message');
+    return task;
+}
+const rank = (task) => ['Failed', 'Cancel'].indexOf(task.state);
+/** Tasks without a readable time go after those with one, in the order given. */
+const startOf = (task) => (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .parseApiTime */ .JY)(task.createTime)?.getTime() ?? Number.MAX_VALUE;
+/**
+ * The task a run failed in, chosen by state, not by position: a `Failed` task before a `Cancel`
+ * one (a branch cancelled beside the one that failed says less), the earliest created among them.
+ * The docs list Start first and in time order; the Go SDK's fixture has no Start or End task and
+ * lists the others out of order, so neither the first nor the last task can be trusted to be it.
+ */
+function failedTaskOf(tasks) {
+    const ended = tasks.filter((task) => rank(task) >= 0);
+    const [task] = ended.sort((a, b) => rank(a) - rank(b) || startOf(a) - startOf(b));
+    if (!task)
+        return undefined;
+    const code = task.code ?? '';
+    return code && code !== 'Success' ? { task, own: { code, message: task.message ?? '' } } : { task };
+}
+/** Every `<Tasks>` of a `<WorkflowExecution>`, in the order the answer gives them. */
+function tasksIn(execution) {
+    return elements(execution.Tasks).map(toExecutionTask);
+}
+/** One media job's `<JobsDetail>`; undefined for an empty node. */
+function toMediaJob(node) {
+    const jobId = text(node, 'JobId');
+    if (!jobId)
+        return undefined;
+    return {
+        jobId,
+        tag: text(node, 'Tag'),
+        state: text(node, 'State'),
+        code: text(node, 'Code'),
+        message: text(node, 'Message'),
+        creationTime: text(node, 'CreationTime'),
+        endTime: text(node, 'EndTime'),
+    };
+}
+/** The media jobs of a DescribeMediaJob `<Response>` (the docs type `JobsDetail` as an array). */
+function mediaJobsIn(response) {
+    return elements(response.JobsDetail)
+        .map(toMediaJob)
+        .filter((job) => job !== undefined);
+}
+
+
+/***/ }),
+
 /***/ 3769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48975,6 +52483,265 @@ function transportFromEnvironment() {
         loaded ??= __nccwpck_require__.e(/* import() */ 294).then(__nccwpck_require__.bind(__nccwpck_require__, 294)).then((module) => module.undiciTransport());
         return (await loaded)(request);
     };
+}
+
+
+/***/ }),
+
+/***/ 4521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ JOB_ID_PATTERN),
+/* harmony export */   C5: () => (/* binding */ FINAL_JOB_STATES),
+/* harmony export */   LE: () => (/* binding */ isTaskOrRunId),
+/* harmony export */   RH: () => (/* binding */ JOB_STATES),
+/* harmony export */   UC: () => (/* binding */ RUN_ID),
+/* harmony export */   hY: () => (/* binding */ isJobState),
+/* harmony export */   mu: () => (/* binding */ JOB_ID),
+/* harmony export */   un: () => (/* binding */ readState),
+/* harmony export */   zi: () => (/* binding */ isFinalJobState)
+/* harmony export */ });
+/* unused harmony exports EXECUTION_STATES, isJobId */
+/** The vocabulary of the CI batch-trigger API, as the action uses it (docs/api-notes.md). */
+const JOB_STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'];
+/** States after which a job never moves again. `Pause` is not one: it may be resumed. */
+const FINAL_JOB_STATES = ['Success', 'Failed', 'Cancel'];
+const isFinalJobState = (state) => FINAL_JOB_STATES.includes(state);
+const isJobState = (text) => JOB_STATES.includes(text);
+/**
+ * A state as read from an answer, the one place states are normalised: a known state with stray
+ * white space around it (`Success `) is that state; any other text is kept as sent, and shown
+ * and waited on as a state this action does not know. Runs, tasks and media jobs use the same
+ * words as jobs.
+ */
+function readState(text) {
+    const trimmed = text.trim();
+    return isJobState(trimmed) ? trimmed : text;
+}
+const EXECUTION_STATES = (/* unused pure expression or super */ null && (['Running', 'Success', 'Failed', 'Cancel']));
+/**
+ * `b` + 32 hex characters. A job id from an answer goes into the next request's path, so anything
+ * else (`../../x`) is refused rather than sent.
+ */
+const JOB_ID_PATTERN = /^b[0-9a-f]{32}$/;
+const isJobId = (text) => JOB_ID_PATTERN.test(text);
+const JOB_ID = { test: isJobId, form: 'b + 32 hex characters' };
+/**
+ * Run and media job ids as the API gives them (`i`/`j` + 32 hex; letters and digits in every
+ * sample). Ids read from answers go into a path: anything else is not sent.
+ */
+const isTaskOrRunId = (id) => /^[A-Za-z0-9]{1,64}$/.test(id);
+const RUN_ID = { test: isTaskOrRunId, form: 'letters and digits (1 to 64)' };
+
+
+/***/ }),
+
+/***/ 5717:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ requestUrl),
+/* harmony export */   ej: () => (/* binding */ encodeCos),
+/* harmony export */   nQ: () => (/* binding */ defaultEndpoint)
+/* harmony export */ });
+/**
+ * How a request's path and query are written: the same encoding in the URL as sent and in the
+ * signature, so that both agree. No crypto here: a dry run prints the URL without signing.
+ */
+/** The bucket's CI domain: the API's base URL unless the `endpoint` input says otherwise. */
+function defaultEndpoint(bucket, region) {
+    return new URL(`https://${bucket}.ci.${region}.myqcloud.com`);
+}
+/** Percent-encode per the COS rules: UTF-8, every byte except A-Z a-z 0-9 - _ . ~ , hex upper case. */
+function encodeCos(text) {
+    // encodeURIComponent leaves ! ' ( ) * alone; it also throws on lone surrogates, which is what we
+    // want: silently signing U+FFFD would fail on the server with an unhelpful SignatureDoesNotMatch.
+    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** Builds the URL as sent: path segments and query encoded the way they are signed, so both agree. */
+function requestUrl(endpoint, spec) {
+    const path = spec.path
+        .split('/')
+        .map((segment) => encodeCos(segment))
+        .join('/');
+    const query = Object.entries(spec.query ?? {})
+        .filter((entry) => entry[1] !== undefined)
+        .map(([key, value]) => (value === '' ? encodeCos(key) : `${encodeCos(key)}=${encodeCos(value)}`))
+        .join('&');
+    const base = endpoint.href.replace(/\/+$/, '');
+    return new URL(`${base}${path}${query ? `?${query}` : ''}`);
+}
+
+
+/***/ }),
+
+/***/ 9834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   JY: () => (/* binding */ parseApiTime),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony exports EARLIEST_TIME, LATEST_TIME, TimeOutOfRangeError, parseTime, formatApiTime */
+/** Durations and times as users write them, and the API's `%Y-%m-%dT%H:%M:%S%z` time form. */
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const DURATION_EXPECTED = 'expected a number of seconds (45, 1.5) or a duration like 750ms, 30s, 5m, 1h, 1h30m, 2h15m30s';
+const TIME_EXPECTED = (/* unused pure expression or super */ null && ('expected ISO 8601 with Z or an offset (2026-11-01T00:00:00Z, 2026-11-01T08:00:00+08:00), ' +
+    'the API form (2026-11-01T08:00:00+0800), a relative time before now (-24h, -7d, -90m, -1d12h) or now'));
+const BARE_SECONDS = /^\d+(?:\.\d+)?$/;
+// Units at most once each and from largest to smallest, so that `30m1h` or `5m5m` is refused.
+const UNIT_DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
+const RELATIVE_TIME = /^-(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const ABSOLUTE_TIME = /^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})[Tt ](?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2})(?:\.(?<frac>\d+))?(?:(?<z>[Zz])|(?<sign>[+-])(?<oh>\d{2}):?(?<om>\d{2}))?$/;
+/** Sums `groups` (digit strings or undefined) times `units`; undefined when no group matched. */
+function sumUnits(groups, units) {
+    if (groups.every((g) => g === undefined))
+        return undefined;
+    return groups.reduce((total, g, i) => total + (g === undefined ? 0 : Number(g) * units[i]), 0);
+}
+/** `750ms`, `30s`, `5m`, `1h30m`, `2h15m30s` or a bare number of seconds (`45`, `1.5`), in milliseconds. */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    let ms;
+    if (BARE_SECONDS.test(trimmed)) {
+        ms = Number(trimmed) * SECOND;
+    }
+    else {
+        const match = UNIT_DURATION.exec(trimmed);
+        if (match)
+            ms = sumUnits(match.slice(1), [HOUR, MINUTE, SECOND, 1]);
+    }
+    if (ms === undefined || !Number.isSafeInteger(Math.round(ms))) {
+        throw new Error(`Invalid duration '${text}': ${DURATION_EXPECTED}.`);
+    }
+    return Math.round(ms);
+}
+function daysInMonth(year, month) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+/** ISO 8601 / RFC 3339 date-time with `Z`, `+08:00` or `+0800`. */
+function parseAbsolute(text) {
+    const g = ABSOLUTE_TIME.exec(text)?.groups;
+    if (!g)
+        return { error: 'unparsable' };
+    if (!g.z && !g.sign)
+        return { error: 'no-offset' };
+    const num = (digits) => Number(digits ?? 0);
+    const [year, month, day] = [num(g.y), num(g.mo), num(g.d)];
+    const [hour, minute, second] = [num(g.h), num(g.mi), num(g.s)];
+    const [offH, offM] = [num(g.oh), num(g.om)];
+    const inRange = (value, low, high) => value >= low && value <= high;
+    if (!inRange(month, 1, 12) ||
+        !inRange(day, 1, daysInMonth(year, month)) ||
+        !inRange(hour, 0, 23) ||
+        !inRange(minute, 0, 59) ||
+        !inRange(second, 0, 59) ||
+        !inRange(offH, 0, 23) ||
+        !inRange(offM, 0, 59)) {
+        return { error: 'impossible' };
+    }
+    const millis = Number((g.frac ?? '').slice(0, 3).padEnd(3, '0'));
+    const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
+    // Date.UTC maps years 0-99 to 1900-1999; the API's placeholders use year 1.
+    date.setUTCFullYear(year);
+    const offset = (g.sign === '-' ? -1 : 1) * (offH * HOUR + offM * MINUTE);
+    return { date: new Date(date.getTime() - offset) };
+}
+/**
+ * The times a job's window or a list filter can sensibly hold. Outside them a time is a typo
+ * (`-99999999d`, year 20266), which the service would take silently: it filters nothing, or all.
+ */
+const EARLIEST_TIME = new Date('2000-01-01T00:00:00Z');
+const LATEST_TIME = new Date('2100-01-01T00:00:00Z');
+/** A time that reads well but falls outside EARLIEST_TIME to LATEST_TIME. */
+class TimeOutOfRangeError extends (/* unused pure expression or super */ null && (RangeError)) {
+    name = 'TimeOutOfRangeError';
+}
+/**
+ * An absolute time with `Z` or an offset, a relative time before `now` (`-24h`, `-1d12h`) or `now`,
+ * from 2000 to 2100.
+ */
+function parseTime(text, now) {
+    const date = parseAnyTime(text, now);
+    if (date < EARLIEST_TIME || date > LATEST_TIME) {
+        throw new TimeOutOfRangeError(`Invalid time '${text}': it is ${describeYear(date)}, not from 2000 to 2100.`);
+    }
+    return date;
+}
+function describeYear(date) {
+    return Number.isNaN(date.getTime()) ? 'out of range' : `in the year ${date.getUTCFullYear()}`;
+}
+function parseAnyTime(text, now) {
+    const trimmed = text.trim();
+    if (trimmed.toLowerCase() === 'now')
+        return new Date(now.getTime());
+    const relative = RELATIVE_TIME.exec(trimmed);
+    const ago = relative ? sumUnits(relative.slice(1), [DAY, HOUR, MINUTE, SECOND]) : undefined;
+    if (ago !== undefined) {
+        const date = new Date(now.getTime() - ago);
+        if (Number.isNaN(date.getTime()))
+            throw new TimeOutOfRangeError(`Invalid time '${text}': it is too far in the past.`);
+        return date;
+    }
+    const absolute = parseAbsolute(trimmed);
+    if ('date' in absolute)
+        return absolute.date;
+    if (absolute.error === 'no-offset') {
+        throw new Error(`Invalid time '${text}': it has no offset, so it is ambiguous; add Z (UTC) or an offset like +08:00.`);
+    }
+    if (absolute.error === 'impossible') {
+        throw new Error(`Invalid time '${text}': no such date or time of day.`);
+    }
+    throw new Error(`Invalid time '${text}': ${TIME_EXPECTED}.`);
+}
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+/** The service runs on Beijing time: its answers and every documented sample print `+0800`. */
+const BEIJING_OFFSET_MS = 8 * HOUR;
+/**
+ * The API's `%Y-%m-%dT%H:%M:%S%z` form in Beijing time, as the service itself prints it:
+ * `2026-11-01T08:00:00+0800`. The instant is the same in any offset; this is the one the service's
+ * own parser is sure to have met.
+ */
+function formatApiTime(date) {
+    if (Number.isNaN(date.getTime()))
+        throw new Error('Cannot format an invalid date.');
+    const beijing = new Date(date.getTime() + BEIJING_OFFSET_MS);
+    return (`${pad(beijing.getUTCFullYear(), 4)}-${pad(beijing.getUTCMonth() + 1)}-${pad(beijing.getUTCDate())}` +
+        `T${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}:${pad(beijing.getUTCSeconds())}+0800`);
+}
+const EPOCH_YEAR = 1970;
+/** A time as the API writes it; undefined for `-`, empty, unparsable, or a placeholder before 1970. */
+function parseApiTime(text) {
+    if (text === undefined)
+        return undefined;
+    const parsed = parseAbsolute(text.trim());
+    if (!('date' in parsed) || parsed.date.getUTCFullYear() < EPOCH_YEAR)
+        return undefined;
+    return parsed.date;
+}
+/** For logs and summaries: `850ms`, `12s`, `3m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    const total = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
+    if (total < SECOND)
+        return `${total}ms`;
+    const seconds = Math.floor(total / SECOND);
+    // Short spans keep their tenths: a 1.5 s timeout must not read as 1 s.
+    if (seconds < 10) {
+        const tenths = Math.floor(total / 100);
+        return tenths % 10 === 0 ? `${tenths / 10}s` : `${(tenths / 10).toFixed(1)}s`;
+    }
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${pad(seconds % 60)}s`;
+    return `${Math.floor(minutes / 60)}h ${pad(minutes % 60)}m`;
 }
 
 
@@ -49002,7 +52769,10 @@ const DEFAULT_RETRY_POLICY = {
  *
  * Errors are bounded by attempts and total time: a retry that would start after either limit is
  * not made, and the last error is thrown. Throttled answers are retried until the step's deadline
- * (or the throttle budget): a wait that would pass it is cut short, so the last try goes out at it.
+ * (or the throttle budget). No retry is made whose wait would end past it: when the service asks
+ * for more time than is left (`Retry-After`), the throttled answer is thrown at once, rather than
+ * the step sleeping to its end and sending a request it has no time left to follow (a create
+ * whose job nothing would watch). A back-off of our own is cut to what is left.
  */
 async function retryWithBackoff(attemptOnce, classify, policy, deps) {
     const started = deps.now();
@@ -49021,8 +52791,11 @@ async function retryWithBackoff(attemptOnce, classify, policy, deps) {
             let delayMs;
             if (hint.throttled) {
                 const left = throttledUntil - deps.now();
-                if (left <= 0)
+                const asked = hint.retryAfterMs ?? 0;
+                if (left <= 0 || asked >= left) {
+                    deps.onOutOfTime?.(error, asked, Math.max(0, left));
                     throw error;
+                }
                 delayMs = Math.min(backoff(policy, ++throttles, hint, deps.random), left);
             }
             else {
@@ -49090,13 +52863,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -49289,13 +53055,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
 /***/ 4756:
 /***/ ((module) => {
 
@@ -49307,2979 +53066,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 4952:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ debug),
-  N4: () => (/* binding */ endGroup),
-  getIDToken: () => (/* binding */ getIDToken),
-  V4: () => (/* binding */ getInput),
-  Gu: () => (/* binding */ getState),
-  pq: () => (/* binding */ info),
-  LZ: () => (/* binding */ saveState),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
-  Oh: () => (/* binding */ startGroup),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 
 /***/ }),
 
@@ -53699,36 +54485,6 @@ const sanitize = (str, production = 'name', { replacement = '_', asciiOnly = fal
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,0 +1,258 @@
+export const id = 511;
+export const ids = [511];
+export const modules = {
+
+/***/ 8282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ callName),
+/* harmony export */   g: () => (/* binding */ MAX_ANSWER_BYTES)
+/* harmony export */ });
+/**
+ * The most of an answer that is read. The largest the API sends, a page of 100 jobs, is some
+ * 150 KB; anything past 1 MiB is not an answer to act on, and reading it all could exhaust memory.
+ */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+/** How messages name a request: `GET /inventorytriggerjob/<id>`. */
+function callName(method, url) {
+    return `${method} ${url.pathname}`;
+}
+
+
+/***/ }),
+
+/***/ 3511:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseErrorBody: () => (/* binding */ parseErrorBody),
+/* harmony export */   parseExecutionResponse: () => (/* binding */ parseExecutionResponse),
+/* harmony export */   parseExecutionsResponse: () => (/* binding */ parseExecutionsResponse),
+/* harmony export */   parseJobResponse: () => (/* binding */ parseJobResponse),
+/* harmony export */   parseMediaJobResponse: () => (/* binding */ parseMediaJobResponse),
+/* harmony export */   parseTriggerWorkflowResponse: () => (/* binding */ parseTriggerWorkflowResponse)
+/* harmony export */ });
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2893);
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5824);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9497);
+/* harmony import */ var _task_answers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3693);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8282);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4521);
+/**
+ * The API's answers, read with fast-xml-parser (docs/api-notes.md › Answers). Loaded with the first
+ * answer: a dry run or a step that fails on its inputs parses nothing.
+ */
+
+
+
+
+
+/** The elements the API repeats: read as a list even when an answer holds one. */
+const REPEATED = new Set(['JobsDetail', 'WorkflowExecutionList', 'NonExistJobIds', 'NonExistJobId', 'Tasks']);
+/** The API nests a few levels; a document far deeper is not an answer. */
+const MAX_DEPTH = 100;
+const parser = new fast_xml_parser__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A({
+    ignoreAttributes: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    // Values stay the strings sent: a JobId `123e4`, a Code `0x1F`, a NextToken `0010`.
+    parseTagValue: false,
+    // An object key's leading and trailing spaces are part of it.
+    trimValues: false,
+    // The switch that also decodes numeric character references (`&#34;`, which Go's encoding/xml
+    // writes). Entities a DOCTYPE would declare never get this far: a DOCTYPE is refused below.
+    htmlEntities: true,
+    // Counted as the elements around the deepest one.
+    maxNestedTags: MAX_DEPTH - 1,
+    isArray: (name) => REPEATED.has(name),
+});
+/**
+ * The one root element of a well-formed answer, checked before it is parsed: fast-xml-parser
+ * reads past a missing closing tag, and would expand the entities a DOCTYPE declares.
+ */
+function readDocument(xml) {
+    if (Buffer.byteLength(xml) > _http_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANSWER_BYTES */ .g)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .XmlShapeError */ .Jv(`an answer over ${_http_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANSWER_BYTES */ .g / 1024 / 1024} MiB`);
+    if (xml.includes('<!DOCTYPE'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .XmlShapeError */ .Jv('XML with a DOCTYPE, which the API never sends');
+    const valid = fast_xml_parser__WEBPACK_IMPORTED_MODULE_5__/* .XMLValidator */ .iI.validate(xml);
+    if (valid !== true)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .XmlShapeError */ .Jv(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, cut off?)`);
+    let document;
+    try {
+        document = parser.parse(xml);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .XmlShapeError */ .Jv(`unreadable XML: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+    }
+    const names = Object.keys(document).filter((name) => name !== '#text');
+    const name = names[0];
+    // Two roots of one name parse as a list.
+    if (names.length !== 1 || name === undefined || Array.isArray(document[name]))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .XmlShapeError */ .Jv('XML without exactly one root element');
+    return { name, root: asNode(document[name]) ?? {} };
+}
+function parseResponse(xml) {
+    const { name, root } = readDocument(xml);
+    if (name !== 'Response')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .XmlShapeError */ .Jv(`expected a <Response> document, got <${name}>`);
+    return root;
+}
+/** An element with children; undefined for a leaf's text, a list, or nothing. */
+function asNode(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function has(node, name) {
+    return node !== undefined && Object.hasOwn(node, name);
+}
+/** The child's text; '' when it is missing, repeated, or holds other elements. */
+function text(node, name) {
+    const value = has(node, name) ? node[name] : undefined;
+    return typeof value === 'string' ? value : '';
+}
+function child(node, name) {
+    return has(node, name) ? asNode(node[name]) : undefined;
+}
+/** Every element of a repeated name that has children (an empty `<JobsDetail/>` is no job). */
+function nodes(node, name) {
+    const value = node[name];
+    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return list.map(asNode).filter((element) => element !== undefined);
+}
+/** Each child's text by name; a name that repeats or holds elements reads as ''. */
+function textRecord(node) {
+    const record = Object.create(null);
+    for (const name of Object.keys(node ?? {}))
+        if (name !== '#text')
+            record[name] = text(node, name);
+    return record;
+}
+/** A subtree passed through as parsed, without the indentation between its elements. */
+function withoutIndentation(value) {
+    if (Array.isArray(value))
+        return value.map(withoutIndentation);
+    const node = asNode(value);
+    if (!node)
+        return value;
+    return Object.fromEntries(Object.entries(node)
+        .filter(([name]) => name !== '#text')
+        .map(([name, inner]) => [name, withoutIndentation(inner)]));
+}
+function toJobDetail(node) {
+    const job = {
+        jobId: text(node, 'JobId'),
+        name: text(node, 'Name'),
+        type: text(node, 'Type'),
+        state: (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(text(node, 'State')),
+        code: text(node, 'Code'),
+        message: text(node, 'Message'),
+        creationTime: text(node, 'CreationTime'),
+        startTime: text(node, 'StartTime'),
+        endTime: text(node, 'EndTime'),
+    };
+    if (has(node, 'Progress'))
+        job.progress = text(node, 'Progress');
+    if (has(node, 'Input'))
+        job.input = textRecord(child(node, 'Input'));
+    const operation = child(node, 'Operation');
+    // The PHP SDK's samples show WorkflowIds beside Operation rather than inside it.
+    const holder = has(operation, 'WorkflowIds') ? operation : has(node, 'WorkflowIds') ? node : undefined;
+    if (has(node, 'Operation') || holder) {
+        job.operation = {};
+        if (holder)
+            job.operation.workflowIds = text(holder, 'WorkflowIds');
+        const interval = child(operation, 'TimeInterval');
+        if (interval) {
+            job.operation.timeInterval = {};
+            if (has(interval, 'Start'))
+                job.operation.timeInterval.start = text(interval, 'Start');
+            if (has(interval, 'End'))
+                job.operation.timeInterval.end = text(interval, 'End');
+        }
+    }
+    return job;
+}
+/**
+ * The ids a describe names as unknown, one `<NonExistJobIds>` each (the Go SDK spells it
+ * `NonExistJobId`); empty nodes are none, and the docs leave the node out when every id exists.
+ */
+function nonExistJobIds(response) {
+    const ids = ['NonExistJobIds', 'NonExistJobId'].flatMap((name) => response[name] ?? []);
+    return ids.filter((id) => typeof id === 'string' && id !== '');
+}
+/** The answer of CreateInventoryTriggerJob, DescribeInventoryTriggerJob and DescribeInventoryTriggerJobs. */
+function parseJobResponse(xml) {
+    const response = parseResponse(xml);
+    return {
+        requestId: text(response, 'RequestId'),
+        jobs: nodes(response, 'JobsDetail').map(toJobDetail),
+        nonExistJobIds: nonExistJobIds(response),
+        nextToken: text(response, 'NextToken'),
+    };
+}
+function parseTriggerWorkflowResponse(xml) {
+    const response = parseResponse(xml);
+    return { requestId: text(response, 'RequestId'), instanceId: text(response, 'InstanceId') };
+}
+function toExecution(node) {
+    const execution = {
+        runId: text(node, 'RunId'),
+        workflowId: text(node, 'WorkflowId'),
+        // The DescribeWorkflowExecution page writes WorkflowName; the Go SDK's fixture, Name.
+        name: text(node, 'Name') || text(node, 'WorkflowName'),
+        object: text(node, 'Object'),
+        state: (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(text(node, 'State')),
+        // The docs write CreateTime; the Go SDK reads the run list's time as CreationTime.
+        createTime: text(node, 'CreateTime') || text(node, 'CreationTime'),
+    };
+    if (has(node, 'Topology'))
+        execution.topology = withoutIndentation(node['Topology']);
+    if (has(node, 'Tasks'))
+        execution.tasks = (0,_task_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .tasksIn */ .uv)(node);
+    return execution;
+}
+function parseExecutionResponse(xml) {
+    const response = parseResponse(xml);
+    const [node] = nodes(response, 'WorkflowExecution');
+    return { requestId: text(response, 'RequestId'), execution: node && toExecution(node) };
+}
+function parseExecutionsResponse(xml) {
+    const response = parseResponse(xml);
+    return {
+        requestId: text(response, 'RequestId'),
+        executions: nodes(response, 'WorkflowExecutionList').map(toExecution),
+        nextToken: text(response, 'NextToken'),
+    };
+}
+/** The answer of DescribeMediaJob (`GET /jobs/<JobId>`). */
+function parseMediaJobResponse(xml) {
+    const response = parseResponse(xml);
+    return {
+        requestId: text(response, 'RequestId'),
+        jobs: (0,_task_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .mediaJobsIn */ .Kw)(response),
+        nonExistJobIds: nonExistJobIds(response),
+    };
+}
+/** The `<Error>` document of a failed call; undefined for any other body, well-formed or not. */
+function parseErrorBody(xml) {
+    let document;
+    try {
+        document = readDocument(xml);
+    }
+    catch {
+        return undefined;
+    }
+    if (document.name !== 'Error')
+        return undefined;
+    const error = document.root;
+    return { code: text(error, 'Code'), message: text(error, 'Message'), requestId: text(error, 'RequestId') };
+}
+
+
+/***/ })
+
+};
