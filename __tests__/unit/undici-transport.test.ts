@@ -147,8 +147,8 @@ describe('a name that does not resolve', () => {
   it('is an unknown host when it never resolved in this step: named, and not asked again', async () => {
     const dns = resolver('ENOTFOUND', () => false);
     const client = clientFor(`http://${HOST}`, 10_000, undiciTransport({ lookup: dns.lookup }));
-    const error = await failureOf(client.describeJob('b1'));
-    expect(error.message).toBe(`GET /inventorytriggerjob/b1: cannot resolve ${HOST}`);
+    const error = await failureOf(client.describeJob(JOB));
+    expect(error.message).toBe(`GET /inventorytriggerjob/${JOB}: cannot resolve ${HOST}`);
     expect(error).toMatchObject({ kind: 'unknown-host', host: HOST });
     expect(dns.asked).toEqual([HOST]);
   });
@@ -156,7 +156,7 @@ describe('a name that does not resolve', () => {
   it('is a passing DNS fault, retried, when the lookup failed for now (EAI_AGAIN)', async () => {
     const dns = resolver('EAI_AGAIN', () => false);
     const client = clientFor(`http://${HOST}`, 10_000, undiciTransport({ lookup: dns.lookup }));
-    const error = await failureOf(client.describeJob('b1'));
+    const error = await failureOf(client.describeJob(JOB));
     expect(error).toMatchObject({ kind: 'dns', host: HOST });
     expect(dns.asked).toHaveLength(3);
   });
@@ -168,9 +168,9 @@ describe('a name that does not resolve', () => {
     ).split(':')[1];
     const dns = resolver('ENOTFOUND', () => up);
     const client = clientFor(`http://${HOST}:${port}`, 10_000, undiciTransport({ lookup: dns.lookup }));
-    expect((await client.describeJob('b1')).value?.state).toBe('Running');
+    expect((await client.describeJob(JOB)).value?.state).toBe('Running');
     up = false;
-    const error = await failureOf(client.describeJob('b1'));
+    const error = await failureOf(client.describeJob(JOB));
     expect(error).toMatchObject({ kind: 'dns', host: HOST });
     expect(dns.asked).toHaveLength(4);
   });
