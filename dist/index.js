@@ -42349,8 +42349,7 @@ function objectsSection(report) {
     lines.push([...listing.byState].map(([state, count]) => `${stateCell(state)}: ${count}${more}`).join(' · ') +
         ' (every other run ended `Success`)', '', failedRunsTable(listing.first.slice(0, SUMMARY_ROWS)));
     if (listing.count > SUMMARY_ROWS)
-        lines.push('', `… and ${listing.count - SUMMARY_ROWS}${more} more` +
-            (report.file ? ': every run is in `objects-file`.' : ' (the objects file could not be written).'));
+        lines.push('', moreRunsLine(`${listing.count - SUMMARY_ROWS}${more}`, report.file));
     const missing = missingReasons(report);
     if (missing)
         lines.push('', missing);
@@ -42369,6 +42368,11 @@ function failedRunsTable(runs) {
         literal(run.code, 100),
         literal(run.message, 200),
     ]));
+}
+/** Below a table cut short: where the other runs are, or that their file could not be written. */
+function moreRunsLine(howMany, objectsFile) {
+    return (`… and ${howMany} more` +
+        (objectsFile ? ': every run is in `objects-file`.' : ' (the objects file could not be written).'));
 }
 /** Why reasons are missing, once, when any are; '' when none is. */
 function missingReasons(report) {

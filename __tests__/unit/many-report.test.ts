@@ -110,7 +110,11 @@ describe('the report of a step over many keys', () => {
     expect(markdown).toContain('| Time | 1m 15s |');
     expect(markdown).toContain('title Runs by final state');
     expect(markdown).toContain('"❌ Failed" : 130');
-    expect(markdown).toContain('… and 30 more: every one is in `objects-file`.');
+    expect(markdown).toContain('… and 30 more: every run is in `objects-file`.');
+    // With no objects file, the summary does not send the reader to one.
+    expect(manySummary({ ...o, objectsFile: '' }, 75_000)).toContain(
+      '… and 30 more (the objects file could not be written).',
+    );
     const html = await marked.parse(markdown);
     expect(html).not.toMatch(/<(img|script|strong|h2|b)[\s>]/);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -51534,8 +51534,7 @@ function objectsSection(report) {
     lines.push([...listing.byState].map(([state, count]) => `${stateCell(state)}: ${count}${more}`).join(' · ') +
         ' (every other run ended `Success`)', '', failedRunsTable(listing.first.slice(0, SUMMARY_ROWS)));
     if (listing.count > SUMMARY_ROWS)
-        lines.push('', `… and ${listing.count - SUMMARY_ROWS}${more} more` +
-            (report.file ? ': every run is in `objects-file`.' : ' (the objects file could not be written).'));
+        lines.push('', moreRunsLine(`${listing.count - SUMMARY_ROWS}${more}`, report.file));
     const missing = missingReasons(report);
     if (missing)
         lines.push('', missing);
@@ -51554,6 +51553,11 @@ function failedRunsTable(runs) {
         markdown_literal(run.code, 100),
         markdown_literal(run.message, 200),
     ]));
+}
+/** Below a table cut short: where the other runs are, or that their file could not be written. */
+function moreRunsLine(howMany, objectsFile) {
+    return (`… and ${howMany} more` +
+        (objectsFile ? ': every run is in `objects-file`.' : ' (the objects file could not be written).'));
 }
 /** Why reasons are missing, once, when any are; '' when none is. */
 function missingReasons(report) {
@@ -51793,7 +51797,7 @@ function manySummary(outcome, elapsedMs) {
         const shown = outcome.failed.slice(0, SHOWN_FAILURES);
         const lines = ['#### Failed objects', '', failedRunsTable(shown)];
         if (outcome.failed.length > shown.length)
-            lines.push('', `… and ${count(outcome.failed.length - shown.length)} more: every one is in \`objects-file\`.`);
+            lines.push('', moreRunsLine(count(outcome.failed.length - shown.length), outcome.objectsFile));
         const missing = missingReasons(outcome);
         if (missing)
             lines.push('', missing);

@@ -8,7 +8,7 @@ import { clipToLine, codeSpan, markdownTable, stateCell } from '../report/markdo
 import { statePie } from '../report/mermaid.js';
 import { formatDuration } from '../time.js';
 import type { Explanation } from './reasons.js';
-import { failedObjectsJson, failedRunsTable, missingReasons, reasonPhrase } from './report.js';
+import { failedObjectsJson, failedRunsTable, missingReasons, moreRunsLine, reasonPhrase } from './report.js';
 import type { FailedRun } from './runs.js';
 import { isFinalRunState, type WatchedRun } from './watch.js';
 
@@ -119,10 +119,7 @@ export function manySummary(outcome: ManyOutcome, elapsedMs: number): string {
     const shown = outcome.failed.slice(0, SHOWN_FAILURES);
     const lines = ['#### Failed objects', '', failedRunsTable(shown)];
     if (outcome.failed.length > shown.length)
-      lines.push(
-        '',
-        `… and ${count(outcome.failed.length - shown.length)} more: every one is in \`objects-file\`.`,
-      );
+      lines.push('', moreRunsLine(count(outcome.failed.length - shown.length), outcome.objectsFile));
     const missing = missingReasons(outcome);
     if (missing) lines.push('', missing);
     parts.push(lines.join('\n') + '\n');

@@ -42,11 +42,7 @@ export function objectsSection(report: ObjectsReport): string {
     failedRunsTable(listing.first.slice(0, SUMMARY_ROWS)),
   );
   if (listing.count > SUMMARY_ROWS)
-    lines.push(
-      '',
-      `… and ${listing.count - SUMMARY_ROWS}${more} more` +
-        (report.file ? ': every run is in `objects-file`.' : ' (the objects file could not be written).'),
-    );
+    lines.push('', moreRunsLine(`${listing.count - SUMMARY_ROWS}${more}`, report.file));
   const missing = missingReasons(report);
   if (missing) lines.push('', missing);
   if (listing.incomplete) {
@@ -70,6 +66,14 @@ export function failedRunsTable(runs: readonly FailedRun[]): string {
       literal(run.code, 100),
       literal(run.message, 200),
     ]),
+  );
+}
+
+/** Below a table cut short: where the other runs are, or that their file could not be written. */
+export function moreRunsLine(howMany: string, objectsFile: string): string {
+  return (
+    `… and ${howMany} more` +
+    (objectsFile ? ': every run is in `objects-file`.' : ' (the objects file could not be written).')
   );
 }
 
